@@ -1,0 +1,16 @@
+// Static tests of the core floor: only compile-time checks; compiling this file is passing it.
+#include <minimax/core.hpp>
+
+#include <type_traits>
+
+namespace mm = minimax;
+
+static_assert(mm::Real<double> && mm::Real<float> && mm::Real<long double>);
+static_assert(!mm::Real<int> && !mm::Real<const char*>);
+static_assert(MINIMAX_VERSION == MINIMAX_VERSION_MAJOR * 10000 + MINIMAX_VERSION_MINOR * 100 + MINIMAX_VERSION_PATCH);
+static_assert(mm::version.major == MINIMAX_VERSION_MAJOR);
+static_assert(std::is_base_of_v<std::invalid_argument, mm::invalid_argument>);
+static_assert(std::is_base_of_v<std::domain_error, mm::domain_error>);
+// The numerics are usable in constant expressions where the standard functions are (GCC).
+static_assert(mm::xlogy(0.0, 0.0) == 0.0);
+static_assert(mm::neumaier_sum<double>{}.value() == 0.0);
