@@ -1,0 +1,159 @@
+// Tests for include/minimax/divergence/wasserstein_1d.hpp: closed forms, brute force over all
+// matchings, the CDF formula W1 = integral of |F - G|, and every rejected input.
+#include <catch2/catch.hpp>
+#include <rapidcheck/catch.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <vector>
+
+#include <Eigen/Core>
+#include <minimax/divergence/wasserstein_1d.hpp>
+
+namespace mm = minimax;
+
+namespace {
+// min over permutations of (1/n) sum |x_i - y_s(i)|^p, then the p-th root: the definition of W_p
+// between uniform empirical measures of equal size (Birkhoff: the optimum is a permutation).
+double brute_force_wp(const std::vector<double>& x, const std::vector<double>& y, double p) {
+  std::vector<int> s(y.size());
+  std::iota(s.begin(), s.end(), 0);
+  double best = std::numeric_limits<double>::infinity();
+  do {
+    double t = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) t += std::pow(std::abs(x[i] - y[static_cast<std::size_t>(s[i])]), p);
+    best = std::min(best, t / static_cast<double>(x.size()));
+  } while (std::next_permutation(s.begin(), s.end()));
+  return std::pow(best, 1 / p);
+}
+
+// W1 = integral |F - G| dx, integrated exactly between the sorted union of the atoms.
+double cdf_w1(const Eigen::VectorXd& u, const Eigen::VectorXd& v, const Eigen::VectorXd& wu, const Eigen::VectorXd& wv) {
+  std::vector<double> pts(u.data(), u.data() + u.size());
+  pts.insert(pts.end(), v.data(), v.data() + v.size());
+  std::sort(pts.begin(), pts.end());
+  double total = 0;
+  for (std::size_t k = 0; k + 1 < pts.size(); ++k) {
+    double f = 0, g = 0;
+    for (Eigen::Index i = 0; i < u.size(); ++i) f += u(i) <= pts[k] ? wu(i) : 0;
+    for (Eigen::Index i = 0; i < v.size(); ++i) g += v(i) <= pts[k] ? wv(i) : 0;
+    total += std::abs(f - g) * (pts[k + 1] - pts[k]);
+  }
+  return total;
+}
+}  // namespace
+
+TEMPLATE_TEST_CASE("wasserstein_1d: closed forms", "[wasserstein_1d]", float, double) {
+  using T = TestType;
+  using V = Eigen::Matrix<T, Eigen::Dynamic, 1>;
+  const T eps = std::numeric_limits<T>::epsilon();
+  V u(4);
+  u << T(0.3), T(-1), T(2), T(0.5);
+  SECTION("a translate is at distance |shift| for every p") {
+    const V v = u.array() + T(0.75);
+    for (T p : {T(1), T(2), T(3.5)}) CHECK(std::abs(mm::wasserstein_1d(u, v, p) - T(0.75)) <= 16 * eps);
+  }
+  SECTION("unequal sizes: {0, 1} against {0, 1/2, 1}") {
+    V a(2), b(3);
+    a << 0, 1;
+    b << 0, T(0.5), 1;
+    // Quantiles differ by 1/2 on (1/3, 1/2] and (1/2, 2/3]: W1 = 1/6, W2^2 = 1/12.
+    CHECK(std::abs(mm::wasserstein_1d(a, b, T(1)) - T(1) / 6) <= 8 * eps);
+    CHECK(std::abs(mm::wasserstein_1d(a, b, T(2)) - std::sqrt(T(1) / 12)) <= 8 * eps);
+    CHECK(std::abs(mm::wasserstein_1d(b, a, T(2)) - std::sqrt(T(1) / 12)) <= 8 * eps);
+  }
+  SECTION("returns W_p, not W_p^p: two Diracs at distance 3") {
+    V a(1), b(1);
+    a << 0;
+    b << 3;
+    CHECK(mm::wasserstein_1d(a, b, T(2)) == T(3));
+    CHECK(mm::wasserstein_1d(a, b, T(4)) == T(3));
+  }
+  SECTION("weighted: uniform weights agree with the unweighted form; duplicates are weights") {
+    V v(3);
+    v << T(1), T(-2), T(0.25);
+    const V wu = V::Constant(4, T(0.25)), wv = V::Constant(3, T(1) / 3);
+    CHECK(std::abs(mm::wasserstein_1d(u, v, wu, wv, T(2)) - mm::wasserstein_1d(u, v, T(2))) <= 32 * eps);
+    V vd(2), wd(2), vr(3);
+    vd << T(1), T(-2);
+    wd << T(2) / 3, T(1) / 3;
+    vr << T(1), T(1), T(-2);
+    CHECK(std::abs(mm::wasserstein_1d(u, vd, wu, wd, T(1)) - mm::wasserstein_1d(u, vr, T(1))) <= 32 * eps);
+  }
+  SECTION("zero weights take no part") {
+    V a(2), wa(2), b(1), wb(1);
+    a << 0, 100;
+    wa << 1, 0;
+    b << 2;
+    wb << 1;
+    CHECK(mm::wasserstein_1d(a, b, wa, wb, T(1)) == T(2));
+  }
+}
+
+TEST_CASE("wasserstein_1d: the sorted matching is the brute-force optimum", "[wasserstein_1d]") {
+  rc::prop("W_p = min over all permutations", [] {
+    const auto n = *rc::gen::inRange<std::size_t>(1, 7);
+    const auto ints = *rc::gen::container<std::vector<int>>(2 * n, rc::gen::inRange(-1000, 1000));
+    const double p = *rc::gen::element(1.0, 1.5, 2.0, 3.0);
+    std::vector<double> x(n), y(n);
+    Eigen::VectorXd ex(n), ey(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      x[i] = ex(static_cast<Eigen::Index>(i)) = ints[i] / 100.0;
+      y[i] = ey(static_cast<Eigen::Index>(i)) = ints[n + i] / 100.0;
+    }
+    const double reference = brute_force_wp(x, y, p);
+    RC_ASSERT(std::abs(mm::wasserstein_1d(ex, ey, p) - reference) <= 1e-12 * (1 + reference));
+  });
+}
+
+TEST_CASE("wasserstein_1d: W1 equals the integral of |F - G|", "[wasserstein_1d]") {
+  rc::prop("weighted samples of any sizes", [] {
+    const auto n = *rc::gen::inRange<int>(1, 9);
+    const auto m = *rc::gen::inRange<int>(1, 9);
+    Eigen::VectorXd u(n), v(m), wu(n), wv(m);
+    for (int i = 0; i < n; ++i) {
+      u(i) = *rc::gen::inRange(-500, 500) / 100.0;
+      wu(i) = *rc::gen::inRange(0, 100);
+    }
+    for (int i = 0; i < m; ++i) {
+      v(i) = *rc::gen::inRange(-500, 500) / 100.0;
+      wv(i) = *rc::gen::inRange(0, 100);
+    }
+    RC_PRE(wu.sum() > 0 && wv.sum() > 0);
+    wu /= wu.sum();
+    wv /= wv.sum();
+    const double reference = cdf_w1(u, v, wu, wv);
+    RC_ASSERT(std::abs(mm::wasserstein_1d(u, v, wu, wv, 1.0) - reference) <= 1e-12 * (1 + reference));
+    // And unweighted samples of different sizes, through their uniform weights.
+    const Eigen::VectorXd uu = Eigen::VectorXd::Constant(n, 1.0 / n), uv = Eigen::VectorXd::Constant(m, 1.0 / m);
+    RC_ASSERT(std::abs(mm::wasserstein_1d(u, v, 1.0) - cdf_w1(u, v, uu, uv)) <= 1e-12 * (1 + reference));
+  });
+}
+
+TEST_CASE("wasserstein_1d: bad input names the function and the value", "[wasserstein_1d]") {
+  Eigen::VectorXd u(2), v(2), w(2), empty(0);
+  u << 0, 1;
+  v << 1, 2;
+  w << 0.5, 0.5;
+  CHECK_THROWS_WITH(mm::wasserstein_1d(u, v, 0.5), "minimax::wasserstein_1d: p must be finite and >= 1, got 0.5");
+  CHECK_THROWS_AS(mm::wasserstein_1d(u, v, std::nan("")), mm::invalid_argument);
+  CHECK_THROWS_WITH(mm::wasserstein_1d(empty, v), "minimax::wasserstein_1d: u must not be empty, got 0");
+  CHECK_THROWS_AS(mm::wasserstein_1d(u, empty), mm::invalid_argument);
+  Eigen::VectorXd bad = u;
+  bad(1) = std::numeric_limits<double>::infinity();
+  CHECK_THROWS_WITH(mm::wasserstein_1d(bad, v), "minimax::wasserstein_1d: u[1] must be finite, got inf");
+  Eigen::VectorXd w3(3);
+  w3 << 0.2, 0.3, 0.5;
+  CHECK_THROWS_WITH(mm::wasserstein_1d(u, v, w3, w),
+                    "minimax::wasserstein_1d: u and u_weights must have the same size, got 2 and 3");
+  Eigen::VectorXd neg(2), unnormalised(2);
+  neg << 1.1, -0.1;
+  unnormalised << 1, 1;
+  CHECK_THROWS_WITH(mm::wasserstein_1d(u, v, neg, w),
+                    "minimax::wasserstein_1d: u_weights[1] must be non-negative and finite, got -0.1");
+  CHECK_THROWS_WITH(mm::wasserstein_1d(u, v, w, unnormalised),
+                    "minimax::wasserstein_1d: v_weights must sum to 1 (weights are never normalised silently), got 2");
+  CHECK_THROWS_AS(mm::wasserstein_1d(bad, v, w, w), mm::invalid_argument);
+}
