@@ -1,0 +1,11 @@
+#pragma once
+/// \file
+/// \brief Compile-time composable layers with first and second derivatives: everything in minimax/nn/.
+
+#include "minimax/nn/activation.hpp"
+#include "minimax/nn/batch.hpp"
+#include "minimax/nn/dense.hpp"
+#include "minimax/nn/derivatives.hpp"
+#include "minimax/nn/initialiser.hpp"
+#include "minimax/nn/maxout.hpp"
+#include "minimax/nn/sequential.hpp"

@@ -1,0 +1,79 @@
+#pragma once
+/// \file
+/// \brief The fully connected layer \f$y = W x + b\f$.
+
+#include <Eigen/Core>
+
+#include "minimax/nn/batch.hpp"
+
+namespace minimax::nn {
+
+/// \brief Fully connected layer \f$y = W x + b\f$, \f$W \in \mathbb{R}^{\text{Out}\times\text{In}}\f$,
+/// \f$b \in \mathbb{R}^{\text{Out}}\f$.
+///
+/// Parameters in the flat vector: \f$W\f$ column-major (\f$\text{Out}\cdot\text{In}\f$ entries), then
+/// \f$b\f$; weight() and bias() are the named views. Backward (vector-Jacobian product) for an upstream
+/// gradient \f$\bar y\f$: \f$\bar W \mathrel{+}= \bar y x^\top\f$, \f$\bar b \mathrel{+}= \sum_{\text{cols}} \bar y\f$,
+/// \f$\bar x = W^\top \bar y\f$.
+template <int In, int Out>
+struct dense {
+  static_assert(In > 0 && Out > 0, "minimax::nn::dense<In, Out>: both sizes must be positive");
+
+  /// The input size this layer requires.
+  static constexpr int input_size = In;
+  /// The output size (always Out).
+  static constexpr int output_size_for(int) { return Out; }
+  /// \f$\text{Out}\cdot\text{In} + \text{Out}\f$ parameters.
+  static constexpr Eigen::Index parameter_count_for(int) { return Eigen::Index(Out) * In + Out; }
+
+  /// The weight matrix \f$W\f$ viewed in place in the flat parameter vector starting at `theta`.
+  template <class T>
+  static Eigen::Map<Eigen::Matrix<T, Out, In>> weight(T* theta) {
+    return Eigen::Map<Eigen::Matrix<T, Out, In>>(theta);
+  }
+  /// \overload
+  template <class T>
+  static Eigen::Map<const Eigen::Matrix<T, Out, In>> weight(const T* theta) {
+    return Eigen::Map<const Eigen::Matrix<T, Out, In>>(theta);
+  }
+  /// The bias \f$b\f$ viewed in place (after \f$W\f$).
+  template <class T>
+  static Eigen::Map<Eigen::Matrix<T, Out, 1>> bias(T* theta) {
+    return Eigen::Map<Eigen::Matrix<T, Out, 1>>(theta + Eigen::Index(Out) * In);
+  }
+  /// \overload
+  template <class T>
+  static Eigen::Map<const Eigen::Matrix<T, Out, 1>> bias(const T* theta) {
+    return Eigen::Map<const Eigen::Matrix<T, Out, 1>>(theta + Eigen::Index(Out) * In);
+  }
+
+  /// Forward pass \f$y = W x + b \mathbf{1}^\top\f$.
+  template <int I, class T>
+  void forward(const T* theta, const batch<T, In>& x, batch<T, Out>& y) const {
+    y.resize(Out, x.cols());
+    y.noalias() = weight(theta) * x;
+    y.colwise() += bias(theta);
+  }
+
+  /// Backward pass: accumulates \f$\bar W, \bar b\f$ into `dtheta`; writes \f$\bar x\f$ when `dx` is not null.
+  template <int I, class T>
+  void backward(const T* theta, const batch<T, In>& x, const batch<T, Out>& /*y*/, const batch<T, Out>& dy, T* dtheta,
+                batch<T, In>* dx) const {
+    weight(dtheta).noalias() += dy * x.transpose();
+    bias(dtheta) += dy.rowwise().sum();
+    if (dx != nullptr) {
+      dx->resize(In, dy.cols());
+      dx->noalias() = weight(theta).transpose() * dy;
+    }
+  }
+
+  /// Fills \f$W\f$ with `init` (fan-in In, fan-out Out) and sets \f$b = 0\f$.
+  template <int I, class T, class Init, class Rng>
+  void initialise(T* theta, const Init& init, Rng& rng) const {
+    Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> w(theta, Out, In);
+    init.fill(w, rng);
+    bias(theta).setZero();
+  }
+};
+
+}  // namespace minimax::nn

@@ -1,0 +1,103 @@
+#pragma once
+/// \file
+/// \brief Weight initialisers: Glorot (uniform), He (normal), orthogonal, each with a gain.
+///
+/// An initialiser has `fill(W, rng)` for a weight matrix \f$W\f$ of shape fan-out \f$\times\f$ fan-in
+/// (a dense layer's \f$W\f$ maps fan-in inputs to fan-out outputs); biases are set to 0 by the layers.
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include <Eigen/Core>
+#include <Eigen/QR>
+
+#include "minimax/core/error.hpp"
+
+namespace minimax::nn {
+
+/// \brief Glorot & Bengio (2010) uniform: \f$W_{ij} \sim U(-a, a)\f$,
+/// \f$a = g\sqrt{6/(n_\text{in} + n_\text{out})}\f$, so \f$\operatorname{Var} W_{ij} = 2g^2/(n_\text{in} + n_\text{out})\f$.
+struct glorot {
+  double gain = 1.0;  ///< \f$g > 0\f$.
+  /// Gain 1.
+  glorot() = default;
+  /// Throws minimax::invalid_argument unless the gain is positive and finite.
+  explicit glorot(double g) : gain(g) { require_positive("minimax::nn::glorot", "gain", g); }
+  /// Fills `w` (rows = fan-out, cols = fan-in).
+  template <class Derived, class Rng>
+  void fill(Eigen::MatrixBase<Derived>& w, Rng& rng) const {
+    using T = typename Derived::Scalar;
+    const double a = gain * std::sqrt(6.0 / double(w.rows() + w.cols()));
+    std::uniform_real_distribution<double> u(-a, a);
+    for (Eigen::Index j = 0; j < w.cols(); ++j)
+      for (Eigen::Index i = 0; i < w.rows(); ++i) w(i, j) = T(u(rng));
+  }
+  /// \overload
+  template <class Derived, class Rng>
+  void fill(Eigen::MatrixBase<Derived>&& w, Rng& rng) const {
+    fill(w, rng);
+  }
+};
+
+/// \brief He et al. (2015) normal: \f$W_{ij} \sim N(0, 2g^2/n_\text{in})\f$ (for ReLU networks).
+struct he {
+  double gain = 1.0;  ///< \f$g > 0\f$.
+  /// Gain 1.
+  he() = default;
+  /// Throws minimax::invalid_argument unless the gain is positive and finite.
+  explicit he(double g) : gain(g) { require_positive("minimax::nn::he", "gain", g); }
+  /// Fills `w` (rows = fan-out, cols = fan-in).
+  template <class Derived, class Rng>
+  void fill(Eigen::MatrixBase<Derived>& w, Rng& rng) const {
+    using T = typename Derived::Scalar;
+    std::normal_distribution<double> n(0.0, gain * std::sqrt(2.0 / double(w.cols())));
+    for (Eigen::Index j = 0; j < w.cols(); ++j)
+      for (Eigen::Index i = 0; i < w.rows(); ++i) w(i, j) = T(n(rng));
+  }
+  /// \overload
+  template <class Derived, class Rng>
+  void fill(Eigen::MatrixBase<Derived>&& w, Rng& rng) const {
+    fill(w, rng);
+  }
+};
+
+/// \brief Saxe et al. (2014) orthogonal: \f$W = g\,Q\f$ with \f$Q\f$ from the QR decomposition of a
+/// standard Gaussian matrix, signs fixed so that \f$Q\f$ is Haar-distributed.
+///
+/// For rows \f$\ge\f$ cols, \f$W^\top W = g^2 I\f$; otherwise \f$W W^\top = g^2 I\f$.
+struct orthogonal {
+  double gain = 1.0;  ///< \f$g > 0\f$.
+  /// Gain 1.
+  orthogonal() = default;
+  /// Throws minimax::invalid_argument unless the gain is positive and finite.
+  explicit orthogonal(double g) : gain(g) { require_positive("minimax::nn::orthogonal", "gain", g); }
+  /// Fills `w` (rows = fan-out, cols = fan-in).
+  template <class Derived, class Rng>
+  void fill(Eigen::MatrixBase<Derived>& w, Rng& rng) const {
+    using T = typename Derived::Scalar;
+    const Eigen::Index r = std::max(w.rows(), w.cols()), c = std::min(w.rows(), w.cols());
+    std::normal_distribution<double> n(0.0, 1.0);
+    Eigen::MatrixXd a(r, c);
+    for (Eigen::Index j = 0; j < c; ++j)
+      for (Eigen::Index i = 0; i < r; ++i) a(i, j) = n(rng);
+    Eigen::HouseholderQR<Eigen::MatrixXd> qr(a);
+    Eigen::MatrixXd q = qr.householderQ() * Eigen::MatrixXd::Identity(r, c);
+    // Multiplying column j by sign(R_jj) makes the distribution of Q uniform (Mezzadri 2007).
+    for (Eigen::Index j = 0; j < c; ++j)
+      if (qr.matrixQR()(j, j) < 0) q.col(j) = -q.col(j);
+    q *= gain;
+    if (w.rows() >= w.cols()) {
+      w = q.cast<T>();
+    } else {
+      w = q.transpose().cast<T>();
+    }
+  }
+  /// \overload
+  template <class Derived, class Rng>
+  void fill(Eigen::MatrixBase<Derived>&& w, Rng& rng) const {
+    fill(w, rng);
+  }
+};
+
+}  // namespace minimax::nn
