@@ -1,0 +1,612 @@
+#pragma once
+/// \file
+/// \brief The generators \f$f\f$ of the f-divergences, as compile-time types in minimax::f.
+///
+/// An f-divergence is \f$D_f(P\|Q) = \sum_x q(x)\, f\!\left(p(x)/q(x)\right)\f$ (or the integral of
+/// the same perspective for densities) for a convex \f$f\f$ with \f$f(1) = 0\f$. The f-GAN
+/// (Nowozin et al. 2016) uses the variational form
+/// \f[ D_f(P\|Q) = \sup_T\; \mathbb{E}_P[T] - \mathbb{E}_Q[f^*(T)], \qquad T^* = f'(p/q), \f]
+/// with the critic's raw output \f$v\f$ mapped into \f$\operatorname{dom} f^*\f$ by an output
+/// activation \f$g_f\f$. Each generator type here bundles all of it as static functions:
+///
+/// | type | \f$f(u)\f$ | \f$f^*(t)\f$ | \f$\operatorname{dom} f^*\f$ | \f$f'(u)\f$ | \f$g_f(v)\f$ |
+/// |---|---|---|---|---|---|
+/// | f::kl | \f$u\log u\f$ | \f$e^{t-1}\f$ | \f$\mathbb{R}\f$ | \f$1+\log u\f$ | \f$v\f$ |
+/// | f::reverse_kl | \f$-\log u\f$ | \f$-1-\log(-t)\f$ | \f$t<0\f$ | \f$-1/u\f$ | \f$-e^{-v}\f$ |
+/// | f::pearson | \f$(u-1)^2\f$ | \f$t^2/4+t\f$ | \f$\mathbb{R}\f$ | \f$2(u-1)\f$ | \f$v\f$ |
+/// | f::neyman | \f$(1-u)^2/u\f$ | \f$2-2\sqrt{1-t}\f$ | \f$t<1\f$ | \f$1-1/u^2\f$ | \f$1-e^{v}\f$ |
+/// | f::squared_hellinger | \f$(\sqrt u-1)^2\f$ | \f$t/(1-t)\f$ | \f$t<1\f$ | \f$1-1/\sqrt u\f$ | \f$1-e^{v}\f$ |
+/// | f::jensen_shannon | \f$u\log u-(u+1)\log\frac{u+1}{2}\f$ | \f$-\log(2-e^t)\f$ | \f$t<\log 2\f$ | \f$\log\frac{2u}{u+1}\f$ | \f$\log 2-\log(1+e^{-v})\f$ |
+/// | f::gan | \f$u\log u-(u+1)\log(u+1)\f$ | \f$-\log(1-e^t)\f$ | \f$t<0\f$ | \f$\log\frac{u}{u+1}\f$ | \f$-\log(1+e^{-v})\f$ |
+/// | f::total_variation | \f$\lvert u-1\rvert/2\f$ | \f$t\f$ | \f$\lvert t\rvert\le 1/2\f$ | \f$\operatorname{sign}(u-1)/2\f$ | \f$\tanh(v)/2\f$ |
+///
+/// Factors: with this Jensen–Shannon generator \f$D_f = 2\,\mathrm{JSD}\f$; the GAN generator has
+/// \f$f(1) = -\log 4\f$ (it is not normalised) and \f$D_f = 2\,\mathrm{JSD} - \log 4\f$, whose optimal
+/// critic is \f$T^* = \log D^*\f$ with \f$D^* = p/(p+q)\f$.
+///
+/// Limits of the perspective \f$q\,f(p/q)\f$, which every generator's `perspective(p, q)` applies:
+/// \f$q = 0\f$ gives \f$p \lim_{u\to\infty} f(u)/u\f$ (`slope_at_infinity()`), \f$p = 0\f$ gives
+/// \f$q\,f(0^+)\f$ (`at_zero()`), and \f$p = q = 0\f$ gives 0.
+///
+/// Every function is MINIMAX_HOST_DEVICE and never throws: an argument outside a function's domain
+/// gives NaN (for \f$f\f$, \f$f'\f$ and the perspective) or \f$+\infty\f$ (for \f$f^*\f$, the
+/// convex-analysis convention outside the effective domain).
+
+#include <cmath>
+#include <concepts>
+#include <limits>
+
+#include "minimax/core/config.hpp"
+#include "minimax/core/log1pexp.hpp"
+#include "minimax/core/sigmoid.hpp"
+#include "minimax/core/xlogy.hpp"
+
+namespace minimax {
+
+namespace detail {
+template <class T>
+MINIMAX_HOST_DEVICE constexpr T ln2() noexcept {
+  return T(0.693147180559945309417232121458176568L);
+}
+template <class T>
+MINIMAX_HOST_DEVICE constexpr T inf() noexcept {
+  return std::numeric_limits<T>::infinity();
+}
+template <class T>
+MINIMAX_HOST_DEVICE constexpr T nan() noexcept {
+  return std::numeric_limits<T>::quiet_NaN();
+}
+/// The shared edge cases of q f(p/q); returns true and sets `out` when (p, q) is one of them.
+template <class F, class T>
+MINIMAX_HOST_DEVICE bool perspective_edge(T p, T q, T& out) noexcept {
+  if (!(p >= T(0)) || !(q >= T(0)) || p == inf<T>() || q == inf<T>()) {
+    out = nan<T>();
+    return true;
+  }
+  if (q == T(0)) {
+    out = p == T(0) ? T(0) : p * F::template slope_at_infinity<T>();
+    return true;
+  }
+  if (p == T(0)) {
+    out = q * F::template at_zero<T>();
+    return true;
+  }
+  return false;
+}
+}  // namespace detail
+
+/// The generators of the f-divergences (see \ref f_generators.hpp for the table and conventions).
+namespace f {
+
+/// \brief Kullback–Leibler: \f$f(u) = u\log u\f$, \f$D_f = \mathrm{KL}(P\|Q) = \sum p\log(p/q)\f$.
+///
+/// \f$f^*(t) = e^{t-1}\f$ on \f$\mathbb{R}\f$; \f$f'(u) = 1 + \log u\f$; \f$g_f(v) = v\f$;
+/// \f$f(0^+) = 0\f$; \f$\lim f(u)/u = +\infty\f$, so \f$q = 0 < p\f$ gives \f$+\infty\f$.
+struct kl {
+  /// \f$f(u) = u\log u\f$ (with \f$0\log 0 = 0\f$); NaN for \f$u < 0\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T f(T u) noexcept {
+    return u < T(0) ? detail::nan<T>() : xlogy(u, u);
+  }
+  /// \f$f^*(t) = e^{t-1}\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T conjugate(T t) noexcept {
+    using std::exp;
+    return exp(t - T(1));
+  }
+  /// \f$f'(u) = 1 + \log u\f$ (\f$-\infty\f$ at 0).
+  template <class T>
+  MINIMAX_HOST_DEVICE static T derivative(T u) noexcept {
+    using std::log;
+    return u < T(0) ? detail::nan<T>() : T(1) + log(u);
+  }
+  /// \f$g_f(v) = v\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T activation(T v) noexcept {
+    return v;
+  }
+  /// \f$f(0^+) = 0\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T at_zero() noexcept {
+    return T(0);
+  }
+  /// \f$\lim_{u\to\infty} f(u)/u = +\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T slope_at_infinity() noexcept {
+    return detail::inf<T>();
+  }
+  /// Lower end of \f$\operatorname{dom} f^*\f$: \f$-\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_lower() noexcept {
+    return -detail::inf<T>();
+  }
+  /// Upper end of \f$\operatorname{dom} f^*\f$: \f$+\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_upper() noexcept {
+    return detail::inf<T>();
+  }
+  /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (none here).
+  static constexpr bool conjugate_domain_closed = false;
+  /// \f$q f(p/q) = p\log(p/q)\f$, with the limits of \ref f_generators.hpp.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
+    using std::log;
+    T out;
+    if (detail::perspective_edge<kl>(p, q, out)) return out;
+    return p * log(p / q);
+  }
+};
+
+/// \brief Reverse Kullback–Leibler: \f$f(u) = -\log u\f$, \f$D_f = \mathrm{KL}(Q\|P)\f$.
+///
+/// \f$f^*(t) = -1 - \log(-t)\f$ on \f$t < 0\f$; \f$f'(u) = -1/u\f$; \f$g_f(v) = -e^{-v}\f$;
+/// \f$f(0^+) = +\infty\f$ (so \f$p = 0 < q\f$ gives \f$+\infty\f$); \f$\lim f(u)/u = 0\f$.
+struct reverse_kl {
+  /// \f$f(u) = -\log u\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T f(T u) noexcept {
+    using std::log;
+    return u < T(0) ? detail::nan<T>() : -log(u);
+  }
+  /// \f$f^*(t) = -1 - \log(-t)\f$ for \f$t < 0\f$, \f$+\infty\f$ otherwise.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T conjugate(T t) noexcept {
+    using std::log;
+    if (t != t) return t;
+    return t < T(0) ? -T(1) - log(-t) : detail::inf<T>();
+  }
+  /// \f$f'(u) = -1/u\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T derivative(T u) noexcept {
+    return u < T(0) ? detail::nan<T>() : -T(1) / u;
+  }
+  /// \f$g_f(v) = -e^{-v}\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T activation(T v) noexcept {
+    using std::exp;
+    return -exp(-v);
+  }
+  /// \f$f(0^+) = +\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T at_zero() noexcept {
+    return detail::inf<T>();
+  }
+  /// \f$\lim_{u\to\infty} f(u)/u = 0\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T slope_at_infinity() noexcept {
+    return T(0);
+  }
+  /// Lower end of \f$\operatorname{dom} f^*\f$: \f$-\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_lower() noexcept {
+    return -detail::inf<T>();
+  }
+  /// Upper end of \f$\operatorname{dom} f^*\f$: 0 (excluded).
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_upper() noexcept {
+    return T(0);
+  }
+  /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (no: \f$t < 0\f$).
+  static constexpr bool conjugate_domain_closed = false;
+  /// \f$q f(p/q) = q\log(q/p)\f$, with the limits of \ref f_generators.hpp.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
+    using std::log;
+    T out;
+    if (detail::perspective_edge<reverse_kl>(p, q, out)) return out;
+    return q * log(q / p);
+  }
+};
+
+/// \brief Pearson \f$\chi^2\f$: \f$f(u) = (u-1)^2\f$, \f$D_f = \sum (p-q)^2/q\f$.
+///
+/// \f$f^*(t) = t^2/4 + t\f$ on \f$\mathbb{R}\f$; \f$f'(u) = 2(u-1)\f$; \f$g_f(v) = v\f$;
+/// \f$f(0^+) = 1\f$; \f$\lim f(u)/u = +\infty\f$.
+struct pearson {
+  /// \f$f(u) = (u-1)^2\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T f(T u) noexcept {
+    return u < T(0) ? detail::nan<T>() : (u - T(1)) * (u - T(1));
+  }
+  /// \f$f^*(t) = t^2/4 + t\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T conjugate(T t) noexcept {
+    return t * t / T(4) + t;
+  }
+  /// \f$f'(u) = 2(u-1)\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T derivative(T u) noexcept {
+    return u < T(0) ? detail::nan<T>() : T(2) * (u - T(1));
+  }
+  /// \f$g_f(v) = v\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T activation(T v) noexcept {
+    return v;
+  }
+  /// \f$f(0^+) = 1\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T at_zero() noexcept {
+    return T(1);
+  }
+  /// \f$\lim_{u\to\infty} f(u)/u = +\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T slope_at_infinity() noexcept {
+    return detail::inf<T>();
+  }
+  /// Lower end of \f$\operatorname{dom} f^*\f$: \f$-\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_lower() noexcept {
+    return -detail::inf<T>();
+  }
+  /// Upper end of \f$\operatorname{dom} f^*\f$: \f$+\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_upper() noexcept {
+    return detail::inf<T>();
+  }
+  /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (none here).
+  static constexpr bool conjugate_domain_closed = false;
+  /// \f$q f(p/q) = (p-q)^2/q\f$, with the limits of \ref f_generators.hpp.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
+    T out;
+    if (detail::perspective_edge<pearson>(p, q, out)) return out;
+    return (p - q) * (p - q) / q;
+  }
+};
+
+/// \brief Neyman \f$\chi^2\f$: \f$f(u) = (1-u)^2/u\f$, \f$D_f = \sum (p-q)^2/p\f$.
+///
+/// \f$f^*(t) = 2 - 2\sqrt{1-t}\f$ on \f$t < 1\f$ (the formula extends to \f$t = 1\f$ but the f-GAN
+/// activation never reaches it); \f$f'(u) = 1 - 1/u^2\f$; \f$g_f(v) = 1 - e^{v}\f$;
+/// \f$f(0^+) = +\infty\f$; \f$\lim f(u)/u = 1\f$.
+struct neyman {
+  /// \f$f(u) = (1-u)^2/u\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T f(T u) noexcept {
+    return u < T(0) ? detail::nan<T>() : (T(1) - u) * (T(1) - u) / u;
+  }
+  /// \f$f^*(t) = 2 - 2\sqrt{1-t}\f$ for \f$t < 1\f$, \f$+\infty\f$ otherwise.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T conjugate(T t) noexcept {
+    using std::sqrt;
+    if (t != t) return t;
+    return t < T(1) ? T(2) - T(2) * sqrt(T(1) - t) : detail::inf<T>();
+  }
+  /// \f$f'(u) = 1 - 1/u^2\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T derivative(T u) noexcept {
+    return u < T(0) ? detail::nan<T>() : T(1) - T(1) / (u * u);
+  }
+  /// \f$g_f(v) = 1 - e^{v}\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T activation(T v) noexcept {
+    using std::expm1;
+    return -expm1(v);
+  }
+  /// \f$f(0^+) = +\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T at_zero() noexcept {
+    return detail::inf<T>();
+  }
+  /// \f$\lim_{u\to\infty} f(u)/u = 1\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T slope_at_infinity() noexcept {
+    return T(1);
+  }
+  /// Lower end of \f$\operatorname{dom} f^*\f$: \f$-\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_lower() noexcept {
+    return -detail::inf<T>();
+  }
+  /// Upper end of \f$\operatorname{dom} f^*\f$: 1 (excluded).
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_upper() noexcept {
+    return T(1);
+  }
+  /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (no: \f$t < 1\f$).
+  static constexpr bool conjugate_domain_closed = false;
+  /// \f$q f(p/q) = (q-p)^2/p\f$, with the limits of \ref f_generators.hpp.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
+    T out;
+    if (detail::perspective_edge<neyman>(p, q, out)) return out;
+    return (q - p) * (q - p) / p;
+  }
+};
+
+/// \brief Squared Hellinger: \f$f(u) = (\sqrt u - 1)^2\f$, \f$D_f = \sum(\sqrt p - \sqrt q)^2\f$.
+///
+/// This is \f$2H^2\f$ in the convention \f$H^2 = \tfrac12\sum(\sqrt p-\sqrt q)^2\f$ (see
+/// squared_hellinger()). \f$f^*(t) = t/(1-t)\f$ on \f$t < 1\f$; \f$f'(u) = 1 - 1/\sqrt u\f$;
+/// \f$g_f(v) = 1 - e^{v}\f$; \f$f(0^+) = 1\f$; \f$\lim f(u)/u = 1\f$.
+struct squared_hellinger {
+  /// \f$f(u) = (\sqrt u - 1)^2\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T f(T u) noexcept {
+    using std::sqrt;
+    return u < T(0) ? detail::nan<T>() : (sqrt(u) - T(1)) * (sqrt(u) - T(1));
+  }
+  /// \f$f^*(t) = t/(1-t)\f$ for \f$t < 1\f$, \f$+\infty\f$ otherwise.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T conjugate(T t) noexcept {
+    if (t != t) return t;
+    return t < T(1) ? t / (T(1) - t) : detail::inf<T>();
+  }
+  /// \f$f'(u) = 1 - 1/\sqrt u\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T derivative(T u) noexcept {
+    using std::sqrt;
+    return u < T(0) ? detail::nan<T>() : T(1) - T(1) / sqrt(u);
+  }
+  /// \f$g_f(v) = 1 - e^{v}\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T activation(T v) noexcept {
+    using std::expm1;
+    return -expm1(v);
+  }
+  /// \f$f(0^+) = 1\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T at_zero() noexcept {
+    return T(1);
+  }
+  /// \f$\lim_{u\to\infty} f(u)/u = 1\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T slope_at_infinity() noexcept {
+    return T(1);
+  }
+  /// Lower end of \f$\operatorname{dom} f^*\f$: \f$-\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_lower() noexcept {
+    return -detail::inf<T>();
+  }
+  /// Upper end of \f$\operatorname{dom} f^*\f$: 1 (excluded).
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_upper() noexcept {
+    return T(1);
+  }
+  /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (no: \f$t < 1\f$).
+  static constexpr bool conjugate_domain_closed = false;
+  /// \f$q f(p/q) = (\sqrt p - \sqrt q)^2\f$, with the limits of \ref f_generators.hpp.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
+    using std::sqrt;
+    T out;
+    if (detail::perspective_edge<squared_hellinger>(p, q, out)) return out;
+    const T d = sqrt(p) - sqrt(q);
+    return d * d;
+  }
+};
+
+/// \brief Jensen–Shannon: \f$f(u) = u\log u - (u+1)\log\frac{u+1}{2}\f$, \f$D_f = 2\,\mathrm{JSD}\f$.
+///
+/// \f$f^*(t) = -\log(2 - e^{t})\f$ on \f$t < \log 2\f$; \f$f'(u) = \log\frac{2u}{u+1}\f$;
+/// \f$g_f(v) = \log 2 - \log(1 + e^{-v})\f$; \f$f(0^+) = \log 2\f$;
+/// \f$\lim f(u)/u = \lim \log\frac{2u}{u+1} = \log 2\f$.
+struct jensen_shannon {
+  /// \f$f(u) = u\log u - (u+1)\log\frac{u+1}{2}\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T f(T u) noexcept {
+    if (!(u >= T(0))) return detail::nan<T>();
+    return perspective(u, T(1));
+  }
+  /// \f$f^*(t) = -\log(2 - e^{t}) = -\log 2 - \log(1 - e^{t - \log 2})\f$ for \f$t < \log 2\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T conjugate(T t) noexcept {
+    if (t != t) return t;
+    if (!(t < detail::ln2<T>())) return detail::inf<T>();
+    return -detail::ln2<T>() - log1mexp(t - detail::ln2<T>());
+  }
+  /// \f$f'(u) = \log\frac{2u}{u+1}\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T derivative(T u) noexcept {
+    using std::log;
+    return u < T(0) ? detail::nan<T>() : log(T(2) * u / (u + T(1)));
+  }
+  /// \f$g_f(v) = \log 2 - \log(1 + e^{-v}) = \log 2 + \log\sigma(v)\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T activation(T v) noexcept {
+    return detail::ln2<T>() + log_sigmoid(v);
+  }
+  /// \f$f(0^+) = \log 2\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T at_zero() noexcept {
+    return detail::ln2<T>();
+  }
+  /// \f$\lim_{u\to\infty} f(u)/u = \log 2\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T slope_at_infinity() noexcept {
+    return detail::ln2<T>();
+  }
+  /// Lower end of \f$\operatorname{dom} f^*\f$: \f$-\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_lower() noexcept {
+    return -detail::inf<T>();
+  }
+  /// Upper end of \f$\operatorname{dom} f^*\f$: \f$\log 2\f$ (excluded).
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_upper() noexcept {
+    return detail::ln2<T>();
+  }
+  /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (no: \f$t < \log 2\f$).
+  static constexpr bool conjugate_domain_closed = false;
+  /// \brief \f$q f(p/q) = p\log\frac{2p}{p+q} + q\log\frac{2q}{p+q}\f$, clamped at 0.
+  ///
+  /// The exact value is \f$(p+q)(\log 2 - h(p/(p+q)))\ge 0\f$ with \f$h\f$ the binary entropy, so a
+  /// negative result can only be rounding, and is replaced by 0.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
+    using std::log;
+    T out;
+    if (detail::perspective_edge<jensen_shannon>(p, q, out)) return out;
+    const T m = p + q;
+    const T value = p * log(T(2) * p / m) + q * log(T(2) * q / m);
+    return value > T(0) ? value : T(0);
+  }
+};
+
+/// \brief The original GAN's generator: \f$f(u) = u\log u - (u+1)\log(u+1)\f$.
+///
+/// \f$D_f = 2\,\mathrm{JSD} - \log 4\f$ (and \f$f(1) = -\log 4\f$: this generator is not
+/// normalised). \f$f^*(t) = -\log(1 - e^{t})\f$ on \f$t < 0\f$; \f$f'(u) = \log\frac{u}{u+1}\f$,
+/// so \f$T^* = \log D^*\f$; \f$g_f(v) = -\log(1 + e^{-v}) = \log\sigma(v)\f$; \f$f(0^+) = 0\f$;
+/// \f$\lim f(u)/u = 0\f$.
+struct gan {
+  /// \f$f(u) = u\log u - (u+1)\log(u+1)\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T f(T u) noexcept {
+    if (!(u >= T(0))) return detail::nan<T>();
+    return perspective(u, T(1));
+  }
+  /// \f$f^*(t) = -\log(1 - e^{t})\f$ for \f$t < 0\f$, \f$+\infty\f$ otherwise.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T conjugate(T t) noexcept {
+    if (t != t) return t;
+    if (!(t < T(0))) return detail::inf<T>();
+    return -log1mexp(t);
+  }
+  /// \f$f'(u) = \log\frac{u}{u+1}\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T derivative(T u) noexcept {
+    using std::log;
+    return u < T(0) ? detail::nan<T>() : log(u / (u + T(1)));
+  }
+  /// \f$g_f(v) = -\log(1 + e^{-v}) = \log\sigma(v)\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T activation(T v) noexcept {
+    return log_sigmoid(v);
+  }
+  /// \f$f(0^+) = 0\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T at_zero() noexcept {
+    return T(0);
+  }
+  /// \f$\lim_{u\to\infty} f(u)/u = 0\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T slope_at_infinity() noexcept {
+    return T(0);
+  }
+  /// Lower end of \f$\operatorname{dom} f^*\f$: \f$-\infty\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_lower() noexcept {
+    return -detail::inf<T>();
+  }
+  /// Upper end of \f$\operatorname{dom} f^*\f$: 0 (excluded).
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_upper() noexcept {
+    return T(0);
+  }
+  /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (no: \f$t < 0\f$).
+  static constexpr bool conjugate_domain_closed = false;
+  /// \brief \f$q f(p/q) = p\log\frac{p}{p+q} + q\log\frac{q}{p+q}\f$, clamped at 0 from above.
+  ///
+  /// The exact value is \f$-(p+q)\,h(p/(p+q)) \le 0\f$, so a positive result is rounding.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
+    using std::log;
+    T out;
+    if (detail::perspective_edge<gan>(p, q, out)) return out;
+    const T m = p + q;
+    const T value = p * log(p / m) + q * log(q / m);
+    return value < T(0) ? value : T(0);
+  }
+};
+
+/// \brief Total variation: \f$f(u) = \lvert u-1\rvert/2\f$, \f$D_f = \tfrac12\sum\lvert p-q\rvert\f$.
+///
+/// \f$f^*(t) = t\f$ on \f$\lvert t\rvert \le 1/2\f$ (closed), \f$+\infty\f$ outside;
+/// \f$f'(u) = \operatorname{sign}(u-1)/2\f$ (the subgradient 0 is returned at \f$u = 1\f$);
+/// \f$g_f(v) = \tanh(v)/2\f$; \f$f(0^+) = 1/2\f$; \f$\lim f(u)/u = 1/2\f$.
+struct total_variation {
+  /// \f$f(u) = \lvert u-1\rvert/2\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T f(T u) noexcept {
+    using std::abs;
+    return u < T(0) ? detail::nan<T>() : abs(u - T(1)) / T(2);
+  }
+  /// \f$f^*(t) = t\f$ for \f$\lvert t\rvert \le 1/2\f$, \f$+\infty\f$ otherwise.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T conjugate(T t) noexcept {
+    using std::abs;
+    if (t != t) return t;
+    return abs(t) <= T(0.5) ? t : detail::inf<T>();
+  }
+  /// \f$f'(u) = \operatorname{sign}(u-1)/2\f$, 0 at \f$u = 1\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T derivative(T u) noexcept {
+    if (!(u >= T(0))) return detail::nan<T>();
+    return u > T(1) ? T(0.5) : (u < T(1) ? T(-0.5) : T(0));
+  }
+  /// \f$g_f(v) = \tanh(v)/2\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T activation(T v) noexcept {
+    using std::tanh;
+    return tanh(v) / T(2);
+  }
+  /// \f$f(0^+) = 1/2\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T at_zero() noexcept {
+    return T(0.5);
+  }
+  /// \f$\lim_{u\to\infty} f(u)/u = 1/2\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T slope_at_infinity() noexcept {
+    return T(0.5);
+  }
+  /// Lower end of \f$\operatorname{dom} f^*\f$: \f$-1/2\f$ (included).
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_lower() noexcept {
+    return T(-0.5);
+  }
+  /// Upper end of \f$\operatorname{dom} f^*\f$: \f$1/2\f$ (included).
+  template <class T>
+  MINIMAX_HOST_DEVICE static constexpr T conjugate_domain_upper() noexcept {
+    return T(0.5);
+  }
+  /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (yes: \f$\lvert t\rvert\le 1/2\f$).
+  static constexpr bool conjugate_domain_closed = true;
+  /// \f$q f(p/q) = \lvert p-q\rvert/2\f$, with the limits of \ref f_generators.hpp.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
+    using std::abs;
+    T out;
+    if (detail::perspective_edge<total_variation>(p, q, out)) return out;
+    return abs(p - q) / T(2);
+  }
+};
+
+/// \brief Whether \f$t\f$ lies in the effective domain of \f$f^*\f$ of the generator F.
+template <class F, class T>
+MINIMAX_HOST_DEVICE bool in_conjugate_domain(T t) noexcept {
+  const T lo = F::template conjugate_domain_lower<T>();
+  const T hi = F::template conjugate_domain_upper<T>();
+  if constexpr (F::conjugate_domain_closed) {
+    return t >= lo && t <= hi;
+  } else {
+    return (t > lo || lo == -detail::inf<T>()) && (t < hi || hi == detail::inf<T>()) && t == t &&
+           t - t == T(0);
+  }
+}
+
+}  // namespace f
+
+/// \brief The contract of an f-divergence generator (the types in minimax::f satisfy it).
+///
+/// A type F is an FGenerator when it provides, as static members templated on the scalar type:
+/// `f(u)`, `conjugate(t)`, `derivative(u)`, `activation(v)`, `perspective(p, q)`, `at_zero<T>()`,
+/// `slope_at_infinity<T>()`, `conjugate_domain_lower<T>()`, `conjugate_domain_upper<T>()` and the
+/// constant `conjugate_domain_closed`. The function f must be convex on \f$[0,\infty)\f$.
+template <class F>
+concept FGenerator = requires(double x) {
+  { F::f(x) } -> std::convertible_to<double>;
+  { F::conjugate(x) } -> std::convertible_to<double>;
+  { F::derivative(x) } -> std::convertible_to<double>;
+  { F::activation(x) } -> std::convertible_to<double>;
+  { F::perspective(x, x) } -> std::convertible_to<double>;
+  { F::template at_zero<double>() } -> std::convertible_to<double>;
+  { F::template slope_at_infinity<double>() } -> std::convertible_to<double>;
+  { F::template conjugate_domain_lower<double>() } -> std::convertible_to<double>;
+  { F::template conjugate_domain_upper<double>() } -> std::convertible_to<double>;
+  { F::conjugate_domain_closed } -> std::convertible_to<bool>;
+};
+
+}  // namespace minimax

@@ -1,0 +1,45 @@
+#pragma once
+/// \file
+/// \brief Kullback–Leibler divergence \f$\mathrm{KL}(P\|Q) = \sum_i p_i\log(p_i/q_i)\f$ between pmfs.
+///
+/// Conventions: natural logarithm (nats) unless a base is given; \f$0\log(0/q) = 0\f$ for every
+/// \f$q\f$; \f$p\log(p/0) = +\infty\f$ for \f$p > 0\f$ (KL is \f$+\infty\f$, not NaN and not an
+/// exception, when P is not absolutely continuous with respect to Q). Arguments are validated as
+/// described in \ref f_divergence.hpp (nothing is normalised). The closed forms for normal
+/// distributions are in \ref kl_normal.hpp; the sample estimator in \ref knn.hpp.
+
+#include "minimax/divergence/f_divergence.hpp"
+
+namespace minimax {
+
+/// \brief \f$\mathrm{KL}(P\|Q) = \sum_i p_i\log(p_i/q_i)\f$ in nats; \f$\ge 0\f$ (Gibbs), \f$+\infty\f$
+/// where \f$q_i = 0 < p_i\f$.
+///
+/// One vectorised pass; the absolute rounding error is a few \f$\varepsilon\sum_i p_i|\log(p_i/q_i)|\f$.
+/// \throws minimax::invalid_argument (empty, size mismatch, negative/NaN/infinite entry) or
+/// minimax::domain_error (a vector not summing to 1), naming `minimax::kl`.
+template <class P, class Q>
+  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+auto kl(const P& p, const Q& q) {
+  return detail::f_divergence_of<f::kl>("minimax::kl", p, q);
+}
+
+/// \brief \f$\mathrm{KL}(P\|Q)\f$ in base `base` (e.g. 2 for bits): the value in nats divided by
+/// \f$\log b\f$. \throws minimax::invalid_argument also when base is not positive, finite and \f$\ne 1\f$.
+template <class P, class Q>
+  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+auto kl(const P& p, const Q& q, detail::pmf_scalar_t<P> base) {
+  const auto log_b = detail::log_of_base("minimax::kl", base);
+  return detail::f_divergence_of<f::kl>("minimax::kl", p, q) / log_b;
+}
+
+/// \brief Reverse KL \f$\mathrm{KL}(Q\|P) = \sum_i q_i\log(q_i/p_i)\f$ (the f-divergence of
+/// f::reverse_kl), in nats; \f$+\infty\f$ where \f$p_i = 0 < q_i\f$.
+/// \throws as kl(), naming `minimax::reverse_kl`.
+template <class P, class Q>
+  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+auto reverse_kl(const P& p, const Q& q) {
+  return detail::f_divergence_of<f::reverse_kl>("minimax::reverse_kl", p, q);
+}
+
+}  // namespace minimax
