@@ -106,7 +106,7 @@ class sequential {
   template <std::size_t... K>
   static constexpr bool check_links(std::index_sequence<K...>) {
     return ((detail::link_check<K, (Layers::input_size == inherit_size ? sizes[K] : Layers::input_size), sizes[K]>::ok &&
-             detail::output_check<K, sizes[K + 1], (sizes[K] > 0)>::ok) &&
+             detail::output_check<K, sizes[K + 1], (sizes[K] > 0 && (Layers::input_size == inherit_size || Layers::input_size == sizes[K]))>::ok) &&
             ...);
   }
   static_assert(check_links(std::index_sequence_for<Layers...>{}), "minimax::nn::sequential: shapes do not chain");
