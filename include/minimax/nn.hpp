@@ -8,4 +8,5 @@
 #include "minimax/nn/derivatives.hpp"
 #include "minimax/nn/initialiser.hpp"
 #include "minimax/nn/maxout.hpp"
+#include "minimax/nn/optimiser.hpp"
 #include "minimax/nn/sequential.hpp"
