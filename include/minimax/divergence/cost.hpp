@@ -7,7 +7,9 @@
 /// \f$c(x, y) = \|x - y\|_2^2\f$ (the cost whose optimal value is \f$W_2^2\f$).
 
 #include <cmath>
+#include <concepts>
 #include <cstddef>
+#include <type_traits>
 #include <string>
 
 #include <Eigen/Core>
@@ -40,6 +42,13 @@ struct sq_euclidean {
 
 }  // namespace costs
 
+/// \brief A ground cost as costs::euclidean and costs::sq_euclidean are: a callable mapping the
+/// squared Euclidean distance \f$\|x - y\|_2^2\f$ to the cost \f$c(x, y)\f$.
+template <class C>
+concept GroundCost = std::is_class_v<C> && requires(const C& c, double s) {
+  { c(s) } -> std::floating_point;
+};
+
 namespace detail {
 template <class DX, class DY>
 void require_clouds(const char* function, const Eigen::MatrixBase<DX>& x, const Eigen::MatrixBase<DY>& y) {
@@ -67,7 +76,7 @@ void require_clouds(const char* function, const Eigen::MatrixBase<DX>& x, const 
 /// \f$C_{ii} = 0\f$ exactly for identical points.
 /// \throws minimax::invalid_argument for an empty cloud, clouds of different dimensions, or a
 /// non-finite coordinate.
-template <class Cost, class DX, class DY>
+template <GroundCost Cost, class DX, class DY>
 Eigen::Matrix<typename DX::Scalar, Eigen::Dynamic, Eigen::Dynamic> cost_matrix(const Eigen::MatrixBase<DX>& x,
                                                                                const Eigen::MatrixBase<DY>& y,
                                                                                Cost cost = Cost{}) {

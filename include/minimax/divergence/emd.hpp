@@ -390,7 +390,7 @@ emd_result<typename DA::Scalar> emd(const Eigen::MatrixBase<DA>& a, const Eigen:
 /// \f$W_1\f$ as `.cost`; costs::sq_euclidean gives \f$W_2^2\f$).
 /// \throws minimax::invalid_argument as emd() and cost_matrix() do, and when the number of points
 /// and of masses differ.
-template <class Cost, class DX, class DA, class DY, class DB>
+template <GroundCost Cost, class DX, class DA, class DY, class DB>
 emd_result<typename DX::Scalar> emd(const Eigen::MatrixBase<DX>& x, const Eigen::MatrixBase<DA>& a,
                                     const Eigen::MatrixBase<DY>& y, const Eigen::MatrixBase<DB>& b, Cost cost,
                                     const emd_options& options = {}) {
