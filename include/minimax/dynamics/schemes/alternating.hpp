@@ -1,0 +1,70 @@
+#pragma once
+/// \file
+/// \brief Alternating gradient steps: the generator moves, then the discriminator answers.
+
+#include <Eigen/Core>
+
+#include "minimax/dynamics/schemes/state.hpp"
+
+namespace minimax::schemes {
+
+/// \brief Alternating gradient descent: a generator step, then \f$n_D\f$ discriminator steps,
+/// each at the newest point:
+/// \f[ \theta_{t+1} = \theta_t + h_G v_\theta(\theta_t, \psi_t), \qquad
+///     \psi \leftarrow \psi + h_D v_\psi(\theta_{t+1}, \psi) \;\; (n_D \text{ times}). \f]
+///
+/// Goodfellow et al.'s Algorithm 1 is the same sequence seen from the discriminator's side
+/// (\f$k = n_D\f$ discriminator steps between generator steps). On \f$V = xy\f$ with one step size
+/// \f$h < 2\f$ the quantity \f$x^2 + y^2 - h\,xy\f$ is conserved exactly: bounded, but no convergence.
+/// Linearisation: \f$M = (I + h_D P_D J)^{n_D} (I + h_G P_G J)\f$, with \f$P_G, P_D\f$ the
+/// projections on each player's coordinates.
+struct alternating {
+  double generator_step;        ///< \f$h_G\f$
+  double discriminator_step;    ///< \f$h_D\f$
+  int discriminator_steps = 1;  ///< \f$n_D\f$, discriminator steps per generator step
+
+  /// One step size for both players, one discriminator step per generator step.
+  explicit alternating(double h) : alternating(h, h, 1) {}
+  /// Separate step sizes and \f$n_D \ge 1\f$ discriminator steps per generator step.
+  alternating(double h_generator, double h_discriminator, int n_discriminator = 1)
+      : generator_step(h_generator), discriminator_step(h_discriminator), discriminator_steps(n_discriminator) {
+    detail::require_step_size("minimax::schemes::alternating", "the generator's step size", h_generator);
+    detail::require_step_size("minimax::schemes::alternating", "the discriminator's step size", h_discriminator);
+    if (n_discriminator < 1) {
+      raise_invalid_argument("minimax::schemes::alternating", "the number of discriminator steps must be >= 1",
+                             n_discriminator);
+    }
+  }
+
+  /// The state at \f$z_0\f$.
+  template <Game G>
+  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
+    return {z0, {}, 0};
+  }
+  /// One generator step, then \f$n_D\f$ discriminator steps (each followed by the projection).
+  template <Game G>
+  void advance(const G& game, scheme_state& s) const {
+    const Eigen::Index ng = game.generator_dimension();
+    const Eigen::Index nd = s.z.size() - ng;
+    s.z.head(ng) += generator_step * detail::field(game, s.z).head(ng);
+    detail::project(game, s.z);
+    for (int k = 0; k < discriminator_steps; ++k) {
+      s.z.tail(nd) += discriminator_step * detail::field(game, s.z).tail(nd);
+      detail::project(game, s.z);
+    }
+    ++s.step;
+  }
+  /// \f$M = (I + h_D P_D J)^{n_D} (I + h_G P_G J)\f$.
+  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index n_generator) const {
+    const Eigen::Index n = J.rows();
+    const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(n, n);
+    Eigen::MatrixXd G = I, D = I;
+    G.topRows(n_generator) += generator_step * J.topRows(n_generator);
+    D.bottomRows(n - n_generator) += discriminator_step * J.bottomRows(n - n_generator);
+    Eigen::MatrixXd M = G;
+    for (int k = 0; k < discriminator_steps; ++k) M = D * M;
+    return M;
+  }
+};
+
+}  // namespace minimax::schemes

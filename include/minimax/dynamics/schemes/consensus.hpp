@@ -1,0 +1,48 @@
+#pragma once
+/// \file
+/// \brief Consensus optimisation (Mescheder, Nowozin, Geiger 2017, "The Numerics of GANs").
+
+#include <Eigen/Core>
+
+#include "minimax/dynamics/jacobian.hpp"
+#include "minimax/dynamics/schemes/state.hpp"
+
+namespace minimax::schemes {
+
+/// \brief Consensus optimisation: simultaneous steps along
+/// \f$v(z) - \gamma \nabla \tfrac12 \|v(z)\|^2 = v(z) - \gamma J(z)^\top v(z)\f$.
+///
+/// The added term pulls both players towards points where the field vanishes. \f$J^\top v\f$ is
+/// computed from the exact Jacobian (minimax::jacobian, one dual evaluation per coordinate).
+/// Linearisation at a stationary point (where \f$v = 0\f$, so the derivative of \f$J^\top\f$ drops
+/// out): \f$M = I + h(J - \gamma J^\top J)\f$. For the Dirac-GAN with \f$a = f'(0)\f$ the
+/// linearised field has eigenvalues \f$-\gamma a^2 \pm i a\f$.
+struct consensus {
+  double step;   ///< \f$h\f$
+  double gamma;  ///< \f$\gamma \ge 0\f$
+
+  /// Step size \f$h > 0\f$ and weight \f$\gamma \ge 0\f$.
+  consensus(double h, double weight) : step(h), gamma(weight) {
+    detail::require_step_size("minimax::schemes::consensus", "the step size", h);
+    require_non_negative("minimax::schemes::consensus", "gamma", weight);
+  }
+  /// The state at \f$z_0\f$.
+  template <Game G>
+  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
+    return {z0, {}, 0};
+  }
+  /// \f$z \leftarrow z + h(v - \gamma J^\top v)\f$.
+  template <Game G>
+  void advance(const G& game, scheme_state& s) const {
+    const Eigen::VectorXd v = detail::field(game, s.z);
+    s.z += step * (v - gamma * (jacobian(game, s.z).transpose() * v));
+    detail::project(game, s.z);
+    ++s.step;
+  }
+  /// \f$M = I + h(J - \gamma J^\top J)\f$ (valid at stationary points).
+  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index) const {
+    return Eigen::MatrixXd::Identity(J.rows(), J.cols()) + step * (J - gamma * J.transpose() * J);
+  }
+};
+
+}  // namespace minimax::schemes

@@ -1,0 +1,44 @@
+#pragma once
+/// \file
+/// \brief The extragradient method (Korpelevich 1976): look ahead, then step with the field there.
+
+#include <Eigen/Core>
+
+#include "minimax/dynamics/schemes/state.hpp"
+
+namespace minimax::schemes {
+
+/// \brief Extragradient: \f$z_{t+1/2} = z_t + h v(z_t)\f$, \f$z_{t+1} = z_t + h v(z_{t+1/2})\f$.
+///
+/// Linearisation: \f$M = I + hJ + h^2 J^2\f$. On \f$V = xy\f$ the eigenvalues of \f$M\f$ are
+/// \f$(1 - h^2) \pm i h\f$, of modulus \f$\sqrt{1 - h^2 + h^4} < 1\f$ for \f$0 < h < 1\f$: it converges
+/// where simultaneous steps spiral out.
+struct extragradient {
+  double step;  ///< \f$h\f$
+
+  /// Step size \f$h > 0\f$.
+  explicit extragradient(double h) : step(h) {
+    detail::require_step_size("minimax::schemes::extragradient", "the step size", h);
+  }
+  /// The state at \f$z_0\f$.
+  template <Game G>
+  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
+    return {z0, {}, 0};
+  }
+  /// The look-ahead step and the real step, each followed by the projection.
+  template <Game G>
+  void advance(const G& game, scheme_state& s) const {
+    Eigen::VectorXd ahead = s.z + step * detail::field(game, s.z);
+    detail::project(game, ahead);
+    s.z += step * detail::field(game, ahead);
+    detail::project(game, s.z);
+    ++s.step;
+  }
+  /// \f$M = I + hJ + h^2J^2\f$.
+  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index) const {
+    const Eigen::MatrixXd hJ = step * J;
+    return Eigen::MatrixXd::Identity(J.rows(), J.cols()) + hJ + hJ * hJ;
+  }
+};
+
+}  // namespace minimax::schemes

@@ -1,0 +1,51 @@
+#pragma once
+/// \file
+/// \brief The continuous-time gradient flow \f$\dot z = v(z)\f$, integrated by classical RK4.
+
+#include <Eigen/Core>
+
+#include "minimax/dynamics/schemes/state.hpp"
+
+namespace minimax::schemes {
+
+/// \brief The flow \f$\dot z = v(z)\f$ integrated with the classical fourth-order Runge–Kutta method
+/// and time step \f$\Delta t\f$ (local error \f$O(\Delta t^5)\f$, global \f$O(\Delta t^4)\f$).
+///
+/// \f[ k_1 = v(z),\; k_2 = v(z + \tfrac{\Delta t}{2}k_1),\; k_3 = v(z + \tfrac{\Delta t}{2}k_2),\;
+///     k_4 = v(z + \Delta t\,k_3),\quad z \leftarrow z + \tfrac{\Delta t}{6}(k_1 + 2k_2 + 2k_3 + k_4). \f]
+/// On \f$V = xy\f$ the exact flow turns in circles (\f$x^2 + y^2\f$ conserved; NIPS 2016 exercise
+/// 7.2); RK4 conserves it to \f$O(\Delta t^4)\f$ over a unit of time. Linearisation:
+/// \f$M = \sum_{k=0}^{4} (\Delta t J)^k / k!\f$. The projection, if the game has one, is not applied
+/// (a flow has no steps to project after).
+struct gradient_flow {
+  double time_step;  ///< \f$\Delta t\f$
+
+  /// Time step \f$\Delta t > 0\f$.
+  explicit gradient_flow(double dt) : time_step(dt) {
+    detail::require_step_size("minimax::schemes::gradient_flow", "the time step", dt);
+  }
+  /// The state at \f$z_0\f$.
+  template <Game G>
+  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
+    return {z0, {}, 0};
+  }
+  /// One RK4 step of length \f$\Delta t\f$.
+  template <Game G>
+  void advance(const G& game, scheme_state& s) const {
+    const double dt = time_step;
+    const Eigen::VectorXd k1 = detail::field(game, s.z);
+    const Eigen::VectorXd k2 = detail::field(game, Eigen::VectorXd(s.z + 0.5 * dt * k1));
+    const Eigen::VectorXd k3 = detail::field(game, Eigen::VectorXd(s.z + 0.5 * dt * k2));
+    const Eigen::VectorXd k4 = detail::field(game, Eigen::VectorXd(s.z + dt * k3));
+    s.z += (dt / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
+    ++s.step;
+  }
+  /// \f$M = I + A + A^2/2 + A^3/6 + A^4/24\f$ with \f$A = \Delta t J\f$.
+  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index) const {
+    const Eigen::MatrixXd A = time_step * J;
+    const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(J.rows(), J.cols());
+    return I + A * (I + A * (I / 2.0 + A * (I / 6.0 + A / 24.0)));
+  }
+};
+
+}  // namespace minimax::schemes

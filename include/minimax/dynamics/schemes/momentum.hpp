@@ -1,0 +1,84 @@
+#pragma once
+/// \file
+/// \brief Heavy-ball momentum, simultaneous or alternating; negative momentum included.
+
+#include <cmath>
+
+#include <Eigen/Core>
+
+#include "minimax/dynamics/schemes/state.hpp"
+
+namespace minimax::schemes {
+
+/// \brief Gradient steps with heavy-ball momentum \f$\beta\f$ (Polyak), simultaneous or alternating:
+/// \f[ z_{t+1} = z_t + h\,v(z_t) + \beta\,(z_t - z_{t-1}). \f]
+///
+/// In the alternating form (Gidel et al. 2019, "Negative momentum for improved game dynamics") the
+/// generator steps first and the discriminator then uses the new \f$\theta_{t+1}\f$. On
+/// \f$V = xy\f$ alternating steps with \f$\beta < 0\f$ converge and \f$\beta \ge 0\f$ do not.
+/// \f$\beta\f$ may be negative; \f$|\beta| < 1\f$ is required. The first step has no history
+/// (\f$z_{-1} = z_0\f$). Linearisation on \f$(z_t, z_{t-1})\f$, simultaneous form:
+/// \f$M = \begin{pmatrix} (1+\beta) I + hJ & -\beta I \\ I & 0 \end{pmatrix}\f$; the alternating form
+/// is the product of the generator's and then the discriminator's partial updates.
+struct momentum {
+  double step;               ///< \f$h\f$
+  double beta;               ///< \f$\beta\f$, in \f$(-1, 1)\f$
+  bool alternating = false;  ///< generator first, then the discriminator at the new point
+
+  /// Step size \f$h > 0\f$, momentum \f$\beta \in (-1, 1)\f$, simultaneous unless `alternate`.
+  momentum(double h, double momentum_beta, bool alternate = false)
+      : step(h), beta(momentum_beta), alternating(alternate) {
+    detail::require_step_size("minimax::schemes::momentum", "the step size", h);
+    if (!(std::abs(momentum_beta) < 1.0)) {
+      raise_invalid_argument("minimax::schemes::momentum", "the momentum beta must lie in (-1, 1)", momentum_beta);
+    }
+  }
+  /// The state at \f$z_0\f$; the memory holds \f$z_{-1} = z_0\f$.
+  template <Game G>
+  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
+    return {z0, z0, 0};
+  }
+  /// One step with momentum (each partial step followed by the projection).
+  template <Game G>
+  void advance(const G& game, scheme_state& s) const {
+    const Eigen::VectorXd previous = s.z;
+    if (!alternating) {
+      s.z += step * detail::field(game, s.z) + beta * (s.z - s.memory);
+      detail::project(game, s.z);
+    } else {
+      const Eigen::Index ng = game.generator_dimension();
+      const Eigen::Index nd = s.z.size() - ng;
+      s.z.head(ng) += step * detail::field(game, s.z).head(ng) + beta * (previous.head(ng) - s.memory.head(ng));
+      detail::project(game, s.z);
+      s.z.tail(nd) += step * detail::field(game, s.z).tail(nd) + beta * (previous.tail(nd) - s.memory.tail(nd));
+      detail::project(game, s.z);
+    }
+    s.memory = previous;
+    ++s.step;
+  }
+  /// The linearised update on \f$(z_t, z_{t-1})\f$.
+  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index n_generator) const {
+    const Eigen::Index n = J.rows();
+    const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(n, n);
+    if (!alternating) {
+      Eigen::MatrixXd M = Eigen::MatrixXd::Zero(2 * n, 2 * n);
+      M.topLeftCorner(n, n) = (1.0 + beta) * I + step * J;
+      M.topRightCorner(n, n) = -beta * I;
+      M.bottomLeftCorner(n, n) = I;
+      return M;
+    }
+    // Partial update of the coordinates in [first, first + count): z_new = (1+beta) z + h (J z) - beta z_prev
+    // on those rows, z_prev takes the old z on those rows; other rows are unchanged.
+    auto partial = [&](Eigen::Index first, Eigen::Index count) {
+      Eigen::MatrixXd P = Eigen::MatrixXd::Identity(2 * n, 2 * n);
+      P.block(first, 0, count, n) = (1.0 + beta) * I.middleRows(first, count) + step * J.middleRows(first, count);
+      P.block(first, n, count, n) = -beta * I.middleRows(first, count);
+      P.block(n + first, 0, count, 2 * n).setZero();
+      P.block(n + first, 0, count, n) = I.middleRows(first, count);
+      return P;
+    };
+    return partial(n_generator, n - n_generator) * partial(0, n_generator);
+  }
+};
+
+}  // namespace minimax::schemes

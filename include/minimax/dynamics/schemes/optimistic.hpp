@@ -1,0 +1,48 @@
+#pragma once
+/// \file
+/// \brief Optimistic gradient descent (Daskalakis et al. 2018).
+
+#include <Eigen/Core>
+
+#include "minimax/dynamics/schemes/state.hpp"
+
+namespace minimax::schemes {
+
+/// \brief Optimistic gradient descent: \f$z_{t+1} = z_t + 2h\,v(z_t) - h\,v(z_{t-1})\f$.
+///
+/// The first step uses \f$v(z_{-1}) = v(z_0)\f$, i.e. it is a plain gradient step. The scheme
+/// has two steps of memory, so its linearisation acts on \f$(z_t, z_{t-1})\f$:
+/// \f[ M = \begin{pmatrix} I + 2hJ & -hJ \\ I & 0 \end{pmatrix}, \f]
+/// whose eigenvalues are the roots of the companion polynomial; on \f$V = xy\f$ it converges for
+/// small \f$h\f$.
+struct optimistic {
+  double step;  ///< \f$h\f$
+
+  /// Step size \f$h > 0\f$.
+  explicit optimistic(double h) : step(h) { detail::require_step_size("minimax::schemes::optimistic", "the step size", h); }
+  /// The state at \f$z_0\f$; the memory holds \f$v(z_0)\f$.
+  template <Game G>
+  scheme_state start(const G& game, const Eigen::VectorXd& z0) const {
+    return {z0, detail::field(game, z0), 0};
+  }
+  /// \f$z \leftarrow z + 2h v(z) - h v_{\text{previous}}\f$.
+  template <Game G>
+  void advance(const G& game, scheme_state& s) const {
+    const Eigen::VectorXd v = detail::field(game, s.z);
+    s.z += 2.0 * step * v - step * s.memory;
+    s.memory = v;
+    detail::project(game, s.z);
+    ++s.step;
+  }
+  /// The companion matrix on \f$(z_t, z_{t-1})\f$.
+  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index) const {
+    const Eigen::Index n = J.rows();
+    Eigen::MatrixXd M = Eigen::MatrixXd::Zero(2 * n, 2 * n);
+    M.topLeftCorner(n, n) = Eigen::MatrixXd::Identity(n, n) + 2.0 * step * J;
+    M.topRightCorner(n, n) = -step * J;
+    M.bottomLeftCorner(n, n).setIdentity();
+    return M;
+  }
+};
+
+}  // namespace minimax::schemes
