@@ -1,0 +1,231 @@
+#pragma once
+/// \file
+/// \brief \f$\int_a^b f(x)\,dx\f$ by Boost.Math's double-exponential and Gauss–Kronrod rules, with
+/// the method chosen from the bounds, validated input and a uniform result.
+
+#include <boost/math/quadrature/exp_sinh.hpp>
+#include <boost/math/quadrature/gauss_kronrod.hpp>
+#include <boost/math/quadrature/sinh_sinh.hpp>
+#include <boost/math/quadrature/tanh_sinh.hpp>
+#include <cmath>
+#include <cstddef>
+#include <exception>
+#include <limits>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "minimax/core/concepts.hpp"
+#include "minimax/core/error.hpp"
+#include "minimax/quadrature/interval.hpp"
+
+namespace minimax {
+
+/// \brief The rule integrate() used.
+enum class quadrature_method {
+  tanh_sinh,     ///< finite \f$[a, b]\f$: \f$x = \tfrac{a+b}{2} + \tfrac{b-a}{2}\tanh(\tfrac\pi2\sinh t)\f$
+  exp_sinh,      ///< half-infinite \f$[a, \infty)\f$ or \f$(-\infty, b]\f$: \f$x = a + e^{\frac\pi2\sinh t}\f$
+  sinh_sinh,     ///< the real line: \f$x = \sinh(\tfrac\pi2\sinh t)\f$
+  gauss_kronrod  ///< adaptive Gauss–Kronrod bisection (integrate_gauss_kronrod())
+};
+
+/// \brief The method's name, e.g. "tanh_sinh".
+inline std::string_view to_string(quadrature_method method) noexcept {
+  switch (method) {
+    case quadrature_method::tanh_sinh: return "tanh_sinh";
+    case quadrature_method::exp_sinh: return "exp_sinh";
+    case quadrature_method::sinh_sinh: return "sinh_sinh";
+    case quadrature_method::gauss_kronrod: return "gauss_kronrod";
+  }
+  return "?";
+}
+
+/// \brief What integrate() may spend and when it stops.
+template <Real T = double>
+struct quadrature_options {
+  /// \brief Stop once the change between two refinements is at most this times
+  /// \f$\int|f|\f$. Default \f$\sqrt\varepsilon\f$ (\f$1.5\times10^{-8}\f$ for double): double-exponential
+  /// rules double their correct digits per level, so the value returned is then typically accurate to
+  /// near \f$\varepsilon\f$ for smooth integrands, far better than the criterion.
+  T relative_tolerance = std::sqrt(std::numeric_limits<T>::epsilon());
+  /// \brief The most levels of step halving (double-exponential rules) or of interval bisection
+  /// (Gauss–Kronrod). Default 12.
+  std::size_t max_refinements = 12;
+};
+
+/// \brief A value of \f$\int_a^b f\f$ with its error estimate.
+template <Real T = double>
+struct quadrature_result {
+  T value;           ///< the integral's estimate
+  T error_estimate;  ///< estimated absolute error (double-exponential: \f$|Q_k - Q_{k-1}|\f$ of the last two levels; Gauss–Kronrod: \f$|G - K|\f$ summed over the pieces)
+  T l1_norm;         ///< estimate of \f$\int_a^b |f|\f$ (the scale the tolerance is relative to)
+  quadrature_method method;  ///< the rule used
+  std::size_t evaluations = 0;  ///< number of evaluations of f
+};
+
+namespace detail {
+
+/// The working type: that of the bounds, widened to the integrand's result type when that is a wider
+/// floating type (so `integrate(f, -INFINITY, INFINITY)` with a double f integrates in double).
+template <class F, class A, class B, class Bounds = deduced_real_t<A, B>, class = void>
+struct integration_real {
+  using type = Bounds;
+};
+template <class F, class A, class B, class Bounds>
+struct integration_real<F, A, B, Bounds, std::enable_if_t<std::is_floating_point_v<std::invoke_result_t<F&, Bounds>>>> {
+  using type = std::common_type_t<Bounds, std::invoke_result_t<F&, Bounds>>;
+};
+template <class F, class A, class B>
+using integration_real_t = typename integration_real<F, A, B>::type;
+
+template <class Integrator>
+Integrator& cached_integrator(std::size_t max_refinements) {
+  // The abscissa tables are costly to build and grow lazily; one per thread and refinement limit.
+  thread_local std::map<std::size_t, std::unique_ptr<Integrator>> cache;
+  auto& slot = cache[max_refinements];
+  if (!slot) slot = std::make_unique<Integrator>(max_refinements);
+  return *slot;
+}
+
+template <class T>
+void validate_integration(const char* function, T a, T b, const quadrature_options<T>& options) {
+  if (a != a) raise_invalid_argument(function, "the lower bound a must not be NaN", a);
+  if (b != b) raise_invalid_argument(function, "the upper bound b must not be NaN", b);
+  if (a > b) {
+    raise_invalid_argument(function, "the bounds must satisfy a <= b",
+                           "a = " + detail::to_text(a) + ", b = " + detail::to_text(b));
+  }
+  if (a == b && std::isinf(a)) raise_invalid_argument(function, "an empty interval must have finite ends", a);
+  require_non_negative(function, "options.relative_tolerance", options.relative_tolerance);
+  if (options.max_refinements == 0) raise_invalid_argument(function, "options.max_refinements must be positive", 0);
+}
+
+/// Wraps f: counts evaluations, throws at the first NaN, records where f was not finite. The
+/// infinite-range rules first probe f at the largest finite double to check that f decays; there a
+/// NaN is the product of an overflow and an underflow (\f$x^2 p(x)\f$ gives \f$\infty\cdot 0\f$), and it
+/// reads as 0, the limit of a decaying integrand.
+template <class T, class F>
+struct checked_integrand {
+  const char* function;
+  F& f;
+  std::size_t evaluations = 0;
+  T non_finite_at = std::numeric_limits<T>::quiet_NaN();
+  T operator()(T x) {
+    ++evaluations;
+    const T y = static_cast<T>(f(x));
+    if (y != y && std::abs(x) == std::numeric_limits<T>::max()) return T(0);
+    if (y != y) raise_domain_error(function, "the integrand returned NaN at x", x);
+    if (std::isinf(y) && non_finite_at != non_finite_at) non_finite_at = x;
+    return y;
+  }
+};
+
+/// Runs a Boost rule, turning its exceptions into minimax::domain_error that say where f failed.
+template <class T, class F, class Body>
+quadrature_result<T> run_rule(const char* function, F& f, quadrature_method method, Body body) {
+  checked_integrand<T, F> g{function, f};
+  quadrature_result<T> result{T(0), T(0), T(0), method, 0};
+  try {
+    result.value = body(g, result.error_estimate, result.l1_norm);
+  } catch (const minimax::invalid_argument&) {
+    throw;
+  } catch (const minimax::domain_error&) {
+    throw;
+  } catch (const std::exception& e) {
+    const std::string where = g.non_finite_at == g.non_finite_at
+                                  ? " (the integrand was infinite at x = " + detail::to_text(g.non_finite_at) + ")"
+                                  : std::string();
+    raise_domain_error(function, std::string(to_string(method)) + " failed" + where, std::string_view(e.what()));
+  }
+  result.evaluations = g.evaluations;
+  if (!std::isfinite(result.value)) {
+    raise_domain_error(function, "the integral is not finite", result.value);
+  }
+  return result;
+}
+
+}  // namespace detail
+
+/// \brief \f$\int_a^b f(x)\,dx\f$ for \f$-\infty \le a \le b \le \infty\f$, the rule chosen from the bounds:
+/// tanh_sinh on a finite interval (it tolerates integrable endpoint singularities such as
+/// \f$\log x\f$ or \f$x^{-1/2}\f$ at 0, never evaluating f at an end), exp_sinh on a half-infinite
+/// one, sinh_sinh on \f$(-\infty, \infty)\f$. \f$a = b\f$ gives 0.
+///
+/// The double-exponential rules assume f is smooth inside the interval and, on an infinite one, that
+/// it decays; a density concentrated far from 0 relative to its width (a normal with
+/// \f$|\mu| \gg \sigma\f$) should be integrated over its support split at the mode, or over a finite
+/// window.
+///
+/// On an infinite range the rules first evaluate f at \f$\pm\f$ the largest finite number to check
+/// that it decays; a NaN there (typically \f$\infty \cdot 0\f$, as in \f$x^2 p(x)\f$) is read as 0.
+///
+/// f is a callable `T(T)`; T is the bounds' type (integers count as double), widened to f's result type.
+/// \throws minimax::invalid_argument when a or b is NaN, a > b, a = b = \f$\pm\infty\f$, or the options
+/// are invalid; minimax::domain_error when f returns NaN (the message gives the x), or the rule fails
+/// (for example when f is infinite inside the interval) or the integral is not finite.
+template <class F, class A, class B, class T = detail::integration_real_t<F, A, B>>
+quadrature_result<T> integrate(F f, A a_in, B b_in, const quadrature_options<T>& options = {}) {
+  static_assert(std::is_invocable_v<F&, T>, "minimax::integrate: the integrand must be callable as f(x) with a real x");
+  static_assert(std::is_convertible_v<std::invoke_result_t<F&, T>, T>,
+                "minimax::integrate: the integrand must return a real number");
+  constexpr const char* function = "minimax::integrate";
+  const T a = static_cast<T>(a_in);
+  const T b = static_cast<T>(b_in);
+  detail::validate_integration(function, a, b, options);
+  const T tol = options.relative_tolerance;
+  namespace bq = boost::math::quadrature;
+  if (a == b) return {T(0), T(0), T(0), quadrature_method::tanh_sinh, 0};
+  if (std::isfinite(a) && std::isfinite(b)) {
+    auto& rule = detail::cached_integrator<bq::tanh_sinh<T>>(options.max_refinements);
+    return detail::run_rule<T>(function, f, quadrature_method::tanh_sinh, [&](auto& g, T& error, T& l1) {
+      T value = rule.integrate([&g](T x) { return g(x); }, a, b, tol, &error, &l1);
+      error *= (b - a) / 2;  // Boost reports the error of the rule on [-1, 1]; scale it as it scales L1
+      return value;
+    });
+  }
+  if (std::isinf(a) && std::isinf(b)) {
+    auto& rule = detail::cached_integrator<bq::sinh_sinh<T>>(options.max_refinements);
+    return detail::run_rule<T>(function, f, quadrature_method::sinh_sinh,
+                               [&](auto& g, T& error, T& l1) { return rule.integrate([&g](T x) { return g(x); }, tol, &error, &l1); });
+  }
+  auto& rule = detail::cached_integrator<bq::exp_sinh<T>>(options.max_refinements);
+  return detail::run_rule<T>(function, f, quadrature_method::exp_sinh,
+                             [&](auto& g, T& error, T& l1) { return rule.integrate([&g](T x) { return g(x); }, a, b, tol, &error, &l1); });
+}
+
+/// \brief \f$\int_I f\f$ over an interval (for example a distribution's support()); as integrate(f, a, b).
+template <class F, Real T>
+quadrature_result<T> integrate(F f, const interval<T>& domain, const quadrature_options<T>& options = {}) {
+  return integrate(std::move(f), domain.lower, domain.upper, options);
+}
+
+/// \brief \f$\int_a^b f\f$ by adaptive Gauss–Kronrod with `Points` Kronrod nodes (15, 21, 31, 41, 51, 61):
+/// the interval is bisected (at most `options.max_refinements` times deep) until
+/// \f$|G - K| \le\f$ tolerance \f$\times \int|f|\f$ on each piece. Infinite bounds are mapped to a finite
+/// interval. Suited to smooth integrands with features in the interior; it evaluates f at the
+/// bounds' images, never at an infinite end.
+/// \throws as integrate().
+template <unsigned Points, class F, class A, class B, class T = detail::integration_real_t<F, A, B>>
+quadrature_result<T> integrate_gauss_kronrod(F f, A a_in, B b_in, const quadrature_options<T>& options = {}) {
+  static_assert(Points == 15 || Points == 21 || Points == 31 || Points == 41 || Points == 51 || Points == 61,
+                "minimax::integrate_gauss_kronrod: Points must be 15, 21, 31, 41, 51 or 61");
+  static_assert(std::is_invocable_v<F&, T>,
+                "minimax::integrate_gauss_kronrod: the integrand must be callable as f(x) with a real x");
+  constexpr const char* function = "minimax::integrate_gauss_kronrod";
+  const T a = static_cast<T>(a_in);
+  const T b = static_cast<T>(b_in);
+  detail::validate_integration(function, a, b, options);
+  if (a == b) return {T(0), T(0), T(0), quadrature_method::gauss_kronrod, 0};
+  const bool half_infinite = std::isinf(a) != std::isinf(b);
+  return detail::run_rule<T>(function, f, quadrature_method::gauss_kronrod, [&](auto& g, T& error, T& l1) {
+    T value = boost::math::quadrature::gauss_kronrod<T, Points>::integrate(
+        [&g](T x) { return g(x); }, a, b, static_cast<unsigned>(options.max_refinements), options.relative_tolerance, &error, &l1);
+    if (half_infinite) error *= 2;  // Boost doubles the value and L1 of the mapped integral, not the error
+    return value;
+  });
+}
+
+}  // namespace minimax

@@ -1,0 +1,25 @@
+// Static tests of the prob floor: only compile-time checks; compiling this file is passing it.
+#include <minimax/prob.hpp>
+#include <minimax/quadrature.hpp>
+
+#include <random>
+#include <type_traits>
+
+namespace mm = minimax;
+
+// The concepts say which types are distributions and which have a density.
+static_assert(mm::UnivariateDensity<mm::normal>);
+static_assert(mm::UnivariateDensity<mm::normal_distribution<float>>);
+static_assert(mm::UnivariateDistribution<mm::pmf>);
+static_assert(!mm::UnivariateDensity<mm::pmf>, "a pmf has masses, not a Lebesgue density");
+static_assert(mm::MultivariateDensity<mm::mvn>);
+static_assert(!mm::UnivariateDistribution<mm::mvn>);
+static_assert(mm::Density<mm::normal> && mm::Density<mm::mvn> && !mm::Density<mm::pmf>);
+static_assert(!mm::Density<double>);
+// The generator drives the standard algorithms.
+static_assert(std::uniform_random_bit_generator<mm::rng>);
+// interval deduces double from integers, float from floats.
+static_assert(std::is_same_v<decltype(mm::interval{0, 1}), mm::interval<double>>);
+static_assert(std::is_same_v<decltype(mm::interval{0.0f, 1.0f}), mm::interval<float>>);
+static_assert(mm::interval{0, 1}.contains(0.5) && !mm::interval{0, 1}.contains(1.5));
+static_assert(mm::real_line().length() == std::numeric_limits<double>::infinity());
