@@ -15,7 +15,9 @@ namespace minimax {
 /// \brief \f$\mathrm{KL}(P\|Q) = \sum_i p_i\log(p_i/q_i)\f$ in nats; \f$\ge 0\f$ (Gibbs), \f$+\infty\f$
 /// where \f$q_i = 0 < p_i\f$.
 ///
-/// One vectorised pass; the absolute rounding error is a few \f$\varepsilon\sum_i p_i|\log(p_i/q_i)|\f$.
+/// One vectorised pass; the absolute rounding error is \f$O(\varepsilon)(1 + \sum_i p_i|\log(p_i/q_i)|)\f$
+/// (see \ref f_divergence.hpp), so a KL much smaller than 1 has a relative error of order
+/// \f$\varepsilon/\mathrm{KL}\f$ at worst.
 /// \throws minimax::invalid_argument (empty, size mismatch, negative/NaN/infinite entry) or
 /// minimax::domain_error (a vector not summing to 1), naming `minimax::kl`.
 template <class P, class Q>
