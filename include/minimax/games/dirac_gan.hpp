@@ -1,0 +1,217 @@
+#pragma once
+/// \file
+/// \brief The Dirac-GAN (Mescheder, Geiger, Nowozin 2018, "Which training methods for GANs do actually
+/// converge?"): the smallest GAN, with every loss and regulariser.
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <type_traits>
+#include <vector>
+
+#include <Eigen/Core>
+#include <Eigen/Eigenvalues>
+
+#include "minimax/core/dual.hpp"
+#include "minimax/core/error.hpp"
+#include "minimax/games/concepts.hpp"
+#include "minimax/loss/adversarial.hpp"
+#include "minimax/loss/gradient_penalty.hpp"
+
+namespace minimax::games {
+
+/// No regulariser: the plain game.
+struct unregularised {};
+
+/// \brief Instance noise (Sønderby et al. 2016; Arjovsky & Bottou 2017): Gaussian noise of standard
+/// deviation \f$\sigma\f$ added to real and generated samples alike.
+///
+/// In the Dirac-GAN the expectations over the noise are computed by 64-point Gauss–Hermite
+/// quadrature (exact for polynomials of degree 127, and to rounding for the smooth losses here).
+struct instance_noise {
+  double sigma;  ///< \f$\sigma > 0\f$
+  /// \throws minimax::invalid_argument unless \f$\sigma\f$ is positive and finite.
+  explicit instance_noise(double s) : sigma(s) { require_positive("minimax::games::instance_noise", "sigma", s); }
+};
+
+/// \brief WGAN's weight clipping (Arjovsky et al. 2017): after every step the discriminator's
+/// parameters are clamped into \f$[-c, c]\f$ (the weights, not their gradients).
+struct weight_clipping {
+  double c;  ///< \f$c > 0\f$
+  /// \throws minimax::invalid_argument unless \f$c\f$ is positive and finite.
+  explicit weight_clipping(double bound) : c(bound) { require_positive("minimax::games::weight_clipping", "c", bound); }
+};
+
+namespace detail {
+/// Probabilists' Gauss–Hermite rule for \f$\mathbb{E}_{\varepsilon\sim N(0,1)}\f$ by Golub–Welsch.
+inline void gauss_hermite(int n, std::vector<double>& nodes, std::vector<double>& weights) {
+  Eigen::MatrixXd jacobi = Eigen::MatrixXd::Zero(n, n);
+  for (int k = 1; k < n; ++k) jacobi(k, k - 1) = jacobi(k - 1, k) = std::sqrt(static_cast<double>(k));
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(jacobi);
+  nodes.resize(static_cast<std::size_t>(n));
+  weights.resize(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    nodes[static_cast<std::size_t>(i)] = solver.eigenvalues()[i];
+    const double v0 = solver.eigenvectors()(0, i);
+    weights[static_cast<std::size_t>(i)] = v0 * v0;
+  }
+}
+
+/// \f$\ell'(x)\f$ by one evaluation on a dual number (works for nested duals too).
+template <class T, class F>
+T slope(const F& f, T x) {
+  return f(dual<T>(x, T(1))).derivative;
+}
+}  // namespace detail
+
+/// \brief The Dirac-GAN: data \f$p_\text{data} = \delta_0\f$, generator \f$p_\theta = \delta_\theta\f$,
+/// linear discriminator, any adversarial loss of minimax::loss and one regulariser.
+///
+/// The discriminator's raw output on \f$x\f$ is \f$-\psi x\f$, so that \f$\psi\f$ is the \f$\psi\f$ of
+/// Mescheder et al. (whose \f$D_\psi(x) = \psi x\f$ enters their losses as \f$f(-D)\f$ on real data)
+/// and the fields below are theirs. With per-sample losses \f$\ell^D_r, \ell^D_f, \ell^G\f$:
+/// \f[ L_D(\theta, \psi) = \ell^D_r(0) + \ell^D_f(-\psi\theta) + R(\psi), \qquad
+///     L_G(\theta, \psi) = \ell^G(-\psi\theta). \f]
+/// For the standard GAN (loss::minimax) this is \f$L = f(\psi\theta) + f(0)\f$ with
+/// \f$f(t) = -\log(1 + e^{-t})\f$, and the field is \f$v = (-\psi f'(\psi\theta), \theta f'(\psi\theta))\f$;
+/// loss::non_saturating changes \f$v_\theta\f$ to \f$-\psi f'(-\psi\theta)\f$; loss::wasserstein has
+/// \f$f(t) = t\f$. Regularisers \f$R\f$: loss::r1 and loss::r2 give \f$\frac{\gamma}{2}\psi^2\f$
+/// (\f$|\nabla_x D| = |\psi|\f$ at every \f$x\f$), loss::wgan_gp gives \f$\lambda(|\psi| - 1)^2\f$
+/// (Mescheder et al.'s \f$\gamma = 2\lambda\f$, \f$g_0 = 1\f$), instance_noise replaces the samples by
+/// \f$\varepsilon_1\f$ and \f$\theta + \varepsilon_2\f$, \f$\varepsilon_i \sim N(0, \sigma^2)\f$, and
+/// weight_clipping projects \f$\psi\f$ into \f$[-c, c]\f$.
+///
+/// Known answers: the unique equilibrium is \f$(0, 0)\f$; the Jacobian there has eigenvalues
+/// \f$\pm i f'(0)\f$ unregularised, \f$-\gamma/2 \pm \sqrt{\gamma^2/4 - f'(0)^2}\f$ with R1, and
+/// \f$f''(0)\sigma^2 \pm \sqrt{f''(0)^2\sigma^4 - f'(0)^2}\f$ with instance noise; simultaneous
+/// steps of the unregularised game multiply \f$\theta^2 + \psi^2\f$ by \f$1 + h^2 f'(\theta\psi)^2\f$.
+template <loss::adversarial_loss Loss, class Regulariser = unregularised>
+struct dirac_gan {
+  static_assert(std::is_same_v<Regulariser, unregularised> || std::is_same_v<Regulariser, loss::r1> ||
+                    std::is_same_v<Regulariser, loss::r2> || std::is_same_v<Regulariser, loss::wgan_gp> ||
+                    std::is_same_v<Regulariser, instance_noise> || std::is_same_v<Regulariser, weight_clipping>,
+                "minimax::games::dirac_gan: the regulariser must be one of loss::r1, loss::r2, loss::wgan_gp, "
+                "games::instance_noise, games::weight_clipping (or none)");
+
+  Loss loss{};                  ///< the adversarial loss
+  Regulariser regulariser{};    ///< the regulariser
+  std::vector<double> nodes;    ///< Gauss–Hermite nodes (instance noise only)
+  std::vector<double> weights;  ///< Gauss–Hermite weights (instance noise only)
+
+  /// The game with a loss and no regulariser.
+  explicit dirac_gan(Loss l)
+    requires std::is_same_v<Regulariser, unregularised>
+      : loss(l) {}
+  /// The game with a loss and a regulariser.
+  dirac_gan(Loss l, Regulariser r) : loss(l), regulariser(r) {
+    if constexpr (std::is_same_v<Regulariser, instance_noise>) detail::gauss_hermite(64, nodes, weights);
+  }
+
+  /// 2: \f$(\theta, \psi)\f$.
+  Eigen::Index dimension() const { return 2; }
+  /// 1: \f$\theta\f$.
+  Eigen::Index generator_dimension() const { return 1; }
+
+  /// \f$L_G(\theta, \psi)\f$.
+  template <class T>
+  T generator_loss(const Eigen::VectorX<T>& z) const {
+    const T theta = z[0], psi = z[1];
+    if constexpr (std::is_same_v<Regulariser, instance_noise>) {
+      T sum(0.0);
+      for (std::size_t i = 0; i < nodes.size(); ++i) {
+        sum += T(weights[i]) * loss.generator(-psi * (theta + T(regulariser.sigma * nodes[i])));
+      }
+      return sum;
+    } else {
+      return loss.generator(-psi * theta);
+    }
+  }
+
+  /// \f$L_D(\theta, \psi)\f$, regulariser included.
+  template <class T>
+  T discriminator_loss(const Eigen::VectorX<T>& z) const {
+    const T theta = z[0], psi = z[1];
+    if constexpr (std::is_same_v<Regulariser, instance_noise>) {
+      T sum(0.0);
+      for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const T e = T(regulariser.sigma * nodes[i]);
+        sum += T(weights[i]) * (loss.discriminator_real(-psi * e) + loss.discriminator_fake(-psi * (theta + e)));
+      }
+      return sum;
+    } else {
+      return loss.discriminator_real(T(0.0)) + loss.discriminator_fake(-psi * theta) + penalty(psi);
+    }
+  }
+
+  /// \f$v = -(\partial_\theta L_G, \partial_\psi L_D)\f$, from the losses' exact derivatives.
+  template <class T>
+  Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
+    const T theta = z[0], psi = z[1];
+    const auto lG = [&](const auto& v) { return loss.generator(v); };
+    const auto lR = [&](const auto& v) { return loss.discriminator_real(v); };
+    const auto lF = [&](const auto& v) { return loss.discriminator_fake(v); };
+    Eigen::VectorX<T> v(2);
+    if constexpr (std::is_same_v<Regulariser, instance_noise>) {
+      T v_theta(0.0), v_psi(0.0);
+      for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const T e = T(regulariser.sigma * nodes[i]);
+        const T x_fake = theta + e;
+        v_theta += T(weights[i]) * (psi * detail::slope(lG, T(-psi * x_fake)));
+        v_psi += T(weights[i]) * (x_fake * detail::slope(lF, T(-psi * x_fake)) + e * detail::slope(lR, T(-psi * e)));
+      }
+      v << v_theta, v_psi;
+    } else {
+      const T t = -psi * theta;
+      v << psi * detail::slope(lG, t), theta * detail::slope(lF, t) - penalty_slope(psi);
+    }
+    return v;
+  }
+
+  /// \f$R(\psi)\f$.
+  template <class T>
+  T penalty(const T& psi) const {
+    if constexpr (std::is_same_v<Regulariser, loss::r1> || std::is_same_v<Regulariser, loss::r2>) {
+      return T(0.5 * regulariser.gamma) * psi * psi;
+    } else if constexpr (std::is_same_v<Regulariser, loss::wgan_gp>) {
+      using std::abs;
+      const T gap = abs(psi) - T(1.0);
+      return T(regulariser.lambda) * gap * gap;
+    } else {
+      return T(0.0);
+    }
+  }
+  /// \f$R'(\psi)\f$ (for WGAN-GP, the subgradient 0 at \f$\psi = 0\f$).
+  template <class T>
+  T penalty_slope(const T& psi) const {
+    if constexpr (std::is_same_v<Regulariser, loss::r1> || std::is_same_v<Regulariser, loss::r2>) {
+      return T(regulariser.gamma) * psi;
+    } else if constexpr (std::is_same_v<Regulariser, loss::wgan_gp>) {
+      if (psi == T(0.0)) return T(0.0);
+      const T sign = psi > T(0.0) ? T(1.0) : T(-1.0);
+      using std::abs;
+      return T(2.0 * regulariser.lambda) * (abs(psi) - T(1.0)) * sign;
+    } else {
+      return T(0.0);
+    }
+  }
+
+  /// Weight clipping's projection \f$\psi \leftarrow \operatorname{clamp}(\psi, -c, c)\f$ (a no-op otherwise).
+  void project(Eigen::VectorXd& z) const {
+    if constexpr (std::is_same_v<Regulariser, weight_clipping>) z[1] = std::clamp(z[1], -regulariser.c, regulariser.c);
+  }
+
+  /// The equilibrium \f$(\theta, \psi) = (0, 0)\f$.
+  Eigen::VectorXd equilibrium() const { return Eigen::VectorXd::Zero(2); }
+  /// The point \f$(\theta, \psi)\f$.
+  Eigen::VectorXd init(double theta, double psi) const { return Eigen::Vector2d(theta, psi); }
+};
+
+/// \cond MINIMAX_INTERNAL
+template <class Loss>
+dirac_gan(Loss) -> dirac_gan<Loss, unregularised>;
+template <class Loss, class Regulariser>
+dirac_gan(Loss, Regulariser) -> dirac_gan<Loss, Regulariser>;
+/// \endcond
+
+}  // namespace minimax::games

@@ -1,0 +1,21 @@
+// Static tests of the games and dynamics floors: compiling this file is passing it.
+#include <minimax/dynamics.hpp>
+#include <minimax/games/bilinear.hpp>
+#include <minimax/games/dirac_gan.hpp>
+#include <minimax/loss.hpp>
+
+namespace mm = minimax;
+
+static_assert(mm::GameWithEquilibrium<mm::games::bilinear>);
+static_assert(mm::GameWithEquilibrium<mm::games::dirac_gan<mm::loss::minimax>>);
+static_assert(mm::GameWithProjection<mm::games::dirac_gan<mm::loss::wasserstein, mm::games::weight_clipping>>);
+static_assert(mm::Scheme<mm::schemes::simultaneous, mm::games::bilinear>);
+static_assert(mm::Scheme<mm::schemes::unrolled, mm::games::dirac_gan<mm::loss::non_saturating, mm::loss::r1>>);
+static_assert(mm::LinearisedScheme<mm::schemes::optimistic>);
+static_assert(!mm::LinearisedScheme<mm::schemes::unrolled>);  // no closed-form linearisation
+static_assert(!mm::Game<int>);
+// CTAD: a loss alone, or a loss and a regulariser
+static_assert(std::is_same_v<decltype(mm::games::dirac_gan{mm::loss::hinge{}}),
+                             mm::games::dirac_gan<mm::loss::hinge, mm::games::unregularised>>);
+static_assert(std::is_same_v<decltype(mm::games::dirac_gan{mm::loss::non_saturating{}, mm::loss::r1{0.3}}),
+                             mm::games::dirac_gan<mm::loss::non_saturating, mm::loss::r1>>);
