@@ -6,6 +6,8 @@
 #include <Eigen/Dense>
 #include <minimax/core/dual.hpp>
 #include <minimax/core/log1pexp.hpp>
+#include <minimax/core/logsumexp.hpp>
+#include <vector>
 #include <minimax/core/sigmoid.hpp>
 
 using d = minimax::dual<double>;
@@ -64,4 +66,15 @@ TEST_CASE("dual: comparisons and finiteness look at the value") {
   CHECK(!isfinite(d(std::numeric_limits<double>::infinity(), 0.0)));
   CHECK(isnan(d(std::nan(""), 0.0)));
   CHECK(minimax::value_of(d(3.0, 1.0)) == 3.0);
+}
+
+TEST_CASE("dual: numeric_limits are those of the real part, so generic numerics keep their edge cases") {
+  CHECK(std::numeric_limits<d>::infinity().value == std::numeric_limits<double>::infinity());
+  CHECK(std::numeric_limits<d>::is_specialized);
+  CHECK(std::isnan(std::numeric_limits<d>::quiet_NaN().value));
+  // logsumexp over duals: d/dx_0 log(e^x0 + e^x1) = softmax_0
+  std::vector<d> xs{d(1.0, 1.0), d(2.0, 0.0)};
+  const d l = minimax::logsumexp(xs);
+  CHECK(l.value == Approx(std::log(std::exp(1.0) + std::exp(2.0))).epsilon(4 * eps));
+  CHECK(l.derivative == Approx(std::exp(1.0) / (std::exp(1.0) + std::exp(2.0))).epsilon(8 * eps));
 }

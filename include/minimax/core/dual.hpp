@@ -272,6 +272,34 @@ using real_type_t = typename real_type<T>::type;
 
 }  // namespace minimax
 
+namespace std {
+/// Limits of minimax::dual: those of the real part, with a zero derivative, so generic code that asks
+/// for `numeric_limits<T>::infinity()` behaves the same on duals as on reals.
+template <class T>
+struct numeric_limits<minimax::dual<T>> : numeric_limits<T> {
+  /// \f$+\infty\f$.
+  static constexpr minimax::dual<T> infinity() noexcept { return minimax::dual<T>(numeric_limits<T>::infinity()); }
+  /// A quiet NaN.
+  static constexpr minimax::dual<T> quiet_NaN() noexcept { return minimax::dual<T>(numeric_limits<T>::quiet_NaN()); }
+  /// A signalling NaN.
+  static constexpr minimax::dual<T> signaling_NaN() noexcept {
+    return minimax::dual<T>(numeric_limits<T>::signaling_NaN());
+  }
+  /// Machine epsilon.
+  static constexpr minimax::dual<T> epsilon() noexcept { return minimax::dual<T>(numeric_limits<T>::epsilon()); }
+  /// Maximum rounding error.
+  static constexpr minimax::dual<T> round_error() noexcept { return minimax::dual<T>(numeric_limits<T>::round_error()); }
+  /// Smallest positive normal value.
+  static constexpr minimax::dual<T> min() noexcept { return minimax::dual<T>((numeric_limits<T>::min)()); }
+  /// Largest finite value.
+  static constexpr minimax::dual<T> max() noexcept { return minimax::dual<T>((numeric_limits<T>::max)()); }
+  /// Most negative finite value.
+  static constexpr minimax::dual<T> lowest() noexcept { return minimax::dual<T>(numeric_limits<T>::lowest()); }
+  /// Smallest positive subnormal value.
+  static constexpr minimax::dual<T> denorm_min() noexcept { return minimax::dual<T>(numeric_limits<T>::denorm_min()); }
+};
+}  // namespace std
+
 namespace Eigen {
 /// Eigen's numeric traits for minimax::dual, so `Eigen::Matrix<minimax::dual<double>, ...>` works.
 template <class T>

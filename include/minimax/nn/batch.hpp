@@ -40,7 +40,13 @@ void require_all_finite(std::string_view function, std::string_view name, const 
       const auto v = value_of(m(i, j));
       if (!isfinite(v)) {
         std::string where(name);
-        where += m.cols() == 1 ? "[" + minimax::detail::to_text(i) + "]" : "(" + minimax::detail::to_text(i) + ", " + minimax::detail::to_text(j) + ")";
+        if (m.cols() == 1) {
+          where += "[" + minimax::detail::to_text(i) + "]";
+        } else if (m.rows() == 1) {
+          where += "[" + minimax::detail::to_text(j) + "]";
+        } else {
+          where += "(" + minimax::detail::to_text(i) + ", " + minimax::detail::to_text(j) + ")";
+        }
         raise_invalid_argument(function, where + " must be finite", v);
       }
     }
