@@ -1,0 +1,47 @@
+#pragma once
+/// \file
+/// \brief The energy distance between two samples in any dimension.
+///
+/// \f[ D^2(P, Q) = 2\,\mathbb E\|X - Y\| - \mathbb E\|X - X'\| - \mathbb E\|Y - Y'\|, \f]
+/// with the Euclidean norm; in one dimension \f$D^2 = 2\int (F - G)^2\,dx\f$.
+
+#include <algorithm>
+#include <cmath>
+
+#include <Eigen/Core>
+
+#include "minimax/core/summation.hpp"
+#include "minimax/divergence/cost.hpp"
+
+namespace minimax {
+
+/// \brief The energy distance \f$D\f$ (not \f$D^2\f$) between the empirical distributions of `x`
+/// (\f$n \times d\f$) and `y` (\f$m \times d\f$), one point per row:
+/// \f$D^2 = \frac{2}{nm}\sum_{i,j}\|x_i - y_j\| - \frac{1}{n^2}\sum_{i,j}\|x_i - x_j\| -
+/// \frac{1}{m^2}\sum_{i,j}\|y_i - y_j\|\f$ (the V-statistic: all pairs, so that in 1-D
+/// \f$D^2 = 2\int(F_n - G_m)^2\f$ exactly). \f$D^2\f$ is \f$\ge 0\f$ in exact arithmetic; a
+/// rounding-size negative value is clamped to 0 before the square root. Cost \f$O((n+m)^2 d)\f$.
+/// \throws minimax::invalid_argument for an empty sample, samples of different dimensions or
+/// non-finite entries.
+template <class DX, class DY>
+typename DX::Scalar energy_distance(const Eigen::MatrixBase<DX>& x, const Eigen::MatrixBase<DY>& y) {
+  using T = typename DX::Scalar;
+  using std::sqrt;
+  detail::require_clouds("minimax::energy_distance", x, y);
+  auto pair_sum = [](const auto& p, const auto& q, bool same) {
+    neumaier_sum<T> s;
+    for (Eigen::Index i = 0; i < p.rows(); ++i) {
+      if (same) {
+        for (Eigen::Index j = 0; j < i; ++j) s += 2 * (p.row(i) - q.row(j)).norm();
+      } else {
+        for (Eigen::Index j = 0; j < q.rows(); ++j) s += (p.row(i) - q.row(j)).norm();
+      }
+    }
+    return s.value();
+  };
+  const T n = static_cast<T>(x.rows()), m = static_cast<T>(y.rows());
+  const T d2 = 2 * pair_sum(x, y, false) / (n * m) - pair_sum(x, x, true) / (n * n) - pair_sum(y, y, true) / (m * m);
+  return sqrt(std::max(d2, T(0)));
+}
+
+}  // namespace minimax
