@@ -63,6 +63,29 @@ std::vector<typename Derived::Scalar> sorted_samples(const char* function, const
   return s;
 }
 
+template <class T>
+T sorted_wp_pow(const std::vector<T>& x, const std::vector<T>& y, T p) {
+  // W_p^p between uniform empirical measures on sorted x (n points) and sorted y (m points).
+  const std::size_t n = x.size(), m = y.size();
+  neumaier_sum<T> s;
+  if (n == m) {
+    for (std::size_t i = 0; i < n; ++i) s += abs_pow(x[i] - y[i], p);
+    return s.value() / static_cast<T>(n);
+  }
+  // Breakpoints (i+1)/n and (j+1)/m, compared as (i+1) m against (j+1) n; lengths in units 1/(n m).
+  std::size_t i = 0, j = 0;
+  std::uint64_t previous = 0;
+  while (i < n && j < m) {
+    const std::uint64_t bx = static_cast<std::uint64_t>(i + 1) * m, by = static_cast<std::uint64_t>(j + 1) * n;
+    const std::uint64_t next = std::min(bx, by);
+    s += static_cast<T>(next - previous) * abs_pow(x[i] - y[j], p);
+    previous = next;
+    if (bx == next) ++i;
+    if (by == next) ++j;
+  }
+  return s.value() / (static_cast<T>(n) * static_cast<T>(m));
+}
+
 }  // namespace detail
 
 /// \brief \f$W_p\f$ between the empirical distributions of two samples, each point of mass
@@ -80,30 +103,11 @@ std::vector<typename Derived::Scalar> sorted_samples(const char* function, const
 template <class DU, class DV>
 typename DU::Scalar wasserstein_1d(const Eigen::MatrixBase<DU>& u, const Eigen::MatrixBase<DV>& v,
                                    typename DU::Scalar p = 1) {
-  using T = typename DU::Scalar;
   constexpr const char* fn = "minimax::wasserstein_1d";
   detail::require_order(fn, p);
   const auto x = detail::sorted_samples(fn, "u", u);
   const auto y = detail::sorted_samples(fn, "v", v);
-  const std::size_t n = x.size(), m = y.size();
-  if (n == m) {
-    neumaier_sum<T> s;
-    for (std::size_t i = 0; i < n; ++i) s += detail::abs_pow(x[i] - y[i], p);
-    return detail::root_p(s.value() / static_cast<T>(n), p);
-  }
-  // Breakpoints (i+1)/n and (j+1)/m, compared as (i+1) m against (j+1) n; lengths in units 1/(n m).
-  neumaier_sum<T> s;
-  std::size_t i = 0, j = 0;
-  std::uint64_t previous = 0;
-  while (i < n && j < m) {
-    const std::uint64_t bx = static_cast<std::uint64_t>(i + 1) * m, by = static_cast<std::uint64_t>(j + 1) * n;
-    const std::uint64_t next = std::min(bx, by);
-    s += static_cast<T>(next - previous) * detail::abs_pow(x[i] - y[j], p);
-    previous = next;
-    if (bx == next) ++i;
-    if (by == next) ++j;
-  }
-  return detail::root_p(s.value() / (static_cast<T>(n) * static_cast<T>(m)), p);
+  return detail::root_p(detail::sorted_wp_pow(x, y, p), p);
 }
 
 /// \brief \f$W_p\f$ between two weighted samples \f$P = \sum_i w_i \delta_{u_i}\f$ and
