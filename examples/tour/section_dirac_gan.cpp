@@ -1,0 +1,65 @@
+// Tour section: the Dirac-GAN of Mescheder et al. (2018): which training methods converge.
+#include <cmath>
+#include <complex>
+#include <cstdio>
+#include <string>
+
+#include <minimax/dynamics.hpp>
+#include <minimax/games/dirac_gan.hpp>
+#include <minimax/loss.hpp>
+
+#include "tour.hpp"
+
+namespace {
+std::string short_text(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3g", x);
+  return buffer;
+}
+
+// The largest real part of the eigenvalues of J at the equilibrium: < 0 means a convergent flow.
+template <class G>
+double leading_real_part(const G& game) {
+  const Eigen::VectorXcd lambda = minimax::eigenvalues(minimax::jacobian(game, game.equilibrium()));
+  return std::max(lambda[0].real(), lambda[1].real());
+}
+}  // namespace
+
+//! [dirac gan]
+MINIMAX_TOUR_SECTION(710, "dynamics: the Dirac-GAN, and which training methods converge") {
+  namespace mm = minimax;
+  namespace games = minimax::games;
+  r.say("p_data = delta_0, p_g = delta_theta, discriminator -psi x; f(t) = -log(1 + e^-t), f'(0) = 1/2.");
+
+  const games::dirac_gan plain{mm::loss::non_saturating{}};
+  const Eigen::VectorXcd l0 = mm::eigenvalues(mm::jacobian(plain, plain.equilibrium()));
+  r.check("unregularised: Re(lambda) = 0", leading_real_part(plain), 0.0, 1e-15);
+  r.check("unregularised: |Im(lambda)| = f'(0)", std::abs(l0[0].imag()), 0.5, 1e-15);
+
+  const double gamma = 0.3;
+  const games::dirac_gan r1{mm::loss::non_saturating{}, mm::loss::r1{gamma}};
+  r.check("R1(0.3): Re(lambda) = -gamma/2", leading_real_part(r1), -gamma / 2, 1e-15);
+
+  const double sigma = 1.0;
+  const games::dirac_gan noisy{mm::loss::minimax{}, games::instance_noise{sigma}};
+  r.check("instance noise(1): Re(lambda) = f''(0) sigma^2", leading_real_part(noisy), -0.25 * sigma * sigma, 1e-13);
+
+  r.say("Simultaneous steps, h = 0.1, from (1, 1), 3000 steps: the analysis' verdict, then the simulation");
+  r.say("(a method that does not converge stays away from (0, 0); one that converges reaches it).");
+  const mm::schemes::simultaneous step{0.1};
+  const auto report = [&](const std::string& name, const auto& game, bool converges) {
+    const auto a = mm::analyze(game, step, game.equilibrium());
+    const auto run = mm::simulate(game, step, game.init(1.0, 1.0), 3000);
+    const double distance = run.final_state().norm();
+    r.check_that(name + ": rho = " + short_text(a.spectral_radius) + ", " + mm::to_string(a.verdict) +
+                     "; distance to (0, 0) after 3000 steps = " + short_text(distance),
+                 converges ? (a.verdict == mm::verdict::converges && distance < 1e-6)
+                           : (a.verdict == mm::verdict::diverges && distance > 0.1));
+  };
+  report("GAN (saturating)", games::dirac_gan{mm::loss::minimax{}}, false);
+  report("GAN (non-saturating)", plain, false);
+  report("WGAN", games::dirac_gan{mm::loss::wasserstein{}}, false);
+  report("GAN + R1(0.3)", r1, true);
+  report("GAN + instance noise(1)", noisy, true);
+}
+//! [dirac gan]
