@@ -51,7 +51,7 @@ MINIMAX_TOUR_SECTION(710, "dynamics: the Dirac-GAN, and which training methods c
     const auto a = mm::analyze(game, step, game.equilibrium());
     const auto run = mm::simulate(game, step, game.init(1.0, 1.0), 3000);
     const double distance = run.final_state().norm();
-    r.check_that(name + ": rho = " + short_text(a.spectral_radius) + ", " + mm::to_string(a.verdict) +
+    r.check_that(name + ": rho = " + std::to_string(a.spectral_radius) + ", " + mm::to_string(a.verdict) +
                      "; distance to (0, 0) after 3000 steps = " + short_text(distance),
                  converges ? (a.verdict == mm::verdict::converges && distance < 1e-6)
                            : (a.verdict == mm::verdict::diverges && distance > 0.1));
