@@ -92,16 +92,6 @@ class mvn {
   double log_det_ = 0;
 };
 
-namespace detail {
-inline void require_point(const char* function, Eigen::Index dimension, const Eigen::Ref<const Eigen::VectorXd>& x) {
-  require_same_size(function, "x and the distribution's dimension", static_cast<std::size_t>(x.size()),
-                    static_cast<std::size_t>(dimension));
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
-    if (x[i] != x[i]) raise_invalid_argument(function, "x[" + std::to_string(i) + "] must not be NaN", x[i]);
-  }
-}
-}  // namespace detail
-
 /// \brief The dimension d of \f$\mathcal{N}(\mu, \Sigma)\f$.
 inline Eigen::Index dimension(const mvn& d) { return d.dimension(); }
 

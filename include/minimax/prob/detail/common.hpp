@@ -3,6 +3,8 @@
 
 #include <Eigen/Core>
 #include <cmath>
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "minimax/core/error.hpp"
@@ -43,6 +45,15 @@ Eigen::MatrixXd sample_rows(std::string_view function, const D& d, rng& g, Eigen
   Eigen::MatrixXd out(n, dimension(d));
   for (Eigen::Index i = 0; i < n; ++i) out.row(i) = sample(d, g).transpose();
   return out;
+}
+
+/// Throws minimax::invalid_argument unless x has `dimension` entries, none NaN.
+inline void require_point(const char* function, Eigen::Index dimension, const Eigen::Ref<const Eigen::VectorXd>& x) {
+  require_same_size(function, "x and the distribution's dimension", static_cast<std::size_t>(x.size()),
+                    static_cast<std::size_t>(dimension));
+  for (Eigen::Index i = 0; i < x.size(); ++i) {
+    if (x[i] != x[i]) raise_invalid_argument(function, "x[" + std::to_string(i) + "] must not be NaN", x[i]);
+  }
 }
 
 }  // namespace minimax::detail
