@@ -4,6 +4,7 @@
 #include <rapidcheck/catch.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -11,6 +12,8 @@
 
 #include <Eigen/Core>
 #include <minimax/divergence/wasserstein_1d.hpp>
+#include <minimax/prob/normal.hpp>
+#include <minimax/prob/uniform.hpp>
 
 namespace mm = minimax;
 
@@ -156,4 +159,40 @@ TEST_CASE("wasserstein_1d: bad input names the function and the value", "[wasser
   CHECK_THROWS_WITH(mm::wasserstein_1d(u, v, w, unnormalised),
                     "minimax::wasserstein_1d: v_weights must sum to 1 (weights are never normalised silently), got 2");
   CHECK_THROWS_AS(mm::wasserstein_1d(bad, v, w, w), mm::invalid_argument);
+}
+
+TEST_CASE("wasserstein_1d: distributions, against closed forms", "[wasserstein_1d]") {
+  const double eps = std::numeric_limits<double>::epsilon();
+  SECTION("normals: W2 = sqrt((m1 - m2)^2 + (s1 - s2)^2)") {
+    for (auto [m1, s1, m2, s2] : {std::array<double, 4>{0, 1, 0, 1}, std::array<double, 4>{0, 1, 2, 3},
+                                  std::array<double, 4>{-1, 0.5, 1.5, 0.2}}) {
+      const double expected = std::sqrt((m1 - m2) * (m1 - m2) + (s1 - s2) * (s1 - s2));
+      CHECK(std::abs(mm::wasserstein_1d(mm::normal{m1, s1}, mm::normal{m2, s2}, 2.0) - expected) <= 1e-12 + 64 * eps * expected);
+    }
+  }
+  SECTION("normals, p = 1: E|dm + ds Z| (folded normal mean)") {
+    // F^{-1} - G^{-1} = dm + ds z: W1 = ds sqrt(2/pi) exp(-dm^2 / (2 ds^2)) + dm (1 - 2 Phi(-dm/ds)).
+    const double dm = 0.7, ds = 1.5;  // N(0.7, 2) against N(0, 0.5)
+    const double expected = ds * std::sqrt(2 / M_PI) * std::exp(-dm * dm / (2 * ds * ds)) +
+                            dm * (1 - std::erfc(dm / ds / std::sqrt(2.0)));
+    CHECK(std::abs(mm::wasserstein_1d(mm::normal{0.7, 2.0}, mm::normal{0.0, 0.5}, 1.0) - expected) <= 1e-13);
+    // And the CDF formula W1 = integral |F - G|, by quadrature split at the crossing of the CDFs
+    // (x = -0.7 / 3, where (x - 0.7) / 2 = x / 0.5).
+    auto gap = [](double x) {
+      return std::abs(0.5 * std::erfc(-(x - 0.7) / 2 / std::sqrt(2.0)) - 0.5 * std::erfc(-x / 0.5 / std::sqrt(2.0)));
+    };
+    const double cross = -0.7 / 3;
+    const double w1_cdf = mm::integrate(gap, -std::numeric_limits<double>::infinity(), cross).value +
+                          mm::integrate(gap, cross, std::numeric_limits<double>::infinity()).value;
+    CHECK(std::abs(w1_cdf - expected) <= 1e-12);
+  }
+  SECTION("uniforms: the quantile difference is linear") {
+    // U[0, 1] against U[0.5, 3.5]: F^{-1} - G^{-1} = -0.5 - 2t, never 0 on (0, 1):
+    // W1 = 0.5 + 1 = 1.5; W3^3 = int (0.5 + 2t)^3 dt = ((2.5)^4 - (0.5)^4) / 8.
+    CHECK(std::abs(mm::wasserstein_1d(mm::uniform{0.0, 1.0}, mm::uniform{0.5, 3.5}, 1.0) - 1.5) <= 1e-12);
+    const double w3 = std::cbrt((std::pow(2.5, 4) - std::pow(0.5, 4)) / 8);
+    CHECK(std::abs(mm::wasserstein_1d(mm::uniform{0.0, 1.0}, mm::uniform{0.5, 3.5}, 3.0) - w3) <= 1e-12);
+  }
+  CHECK_THROWS_WITH(mm::wasserstein_1d(mm::normal{0.0, 1.0}, mm::normal{0.0, 1.0}, 0.0),
+                    "minimax::wasserstein_1d: p must be finite and >= 1, got 0");
 }
