@@ -153,15 +153,31 @@ class sinkhorn_solver {
     bool converged = false;
     while (iterations_ < max_iterations) {
       ++iterations_;
-      kv_.noalias() = k_ * v_;
-      if (!usable(kv_)) {
+      // One pass over K does both half-steps: row i gives (K v)_i, hence u_i, and at once adds
+      // u_i K_i. to K^T u while the row is still in cache (half the memory traffic of two products).
+      bool rows_ok = true;
+      ktu_.setZero(k_.cols());
+      // Blocks of rows small enough to stay in cache between the two products.
+      constexpr Eigen::Index block = 16;
+      for (Eigen::Index i0 = 0; i0 < k_.rows() && rows_ok; i0 += block) {
+        const Eigen::Index h = std::min(block, k_.rows() - i0);
+        const auto kb = k_.middleRows(i0, h);
+        kv_.head(h).noalias() = kb * v_;
+        for (Eigen::Index i = 0; i < h; ++i) {
+          const T s = kv_(i);
+          if (!(s > T(0)) || !(s < std::numeric_limits<T>::infinity())) rows_ok = false;
+        }
+        if (!rows_ok) break;
+        u_.segment(i0, h) = a_.segment(i0, h).array() / kv_.head(h).array();
+        ktu_.noalias() += kb.transpose() * u_.segment(i0, h);
+      }
+      if (!rows_ok) {
+        // A row of the kernel underflowed: redo this half-step exactly in the log domain.
         absorb(e);
         log_rows(e);
         build_kernel(e);
-      } else {
-        u_ = a_.array() / kv_.array();
+        ktu_.noalias() = k_.transpose() * u_;
       }
-      ktu_.noalias() = k_.transpose() * u_;
       if (!usable(ktu_)) {
         absorb(e);
         log_cols(e);
@@ -198,7 +214,7 @@ class sinkhorn_solver {
  private:
 
   row_matrix c_, k_;
-  vector a_, b_, log_a_, log_b_, F_, G_, u_, v_, kv_, ktu_;
+  vector a_, b_, log_a_, log_b_, F_, G_, u_, v_, ktu_, kv_ = vector(16);
   std::size_t iterations_ = 0;
 };
 
