@@ -1,0 +1,1 @@
+// Hosts the precompiled header shared by the test executables (see tests/CMakeLists.txt).
