@@ -71,8 +71,8 @@ typename DX::Scalar sliced_wasserstein(const Eigen::MatrixBase<DX>& x, const Eig
     theta /= norm;
     for (Eigen::Index i = 0; i < x.rows(); ++i) px[static_cast<std::size_t>(i)] = x.row(i).dot(theta);
     for (Eigen::Index i = 0; i < y.rows(); ++i) py[static_cast<std::size_t>(i)] = y.row(i).dot(theta);
-    std::sort(px.begin(), px.end());
-    std::sort(py.begin(), py.end());
+    detail::sort_values(px);
+    detail::sort_values(py);
     total += detail::sorted_wp_pow(px, py, p);
   }
   return detail::root_p(total.value() / static_cast<T>(projections), p);

@@ -14,6 +14,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <type_traits>
 #include <limits>
 #include <string>
 #include <vector>
@@ -53,6 +55,53 @@ T root_p(T s, T p) {
   return pow(s, T(1) / p);
 }
 
+// Sorts floats or doubles by LSD radix sort on their order-preserving integer images (11-bit
+// digits; passes in which every key has the same digit are skipped): O(n), several times faster
+// than a comparison sort on large samples. Other types, and small inputs, use std::sort. The
+// values must not be NaN.
+template <class T>
+void sort_values(std::vector<T>& v) {
+  constexpr bool radix = std::is_same_v<T, double> || std::is_same_v<T, float>;
+  if constexpr (!radix) {
+    std::sort(v.begin(), v.end());
+  } else {
+    if (v.size() < 4096) {
+      std::sort(v.begin(), v.end());
+      return;
+    }
+    using U = std::conditional_t<sizeof(T) == 8, std::uint64_t, std::uint32_t>;
+    constexpr int bits = 8 * sizeof(U), digit = 11, passes = (bits + digit - 1) / digit;
+    constexpr U top = U(1) << (bits - 1), mask = (U(1) << digit) - 1;
+    const std::size_t n = v.size();
+    std::vector<U> a(n), b(n);
+    std::vector<std::size_t> counts(static_cast<std::size_t>(passes) << digit, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      U k;
+      std::memcpy(&k, &v[i], sizeof k);
+      k = (k & top) ? static_cast<U>(~k) : static_cast<U>(k | top);  // negatives reversed, below positives
+      a[i] = k;
+      for (int p = 0; p < passes; ++p) ++counts[(static_cast<std::size_t>(p) << digit) + ((k >> (p * digit)) & mask)];
+    }
+    for (int p = 0; p < passes; ++p) {
+      std::size_t* c = counts.data() + (static_cast<std::size_t>(p) << digit);
+      if (c[(a[0] >> (p * digit)) & mask] == n) continue;  // one digit for all keys: nothing to do
+      std::size_t sum = 0;
+      for (std::size_t d = 0; d <= mask; ++d) {
+        const std::size_t t = c[d];
+        c[d] = sum;
+        sum += t;
+      }
+      for (std::size_t i = 0; i < n; ++i) b[c[(a[i] >> (p * digit)) & mask]++] = a[i];
+      a.swap(b);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      U k = a[i];
+      k = (k & top) ? static_cast<U>(k & ~top) : static_cast<U>(~k);
+      std::memcpy(&v[i], &k, sizeof k);
+    }
+  }
+}
+
 template <class Derived>
 std::vector<typename Derived::Scalar> sorted_samples(const char* function, const char* name,
                                                      const Eigen::MatrixBase<Derived>& u) {
@@ -64,7 +113,7 @@ std::vector<typename Derived::Scalar> sorted_samples(const char* function, const
     if (!(x - x == T(0))) raise_invalid_argument(function, std::string(name) + "[" + to_text(i) + "] must be finite", x);
     s[static_cast<std::size_t>(i)] = x;
   }
-  std::sort(s.begin(), s.end());
+  sort_values(s);
   return s;
 }
 
