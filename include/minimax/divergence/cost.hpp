@@ -35,7 +35,7 @@ struct euclidean {
 struct sq_euclidean {
   /// \f$\|x - y\|_2^2\f$, returned as it is.
   template <class T>
-  T operator()(T squared_distance) const {
+  constexpr T operator()(T squared_distance) const {
     return squared_distance;
   }
 };
