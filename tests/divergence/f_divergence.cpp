@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <rapidcheck/catch.h>
 #include <reference.hpp>
@@ -157,4 +158,25 @@ TEST_CASE("every bad input is rejected with a message naming the function and th
   Eigen::VectorXd big = Eigen::VectorXd::Constant(3000, 1.0 / 3000);
   big(2500) = -1;
   CHECK_THROWS_WITH(mm::f_divergence<f::kl>(big, big), Contains("p[2500] must be non-negative"));
+}
+
+TEST_CASE("the vectorisable log is within 2 ulps of the 50-digit log over the whole normal range", "[f_divergence]") {
+  std::vector<double> xs{std::numeric_limits<double>::min(), std::numeric_limits<double>::max(), 1.0,
+                         std::nextafter(1.0, 0.0), std::nextafter(1.0, 2.0), 0.7071067811865476, 1.4142135623730951,
+                         2.0, 0.5, 1e-300, 3e300};
+  std::uint64_t state = 12345;
+  for (int i = 0; i < 4000; ++i) {  // log-uniform over the range, plus a dense sample near 1
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double u = static_cast<double>(state >> 11) * 0x1.0p-53;
+    xs.push_back(i % 2 ? std::exp(-708 + 1416 * u) : 0.5 + 1.5 * u);
+  }
+  double worst = 0;
+  for (double x : xs) worst = std::max(worst, mm::test::ulp_distance(mm::detail::log_normal_positive(x), log(high(x))));
+  CHECK(worst <= 2);
+  // The fused loops (whatever instruction set they run on here) agree with std::log term by term.
+  Eigen::ArrayXd p = Eigen::ArrayXd::LinSpaced(100, 1e-6, 1e-2), q = Eigen::ArrayXd::LinSpaced(100, 2e-2, 3e-6);
+  Eigen::ArrayXd out(100);
+  mm::detail::kl_terms(p.data(), q.data(), out.data(), 100);
+  const Eigen::ArrayXd expected = p * (p / q).log();
+  CHECK(((out - expected).abs() <= 4 * std::numeric_limits<double>::epsilon() * expected.abs()).all());
 }
