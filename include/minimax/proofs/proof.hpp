@@ -1,0 +1,171 @@
+#pragma once
+/// \file
+/// \brief An executable proof: a chain of steps, each a formula evaluated for concrete distributions,
+/// with residuals judged against the numerical error estimates; and its printer.
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdio>
+#include <limits>
+#include <ostream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace minimax::proofs {
+
+/// \brief How a step relates to the step (or constant) it is compared with.
+enum class relation {
+  given,     ///< the first line of a chain: nothing to compare
+  equals,    ///< \f$v = r\f$: holds when \f$|v - r| \le\f$ tolerance
+  at_most,   ///< \f$v \le r\f$: holds when \f$v - r \le\f$ tolerance
+  at_least,  ///< \f$v \ge r\f$: holds when \f$r - v \le\f$ tolerance
+};
+
+/// \brief "=", "<=", ">=" or "" (given).
+inline const char* to_symbol(relation r) noexcept {
+  switch (r) {
+    case relation::given: return "";
+    case relation::equals: return "=";
+    case relation::at_most: return "<=";
+    case relation::at_least: return ">=";
+  }
+  return "?";
+}
+
+/// \brief How many error estimates apart two values may be and still count as equal: 4.
+///
+/// Quadrature error estimates (the change between the last two refinement levels) are of the
+/// size of the error, seldom smaller by more than a small factor; 4 leaves room for that while a
+/// wrong identity, off by a term of the size of the values, fails by orders of magnitude.
+inline constexpr double error_multiple = 4.0;
+
+/// \brief One line of a proof: \f$v_k\f$ = (formula evaluated), compared with a reference value.
+struct step {
+  std::string name;        ///< what the line is, in words
+  std::string formula;     ///< the formula in LaTeX, as the docs page writes it
+  std::string identity;    ///< the identity or fact that leads from the reference to this line
+  double value = 0;        ///< the formula's value for the given distributions
+  double error = 0;        ///< the estimated absolute error of `value`
+  relation rel = relation::given;  ///< how `value` must relate to `reference`
+  double reference = 0;    ///< what it is compared with (usually the previous line's value)
+  double reference_error = 0;  ///< the reference's estimated error
+  std::string reference_name;  ///< where the reference comes from ("previous step", "0", ...)
+
+  /// \f$v - r\f$ (0 for a given line).
+  double residual() const noexcept { return rel == relation::given ? 0.0 : value - reference; }
+  /// error_multiple \f$\times\f$ (error + reference error), plus 4 ulps of the larger magnitude
+  /// (two exact values that round differently).
+  double tolerance() const noexcept {
+    const double scale = std::max(std::abs(value), std::abs(reference));
+    const double ulps = std::isfinite(scale) ? 4 * std::numeric_limits<double>::epsilon() * scale : 0.0;
+    return error_multiple * (error + reference_error) + ulps;
+  }
+  /// Whether the relation holds within tolerance() (equal infinities count as equal; NaN never holds).
+  bool holds() const noexcept {
+    if (value != value || reference != reference) return false;
+    const double t = tolerance();
+    switch (rel) {
+      case relation::given: return true;
+      case relation::equals: return value == reference || std::abs(value - reference) <= t;
+      case relation::at_most: return value <= reference || value - reference <= t;
+      case relation::at_least: return value >= reference || reference - value <= t;
+    }
+    return false;
+  }
+};
+
+/// \brief A proof: its statement and the chain of evaluated steps.
+struct proof {
+  std::string title;      ///< e.g. "Theorem 1 (Goodfellow et al. 2014)"
+  std::string statement;  ///< what is proved, in words and LaTeX
+  std::string pair;       ///< a description of the distributions it was run on
+  std::vector<step> steps;  ///< the lines, in order
+
+  /// Every step holds.
+  bool holds() const noexcept {
+    return std::all_of(steps.begin(), steps.end(), [](const step& s) { return s.holds(); });
+  }
+  /// The step named `name` (the first with that name). \throws std::out_of_range if there is none.
+  const step& at(const std::string& name) const {
+    for (const auto& s : steps) {
+      if (s.name == name) return s;
+    }
+    throw std::out_of_range("minimax::proofs::proof::at: no step named " + name);
+  }
+  /// Appends a first line (nothing to compare with) and returns its index.
+  std::size_t given(std::string name, std::string formula, std::string identity, double value, double error) {
+    steps.push_back({std::move(name), std::move(formula), std::move(identity), value, error, relation::given, 0, 0, ""});
+    return steps.size() - 1;
+  }
+  /// Appends a line related to the previous one.
+  std::size_t then(relation rel, std::string name, std::string formula, std::string identity, double value,
+                   double error) {
+    const step& prev = steps.back();
+    return compare(rel, std::move(name), std::move(formula), std::move(identity), value, error, prev.value, prev.error,
+                   "previous step");
+  }
+  /// Appends a line related to step `index`.
+  std::size_t against(std::size_t index, relation rel, std::string name, std::string formula, std::string identity,
+                      double value, double error) {
+    const step& ref = steps.at(index);
+    return compare(rel, std::move(name), std::move(formula), std::move(identity), value, error, ref.value, ref.error,
+                   "step " + std::to_string(index + 1));
+  }
+  /// Appends a line related to a constant (an exact value: error 0).
+  std::size_t compare(relation rel, std::string name, std::string formula, std::string identity, double value,
+                      double error, double reference, double reference_error, std::string reference_name) {
+    steps.push_back({std::move(name), std::move(formula), std::move(identity), value, error, rel, reference,
+                     reference_error, std::move(reference_name)});
+    return steps.size() - 1;
+  }
+};
+
+namespace detail {
+inline std::string number(double x, const char* format = "%.12g") {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, x);
+  return buffer;
+}
+inline std::string clip(const std::string& s, std::size_t width) {
+  return s.size() <= width ? s : s.substr(0, width - 3) + "...";
+}
+}  // namespace detail
+
+/// \brief The proof as a plain-text table, one row per step:
+/// `#  step  relation  value  error  residual  tolerance  verdict`, then the formulas and identities
+/// by number, then the verdict. Numbers are printed with 12 significant digits.
+inline std::string to_table(const proof& p) {
+  std::ostringstream out;
+  out << p.title << "\n";
+  if (!p.pair.empty()) out << "  for " << p.pair << "\n";
+  char line[512];
+  std::snprintf(line, sizeof line, "  %-3s %-44s %-3s %20s %10s %11s %10s  %s\n", "#", "step", "", "value", "error",
+                "residual", "tolerance", "verdict");
+  out << line;
+  for (std::size_t k = 0; k < p.steps.size(); ++k) {
+    const step& s = p.steps[k];
+    const bool given = s.rel == relation::given;
+    std::snprintf(line, sizeof line, "  %-3zu %-44s %-3s %20s %10s %11s %10s  %s\n", k + 1,
+                  detail::clip(s.name, 44).c_str(), to_symbol(s.rel), detail::number(s.value).c_str(),
+                  detail::number(s.error, "%.1e").c_str(), given ? "" : detail::number(s.residual(), "%.2e").c_str(),
+                  given ? "" : detail::number(s.tolerance(), "%.1e").c_str(), s.holds() ? "ok" : "FAILS");
+    out << line;
+  }
+  for (std::size_t k = 0; k < p.steps.size(); ++k) {
+    const step& s = p.steps[k];
+    out << "  (" << k + 1 << ") " << s.formula;
+    if (!s.identity.empty()) out << "   [" << s.identity << "]";
+    if (s.rel != relation::given && s.reference_name != "previous step") out << "   vs " << s.reference_name;
+    out << "\n";
+  }
+  out << "  verdict: " << (p.holds() ? "holds" : "DOES NOT HOLD") << "\n";
+  return out.str();
+}
+
+/// \brief Writes to_table(p).
+inline std::ostream& operator<<(std::ostream& out, const proof& p) { return out << to_table(p); }
+
+}  // namespace minimax::proofs
