@@ -64,7 +64,7 @@ trajectory simulate(const G& game, const S& scheme, const Eigen::VectorXd& init,
   run.states.push_back(init);
   run.steps.push_back(0);
   (detail::observer_begin(observers, init, steps), ...);
-  scheme_state state = scheme.start(game, init);
+  auto state = scheme.start(game, init);
   bool stop = false;
   Eigen::VectorXd previous;
   for (long step = 1; step <= steps && !stop; ++step) {

@@ -11,11 +11,11 @@
 #include <vector>
 
 #include <Eigen/Core>
-#include <Eigen/Eigenvalues>
 
 #include "minimax/core/dual.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/games/concepts.hpp"
+#include "minimax/games/detail/normal_expectation.hpp"
 #include "minimax/loss/adversarial.hpp"
 #include "minimax/loss/gradient_penalty.hpp"
 
@@ -27,8 +27,8 @@ struct unregularised {};
 /// \brief Instance noise (Sønderby et al. 2016; Arjovsky & Bottou 2017): Gaussian noise of standard
 /// deviation \f$\sigma\f$ added to real and generated samples alike.
 ///
-/// In the Dirac-GAN the expectations over the noise are computed by 64-point Gauss–Hermite
-/// quadrature (exact for polynomials of degree 127, and to rounding for the smooth losses here).
+/// In the Dirac-GAN the expectations over the noise are computed by a fixed 800-point composite
+/// Gauss–Legendre rule (accurate to rounding for the smooth losses here).
 struct instance_noise {
   double sigma;  ///< \f$\sigma > 0\f$
   /// \throws minimax::invalid_argument unless \f$\sigma\f$ is positive and finite.
@@ -44,20 +44,6 @@ struct weight_clipping {
 };
 
 namespace detail {
-/// Probabilists' Gauss–Hermite rule for \f$\mathbb{E}_{\varepsilon\sim N(0,1)}\f$ by Golub–Welsch.
-inline void gauss_hermite(int n, std::vector<double>& nodes, std::vector<double>& weights) {
-  Eigen::MatrixXd jacobi = Eigen::MatrixXd::Zero(n, n);
-  for (int k = 1; k < n; ++k) jacobi(k, k - 1) = jacobi(k - 1, k) = std::sqrt(static_cast<double>(k));
-  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(jacobi);
-  nodes.resize(static_cast<std::size_t>(n));
-  weights.resize(static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i) {
-    nodes[static_cast<std::size_t>(i)] = solver.eigenvalues()[i];
-    const double v0 = solver.eigenvectors()(0, i);
-    weights[static_cast<std::size_t>(i)] = v0 * v0;
-  }
-}
-
 /// \f$\ell'(x)\f$ by one evaluation on a dual number (works for nested duals too).
 template <class T, class F>
 T slope(const F& f, T x) {
@@ -96,8 +82,8 @@ struct dirac_gan {
 
   Loss loss{};                  ///< the adversarial loss
   Regulariser regulariser{};    ///< the regulariser
-  std::vector<double> nodes;    ///< Gauss–Hermite nodes (instance noise only)
-  std::vector<double> weights;  ///< Gauss–Hermite weights (instance noise only)
+  std::vector<double> nodes;    ///< quadrature nodes for \f$N(0,1)\f$ (instance noise only)
+  std::vector<double> weights;  ///< quadrature weights (instance noise only)
 
   /// The game with a loss and no regulariser.
   explicit dirac_gan(Loss l)
@@ -105,7 +91,11 @@ struct dirac_gan {
       : loss(l) {}
   /// The game with a loss and a regulariser.
   dirac_gan(Loss l, Regulariser r) : loss(l), regulariser(r) {
-    if constexpr (std::is_same_v<Regulariser, instance_noise>) detail::gauss_hermite(64, nodes, weights);
+    if constexpr (std::is_same_v<Regulariser, instance_noise>) {
+      const detail::normal_expectation_rule rule;
+      nodes = rule.nodes;
+      weights = rule.weights;
+    }
   }
 
   /// 2: \f$(\theta, \psi)\f$.

@@ -3,7 +3,8 @@
 /// \brief What every update scheme shares: its state, the step-size validation, the projection.
 ///
 /// A scheme is a small value type with
-/// - `start(game, z0)` returning a minimax::scheme_state (the point and the scheme's memory),
+/// - `start(game, z0)` returning its state: a minimax::scheme_state (the point and the scheme's
+///   memory) or a type of its own with the point in `.z`,
 /// - `advance(game, state)`, one step of the discrete dynamics,
 /// - for schemes with a linearisation, `linearised(J, generator_dimension)`: the matrix \f$M\f$ of
 ///   the update linearised at a stationary point, acting on the scheme's whole state (the point,
@@ -28,11 +29,13 @@ struct scheme_state {
   long step = 0;           ///< the number of steps taken
 };
 
-/// A scheme that can be run by minimax::simulate on game `G`.
+/// \brief A scheme that can be run by minimax::simulate on game `G`: `start(game, z0)` returns a
+/// state with the current point in `.z` (minimax::scheme_state, or a type of the scheme's own when
+/// it carries more, such as an optimiser's moments), and `advance(game, state)` takes one step.
 template <class S, class G>
-concept Scheme = Game<G> && requires(const S& scheme, const G& game, const Eigen::VectorXd& z0, scheme_state& s) {
-  { scheme.start(game, z0) } -> std::same_as<scheme_state>;
-  scheme.advance(game, s);
+concept Scheme = Game<G> && requires(const S& scheme, const G& game, const Eigen::VectorXd& z0) {
+  { scheme.start(game, z0).z } -> std::convertible_to<Eigen::VectorXd>;
+  requires requires(decltype(scheme.start(game, z0)) & s) { scheme.advance(game, s); };
 };
 
 /// A scheme whose update has a known linearisation at a stationary point.

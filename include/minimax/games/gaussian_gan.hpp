@@ -1,0 +1,134 @@
+#pragma once
+/// \file
+/// \brief The 1-D Gaussian GAN: a location–scale generator against a quadratic-logit discriminator,
+/// whose optimal discriminator is known in closed form.
+
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "minimax/core/error.hpp"
+#include "minimax/games/concepts.hpp"
+#include "minimax/games/detail/normal_expectation.hpp"
+#include "minimax/games/dirac_gan.hpp"
+#include "minimax/loss/adversarial.hpp"
+
+namespace minimax::games {
+
+/// \brief The 1-D Gaussian GAN: data \f$N(m, \sigma^2)\f$; generator \f$G(z) = \mu + s z\f$,
+/// \f$z \sim N(0, 1)\f$, so \f$p_g = N(\mu, s^2)\f$; discriminator logit
+/// \f$D_\psi(x) = \psi_0 + \psi_1 x + \psi_2 x^2\f$; any adversarial loss of minimax::loss.
+///
+/// Parameters \f$z = (\mu, s, \psi_0, \psi_1, \psi_2)\f$. Losses, as expectations computed by a
+/// fixed 800-point composite Gauss–Legendre rule (accurate to rounding here):
+/// \f[ L_D = \mathbb{E}_{x\sim N(m,\sigma^2)}\,\ell^D_r(D_\psi(x)) + \mathbb{E}_{z}\,\ell^D_f(D_\psi(\mu + s z)),
+///     \qquad L_G = \mathbb{E}_z\,\ell^G(D_\psi(\mu + s z)). \f]
+/// The log density ratio of two normals is quadratic, so the optimal discriminator of the
+/// cross-entropy losses lies in the family: \f$D^*_\psi(x) = \log p_\text{data}(x) - \log p_g(x)\f$ with
+/// \f[ \psi_2^* = \frac{1}{2s^2} - \frac{1}{2\sigma^2},\quad \psi_1^* = \frac{m}{\sigma^2} - \frac{\mu}{s^2},\quad
+///     \psi_0^* = \frac{\mu^2}{2s^2} - \frac{m^2}{2\sigma^2} + \log\frac{|s|}{\sigma} \f]
+/// (optimal_discriminator()), where the minimax loss gives \f$L_D = \log 4 - 2\,\mathrm{JSD}(p_\text{data}\|p_g)\f$.
+/// The equilibrium is \f$(m, \sigma, 0, 0, 0)\f$: \f$p_g = p_\text{data}\f$ and \f$D^* \equiv 1/2\f$.
+template <loss::adversarial_loss Loss>
+struct gaussian_gan {
+  Loss loss{};                  ///< the adversarial loss
+  double data_mean = 0.0;       ///< \f$m\f$
+  double data_sigma = 1.0;      ///< \f$\sigma > 0\f$
+  std::vector<double> nodes;    ///< quadrature nodes for \f$N(0, 1)\f$
+  std::vector<double> weights;  ///< quadrature weights
+
+  /// The game against data \f$N(m, \sigma^2)\f$.
+  /// \throws minimax::invalid_argument unless \f$m\f$ is finite and \f$\sigma\f$ positive and finite.
+  gaussian_gan(Loss l, double m, double sigma) : loss(l), data_mean(m), data_sigma(sigma) {
+    require_finite("minimax::games::gaussian_gan", "the data mean", m);
+    require_positive("minimax::games::gaussian_gan", "the data sigma", sigma);
+    const detail::normal_expectation_rule rule;
+    nodes = rule.nodes;
+    weights = rule.weights;
+  }
+
+  /// 5: \f$(\mu, s, \psi_0, \psi_1, \psi_2)\f$.
+  Eigen::Index dimension() const { return 5; }
+  /// 2: \f$(\mu, s)\f$.
+  Eigen::Index generator_dimension() const { return 2; }
+
+  /// \f$D_\psi(x) = \psi_0 + \psi_1 x + \psi_2 x^2\f$.
+  template <class T>
+  static T logit(const Eigen::VectorX<T>& z, const T& x) {
+    return z[2] + x * (z[3] + x * z[4]);
+  }
+  /// \f$L_G\f$.
+  template <class T>
+  T generator_loss(const Eigen::VectorX<T>& z) const {
+    T sum(0.0);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      sum += T(weights[i]) * loss.generator(logit(z, T(z[0] + z[1] * T(nodes[i]))));
+    }
+    return sum;
+  }
+  /// \f$L_D\f$.
+  template <class T>
+  T discriminator_loss(const Eigen::VectorX<T>& z) const {
+    T sum(0.0);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      const T real = T(data_mean + data_sigma * nodes[i]);
+      const T fake = z[0] + z[1] * T(nodes[i]);
+      sum += T(weights[i]) * (loss.discriminator_real(logit(z, real)) + loss.discriminator_fake(logit(z, fake)));
+    }
+    return sum;
+  }
+  /// \f$v = -(\nabla_{\mu,s} L_G, \nabla_\psi L_D)\f$, by the chain rule through the losses' exact slopes.
+  template <class T>
+  Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
+    const auto lG = [&](const auto& v) { return loss.generator(v); };
+    const auto lR = [&](const auto& v) { return loss.discriminator_real(v); };
+    const auto lF = [&](const auto& v) { return loss.discriminator_fake(v); };
+    Eigen::VectorX<T> v = Eigen::VectorX<T>::Constant(5, T(0.0));
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      const T w = T(weights[i]);
+      const T e = T(nodes[i]);
+      const T fake = z[0] + z[1] * e;
+      const T real = T(data_mean + data_sigma * nodes[i]);
+      // generator: d/dmu and d/ds of l_G(D(mu + s e)) = l_G' * D'(x) * (1, e), D'(x) = psi_1 + 2 psi_2 x
+      const T g = w * detail::slope(lG, logit(z, fake)) * (z[3] + T(2.0) * z[4] * fake);
+      v[0] -= g;
+      v[1] -= g * e;
+      // discriminator: d/dpsi_k of l(D(x)) = l' * x^k
+      const T sr = w * detail::slope(lR, logit(z, real));
+      const T sf = w * detail::slope(lF, logit(z, fake));
+      v[2] -= sr + sf;
+      v[3] -= sr * real + sf * fake;
+      v[4] -= sr * real * real + sf * fake * fake;
+    }
+    return v;
+  }
+
+  /// The closed-form optimal discriminator \f$(\psi_0^*, \psi_1^*, \psi_2^*)\f$ against \f$p_g = N(\mu, s^2)\f$.
+  /// \throws minimax::invalid_argument unless \f$s \ne 0\f$ and both are finite.
+  Eigen::Vector3d optimal_discriminator(double mu, double s) const {
+    require_finite("minimax::games::gaussian_gan::optimal_discriminator", "mu", mu);
+    if (!(std::abs(s) > 0.0) || !std::isfinite(s)) {
+      raise_invalid_argument("minimax::games::gaussian_gan::optimal_discriminator", "s must be non-zero and finite", s);
+    }
+    const double m = data_mean, sigma2 = data_sigma * data_sigma, s2 = s * s;
+    return {mu * mu / (2 * s2) - m * m / (2 * sigma2) + std::log(std::abs(s) / data_sigma), m / sigma2 - mu / s2,
+            1 / (2 * s2) - 1 / (2 * sigma2)};
+  }
+  /// The equilibrium \f$(m, \sigma, 0, 0, 0)\f$.
+  Eigen::VectorXd equilibrium() const {
+    Eigen::VectorXd z = Eigen::VectorXd::Zero(5);
+    z[0] = data_mean;
+    z[1] = data_sigma;
+    return z;
+  }
+  /// The point with generator \f$(\mu, s)\f$ and discriminator \f$\psi\f$.
+  Eigen::VectorXd init(double mu, double s, const Eigen::Vector3d& psi = Eigen::Vector3d::Zero()) const {
+    Eigen::VectorXd z(5);
+    z << mu, s, psi;
+    return z;
+  }
+};
+
+}  // namespace minimax::games
