@@ -3,10 +3,14 @@
 /// \brief Compile-time composable layers with first and second derivatives: everything in minimax/nn/.
 
 #include "minimax/nn/activation.hpp"
+#include "minimax/nn/autoencoder.hpp"
 #include "minimax/nn/batch.hpp"
 #include "minimax/nn/dense.hpp"
 #include "minimax/nn/derivatives.hpp"
+#include "minimax/nn/gumbel_softmax.hpp"
 #include "minimax/nn/initialiser.hpp"
 #include "minimax/nn/maxout.hpp"
+#include "minimax/nn/minibatch_discrimination.hpp"
+#include "minimax/nn/minibatch_stddev.hpp"
 #include "minimax/nn/optimiser.hpp"
 #include "minimax/nn/sequential.hpp"

@@ -174,7 +174,8 @@ class sequential {
     detail::require_batch_shape("minimax::nn::sequential::forward", "input", x, input_size);
     detail::require_all_finite("minimax::nn::sequential::forward", "input", x);
     std::get<0>(t.values) = x;
-    forward_from<0>(theta.derived().data(), t);
+    const Eigen::Ref<const vector<T>> th(theta);  // maps contiguous storage, evaluates expressions
+    forward_from<0>(th.data(), t);
   }
 
   /// The output \f$f(x)\f$ alone (allocates a tape; prefer forward() in loops).
@@ -204,7 +205,8 @@ class sequential {
                       static_cast<std::size_t>(std::get<0>(t.values).cols()));
     std::get<depth>(t.gradients) = dy;
     auto& g = const_cast<Eigen::MatrixBase<G>&>(dtheta);  // Eigen's idiom for writable expression arguments
-    backward_from<depth>(theta.derived().data(), t, g.derived().data(), dx);
+    const Eigen::Ref<const vector<typename DY::Scalar>> th(theta);  // maps contiguous storage, evaluates expressions
+    backward_from<depth>(th.data(), t, g.derived().data(), dx);
   }
 
   /// Initialises every layer's parameters in `theta` (weights by `init`, biases to 0) from `rng`.
