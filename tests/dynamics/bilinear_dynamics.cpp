@@ -236,7 +236,7 @@ TEST_CASE("dynamics: bad input is refused with the function and the value", "[dy
   CHECK_THROWS_AS(mm::schemes::unrolled(0.1, -1), std::invalid_argument);
   CHECK_THROWS_AS(mm::schemes::consensus(0.1, -1.0), std::invalid_argument);
   CHECK_THROWS_WITH(mm::simulate(game, mm::schemes::simultaneous{0.1}, Eigen::Vector2d(std::nan(""), 0.0), 10),
-                    "minimax::simulate: the point must be finite; entry 0 is, got nan");
+                    "minimax::simulate: entry 0 of the point must be finite, got nan");
   CHECK_THROWS_WITH(mm::simulate(game, mm::schemes::simultaneous{0.1}, Eigen::Vector3d(0, 0, 0), 10),
                     "minimax::simulate: the point and the game's dimension must have the same size, got 3 and 2");
   CHECK_THROWS_AS(mm::simulate(game, mm::schemes::simultaneous{0.1}, game.init(1, 1), -1), std::invalid_argument);

@@ -20,7 +20,7 @@ inline void require_point(std::string_view function, const Eigen::VectorXd& z, E
                     static_cast<std::size_t>(dimension));
   for (Eigen::Index i = 0; i < z.size(); ++i) {
     if (!std::isfinite(z[i])) {
-      raise_invalid_argument(function, "the point must be finite; entry " + detail::to_text(i) + " is", z[i]);
+      raise_invalid_argument(function, "entry " + detail::to_text(i) + " of the point must be finite", z[i]);
     }
   }
 }
