@@ -140,10 +140,10 @@ void check_mass(const char* function, const char* name, T mass) {
 /// the vectorised sum inside a block stays accurate.
 inline constexpr Eigen::Index block_length = 128;
 
-/// \brief Validates p (and q if given) and calls `block(pa, qa, zero)` on consecutive blocks, where
-/// pa and qa are `Eigen::Map`s of Arrays and `zero` tells whether the block holds a zero of p or q,
-/// or an entry below \f$4\cdot\f$ the smallest normal number (the kernels take a vectorised path
-/// without the 0 log 0 conventions and subnormal cases when it does not). The masses
+/// \brief Validates p (and q if given) and calls `block(pa, qa, small_q)` on consecutive blocks,
+/// where pa and qa are `Eigen::Map`s of Arrays and `small_q` tells whether the block of q holds an
+/// entry below \f$4\cdot\f$ the smallest normal number (a zero, typically: the kernels that divide
+/// by q or take its log then use the scalar loop with the conventions). The masses
 /// are accumulated from the same blocks.
 template <class T, class Block>
 void for_each_block(const char* function, contiguous_vector<T>& p, contiguous_vector<T>* q, Block&& block) {
@@ -171,8 +171,7 @@ void for_each_block(const char* function, contiguous_vector<T>& p, contiguous_ve
         if (!(s - s == T(0)) || !(min_q >= T(0))) report_bad_entry(function, "q", q->data, start, len);
         mass_q += s;
       }
-      constexpr T small = T(4) * std::numeric_limits<T>::min();
-      block(pa, qa, !(min_p >= small && min_q >= small));
+      block(pa, qa, !(min_q >= T(4) * std::numeric_limits<T>::min()));
     } else {
       block(pa, pa, !(min_p >= T(4) * std::numeric_limits<T>::min()));
     }
@@ -224,27 +223,30 @@ inline bool cpu_has_avx2_fma() noexcept {
 #endif
 
 // Each fused loop below exists twice: for the baseline instruction set and, where the processor has
-// them, for AVX2 + FMA (chosen at run time). Inputs are >= 4 DBL_MIN and <= 1 + tolerance, so every
-// ratio and product passed to log_normal_positive is normal and finite.
-#define MINIMAX_DETAIL_FUSED_LOOP(name, body)                                                              \
+// them, for AVX2 + FMA (chosen at run time). q >= 4 DBL_MIN (or q = p for the entropy) and
+// p, q <= 1 + tolerance, so every log argument is normal and finite when p is. Where p = 0 (or is
+// subnormal) log_normal_positive's integer arithmetic still returns a finite number, of size below
+// 750: the term is 0 * finite = 0, as 0 log 0 = 0 says (or below 1e-304, far under the rounding of
+// the sum).
+#define MINIMAX_DETAIL_FUSED_LOOP(name, ...)                                                              \
   inline void name##_baseline(const double* p, const double* q, double* out, Eigen::Index n) noexcept {  \
-    for (Eigen::Index i = 0; i < n; ++i) body                                                               \
+    for (Eigen::Index i = 0; i < n; ++i) __VA_ARGS__                                                               \
   }                                                                                                          \
-  MINIMAX_DETAIL_AVX2_LOOP(name, body)                                                                       \
+  MINIMAX_DETAIL_AVX2_LOOP(name, __VA_ARGS__)                                                                       \
   inline void name(const double* p, const double* q, double* out, Eigen::Index n) noexcept {             \
     MINIMAX_DETAIL_AVX2_CALL(name)                                                                           \
     name##_baseline(p, q, out, n);                                                                           \
   }
 #ifdef MINIMAX_DETAIL_LOG_DISPATCH
-#define MINIMAX_DETAIL_AVX2_LOOP(name, body)                                                                 \
+#define MINIMAX_DETAIL_AVX2_LOOP(name, ...)                                                                 \
   __attribute__((target("avx2,fma"))) inline void name##_avx2(const double* p, const double* q, double* out, \
                                                                Eigen::Index n) noexcept {                   \
-    for (Eigen::Index i = 0; i < n; ++i) body                                                               \
+    for (Eigen::Index i = 0; i < n; ++i) __VA_ARGS__                                                               \
   }
 #define MINIMAX_DETAIL_AVX2_CALL(name) \
   if (cpu_has_avx2_fma()) return name##_avx2(p, q, out, n);
 #else
-#define MINIMAX_DETAIL_AVX2_LOOP(name, body)
+#define MINIMAX_DETAIL_AVX2_LOOP(name, ...)
 #define MINIMAX_DETAIL_AVX2_CALL(name)
 #endif
 
@@ -252,11 +254,18 @@ inline bool cpu_has_avx2_fma() noexcept {
 MINIMAX_DETAIL_FUSED_LOOP(kl_terms, { out[i] = p[i] * log_normal_positive(p[i] / q[i]); })
 // out[i] = p log q (q = p gives the entropy's terms).
 MINIMAX_DETAIL_FUSED_LOOP(p_log_q_terms, { out[i] = p[i] * log_normal_positive(q[i]); })
-// out[i] = max(0, p log(2p/m) + q log(2q/m)), m = p + q.
+// out[i] = max(0, p log(2p/m) + q log(2q/m)) where p, q > 0, else 0; out[n + i] = m where p q = 0.
+// (With a zero the arguments of the logs may be 0 or NaN: log_normal_positive's integer arithmetic
+// returns a finite value for them, multiplied by 0 or discarded by the blend.)
 MINIMAX_DETAIL_FUSED_LOOP(jsd_terms, {
-  const double r = 2.0 / (p[i] + q[i]);
-  const double t = p[i] * log_normal_positive(p[i] * r) + q[i] * log_normal_positive(q[i] * r);
-  out[i] = t > 0.0 ? t : 0.0;
+  const double pi = p[i], qi = q[i];
+  const double m = pi + qi;
+  const double r = 2.0 / m;
+  const double t = pi * log_normal_positive(pi * r) + qi * log_normal_positive(qi * r);
+  const double smaller = pi < qi ? pi : qi;  // > 0 exactly when both are
+  const double kept = t > 0.0 ? t : 0.0;
+  out[i] = smaller > 0.0 ? kept : 0.0;
+  out[n + i] = smaller > 0.0 ? 0.0 : m;
 })
 
 #undef MINIMAX_DETAIL_FUSED_LOOP
@@ -271,7 +280,7 @@ inline constexpr bool fused_double = std::is_same_v<T, double> && std::numeric_l
 /// Scratch space for one block of a kernel.
 template <class T>
 struct block_scratch {
-  alignas(64) T a[block_length];
+  alignas(64) T a[2 * block_length];
 };
 
 /// Checks a logarithm base and returns \f$\log b\f$.
@@ -311,16 +320,17 @@ T kl_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>&
   using map = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
   neumaier_sum<T> total;
   block_scratch<T> w;
-  for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool zero) {
-    if (!zero) {  // vectorised: the terms, then their sum
+  for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool small_q) {
+    if (!small_q) {  // vectorised: the terms, then their sum
       const Eigen::Index n = pa.size();
       if constexpr (fused_double<T>) {
         kl_terms(pa.data(), qa.data(), w.a, n);
         total += map(w.a, n).sum();
-      } else {
+        return;
+      } else if (pa.minCoeff() > T(0)) {
         total += (pa * (pa / qa).log()).sum();
+        return;
       }
-      return;
     }
     T s(0);
     for (Eigen::Index i = 0; i < pa.size(); ++i) s += f::kl::perspective(pa[i], qa[i]);
@@ -335,8 +345,8 @@ T cross_entropy_kernel(const char* function, contiguous_vector<T>& p, contiguous
   using map = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
   neumaier_sum<T> total;
   block_scratch<T> w;
-  for_each_block(function, p, q, [&](const auto& pa, const auto& qa, bool zero) {
-    if (!zero) {
+  for_each_block(function, p, q, [&](const auto& pa, const auto& qa, bool small_q) {
+    if (!small_q || (q == nullptr && fused_double<T>)) {
       const Eigen::Index n = pa.size();
       if constexpr (fused_double<T>) {
         p_log_q_terms(pa.data(), qa.data(), w.a, n);
@@ -364,13 +374,16 @@ T two_jsd_kernel(const char* function, contiguous_vector<T>& p, contiguous_vecto
   using map = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
   neumaier_sum<T> overlap, lone_mass;
   block_scratch<T> w;
-  for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool zero) {
-    if (!zero) {
-      const Eigen::Index n = pa.size();
-      if constexpr (fused_double<T>) {
-        jsd_terms(pa.data(), qa.data(), w.a, n);
-        overlap += map(w.a, n).sum();
-      } else {
+  for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool small_q) {
+    const Eigen::Index n = pa.size();
+    if constexpr (fused_double<T>) {
+      jsd_terms(pa.data(), qa.data(), w.a, n);
+      overlap += map(w.a, n).sum();
+      lone_mass += map(w.a + n, n).sum();
+      return;
+    }
+    if (!small_q && pa.minCoeff() > T(0)) {
+      {
         const auto m = pa + qa;
         overlap += (pa * (T(2) * pa / m).log() + qa * (T(2) * qa / m).log()).max(T(0)).sum();
       }
