@@ -71,17 +71,30 @@ Eigen::VectorXd gradient(F&& f, const Eigen::VectorXd& z) {
 }
 
 /// \brief \f$\nabla_z L_G(z)\f$, the gradient of the generator's loss with respect to all parameters.
+///
+/// Uses the game's own `generator_loss_gradient(z)` (a backward pass) when it has one, and forward
+/// dual numbers (one pass per coordinate) otherwise.
 template <Game G>
 Eigen::VectorXd generator_loss_gradient(const G& game, const Eigen::VectorXd& z) {
   detail::require_point("minimax::generator_loss_gradient", z, game.dimension());
-  return gradient([&](const auto& w) { return game.template generator_loss<dual<double>>(w); }, z);
+  if constexpr (requires { game.template generator_loss_gradient<double>(z); }) {
+    return game.template generator_loss_gradient<double>(z);
+  } else {
+    return gradient([&](const auto& w) { return game.template generator_loss<dual<double>>(w); }, z);
+  }
 }
 
 /// \brief \f$\nabla_z L_D(z)\f$, the gradient of the discriminator's loss with respect to all parameters.
+///
+/// Uses the game's own `discriminator_loss_gradient(z)` when it has one (see generator_loss_gradient()).
 template <Game G>
 Eigen::VectorXd discriminator_loss_gradient(const G& game, const Eigen::VectorXd& z) {
   detail::require_point("minimax::discriminator_loss_gradient", z, game.dimension());
-  return gradient([&](const auto& w) { return game.template discriminator_loss<dual<double>>(w); }, z);
+  if constexpr (requires { game.template discriminator_loss_gradient<double>(z); }) {
+    return game.template discriminator_loss_gradient<double>(z);
+  } else {
+    return gradient([&](const auto& w) { return game.template discriminator_loss<dual<double>>(w); }, z);
+  }
 }
 
 }  // namespace minimax

@@ -1,6 +1,7 @@
 #pragma once
 /// \file
-/// \brief minimax::simulate: run a scheme on a game, with observers.
+/// \brief minimax::simulate (run a scheme on a game, with observers) and minimax::train (the same
+/// on a minibatch game that draws new batches before every step).
 
 #include <algorithm>
 #include <concepts>
@@ -14,6 +15,7 @@
 #include "minimax/dynamics/observers.hpp"
 #include "minimax/dynamics/schemes/state.hpp"
 #include "minimax/dynamics/trajectory.hpp"
+#include "minimax/prob/random.hpp"
 
 namespace minimax {
 
@@ -44,22 +46,13 @@ void observer_end(O& o, const trajectory& run) {
 }
 }  // namespace detail
 
-/// \brief Runs `steps` steps of `scheme` on `game` from `init`, and returns the trajectory.
-///
-/// After every step the observers are called (see observers.hpp); the state is recorded as they
-/// ask (every step when none has an opinion), and the initial and final states are always
-/// recorded. A step whose result is not finite ends the run with run_status::non_finite and a
-/// message naming the step; that state is not recorded, so the trajectory holds no NaN.
-/// \code
-/// auto game = mm::games::bilinear{};
-/// auto run  = mm::simulate(game, mm::schemes::simultaneous{0.1}, game.init(1.0, 0.0), 100);
-/// \endcode
-/// \throws minimax::invalid_argument if `init` has the wrong size or a non-finite entry, or steps < 0.
-template <Game G, class S, class... Observers>
-  requires Scheme<S, G>
-trajectory simulate(const G& game, const S& scheme, const Eigen::VectorXd& init, long steps, Observers&&... observers) {
-  detail::require_point("minimax::simulate", init, game.dimension());
-  if (steps < 0) raise_invalid_argument("minimax::simulate", "the number of steps must be >= 0", steps);
+namespace detail {
+// The loop shared by simulate() and train(): `before_step()` runs before every step.
+template <class G, class S, class BeforeStep, class... Observers>
+trajectory run_scheme(const char* function, const G& game, const S& scheme, const Eigen::VectorXd& init, long steps,
+                      BeforeStep&& before_step, Observers&&... observers) {
+  detail::require_point(function, init, game.dimension());
+  if (steps < 0) raise_invalid_argument(function, "the number of steps must be >= 0", steps);
   trajectory run;
   run.states.push_back(init);
   run.steps.push_back(0);
@@ -69,6 +62,7 @@ trajectory simulate(const G& game, const S& scheme, const Eigen::VectorXd& init,
   Eigen::VectorXd previous;
   for (long step = 1; step <= steps && !stop; ++step) {
     previous = state.z;
+    before_step();
     scheme.advance(game, state);
     if (!state.z.allFinite()) {
       if (run.steps.back() != step - 1) {  // keep the last finite state
@@ -91,6 +85,36 @@ trajectory simulate(const G& game, const S& scheme, const Eigen::VectorXd& init,
   }
   (detail::observer_end(observers, run), ...);
   return run;
+}
+}  // namespace detail
+
+/// \brief Runs `steps` steps of `scheme` on `game` from `init`, and returns the trajectory.
+///
+/// After every step the observers are called (see observers.hpp); the state is recorded as they
+/// ask (every step when none has an opinion), and the initial and final states are always
+/// recorded. A step whose result is not finite ends the run with run_status::non_finite and a
+/// message naming the step; that state is not recorded, so the trajectory holds no NaN.
+/// \code
+/// auto game = mm::games::bilinear{};
+/// auto run  = mm::simulate(game, mm::schemes::simultaneous{0.1}, game.init(1.0, 0.0), 100);
+/// \endcode
+/// \throws minimax::invalid_argument if `init` has the wrong size or a non-finite entry, or steps < 0.
+template <Game G, class S, class... Observers>
+  requires Scheme<S, G>
+trajectory simulate(const G& game, const S& scheme, const Eigen::VectorXd& init, long steps, Observers&&... observers) {
+  return detail::run_scheme("minimax::simulate", game, scheme, init, steps, [] {},
+                            std::forward<Observers>(observers)...);
+}
+
+/// \brief Trains a minibatch game: like simulate(), but before every step the game draws its next
+/// minibatches with `game.resample(generator_rng)` (stochastic gradient dynamics).
+/// \throws minimax::invalid_argument as simulate().
+template <Game G, class S, class... Observers>
+  requires Scheme<S, G> && requires(G& game, rng& r) { game.resample(r); }
+trajectory train(G& game, const S& scheme, const Eigen::VectorXd& init, long steps, rng& generator_rng,
+                 Observers&&... observers) {
+  return detail::run_scheme("minimax::train", game, scheme, init, steps, [&] { game.resample(generator_rng); },
+                            std::forward<Observers>(observers)...);
 }
 
 }  // namespace minimax

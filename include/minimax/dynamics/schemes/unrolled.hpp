@@ -24,7 +24,11 @@ namespace minimax::schemes {
 ///     g \mathrel{+}= h_D J_{\psi\theta}(\theta,\psi_j)^\top \lambda_{j+1},\;
 ///     \lambda_j = \lambda_{j+1} + h_D J_{\psi\psi}(\theta,\psi_j)^\top \lambda_{j+1} \f]
 /// for \f$j = k-1, \dots, 0\f$, with \f$J\f$ the exact Jacobian of the game's vector field (second
-/// derivatives of the losses, from dual numbers). With \f$k = 0\f$ it is simultaneous descent.
+/// derivatives of the losses, from dual numbers). Games with many parameters (games::mixture_gan)
+/// provide `discriminator_loss_hessian_vector(z, w)`; the products \f$J^\top\lambda\f$ are then
+/// Hessian-vector products by forward-over-reverse (about two gradients each), since
+/// \f$v_\psi = -\nabla_\psi L_D\f$ makes them blocks of \f$\nabla^2 L_D\,(0, \lambda)\f$. Small games
+/// use the full Jacobian. With \f$k = 0\f$ it is simultaneous descent.
 struct unrolled {
   double generator_step;      ///< \f$h_G\f$
   double discriminator_step;  ///< \f$h_D\f$, also the step of the unrolled look-ahead
@@ -56,9 +60,19 @@ struct unrolled {
     Eigen::VectorXd g = dL.head(ng);
     Eigen::VectorXd lambda = dL.tail(nd);
     for (int j = unrolled_steps - 1; j >= 0; --j) {
-      const Eigen::MatrixXd J = jacobian(game, path[static_cast<std::size_t>(j)]);
-      g += discriminator_step * J.bottomLeftCorner(nd, ng).transpose() * lambda;
-      lambda += discriminator_step * J.bottomRightCorner(nd, nd).transpose() * lambda;
+      const Eigen::VectorXd& at = path[static_cast<std::size_t>(j)];
+      if constexpr (requires { game.discriminator_loss_hessian_vector(at, at); }) {
+        // v_psi = -grad_psi L_D, so J_{psi.}^T lambda = -(H (0, lambda)) with H the Hessian of L_D
+        Eigen::VectorXd w = Eigen::VectorXd::Zero(at.size());
+        w.tail(nd) = lambda;
+        const Eigen::VectorXd hw = game.discriminator_loss_hessian_vector(at, w);
+        g -= discriminator_step * hw.head(ng);
+        lambda -= discriminator_step * hw.tail(nd);
+      } else {
+        const Eigen::MatrixXd J = jacobian(game, at);
+        g += discriminator_step * J.bottomLeftCorner(nd, ng).transpose() * lambda;
+        lambda += discriminator_step * J.bottomRightCorner(nd, nd).transpose() * lambda;
+      }
     }
     return g;
   }

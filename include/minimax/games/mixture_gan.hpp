@@ -1,0 +1,194 @@
+#pragma once
+/// \file
+/// \brief GANs of two small networks on a 2-D Gaussian mixture (the ring and grid benchmarks of
+/// Metz et al. 2016, VEEGAN and PacGAN), with any adversarial loss.
+
+#include <cstddef>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include <Eigen/Core>
+
+#include "minimax/core/dual.hpp"
+#include "minimax/core/error.hpp"
+#include "minimax/games/concepts.hpp"
+#include "minimax/loss/adversarial.hpp"
+#include "minimax/nn/batch.hpp"
+#include "minimax/prob/isotropic_mixture.hpp"
+#include "minimax/prob/random.hpp"
+
+namespace minimax::games {
+
+/// \brief A GAN of two minimax::nn::sequential networks on a Gaussian mixture in \f$\mathbb{R}^d\f$
+/// (minimax::ring, minimax::grid), trained on minibatches.
+///
+/// Parameters \f$z = (\theta, \psi)\f$: the generator's `Generator::parameter_count` weights, then
+/// the discriminator's. The generator maps noise \f$\varepsilon \sim N(0, I)\f$ (its input size) to
+/// a point; the discriminator maps a point to one raw output \f$D_\psi(x)\f$. The game is the
+/// minibatch game: with the current real batch \f$x_{1..n}\f$ and noise batch \f$\varepsilon_{1..n}\f$,
+/// \f[ L_D = \frac1n\sum_i \ell^D_r(D_\psi(x_i)) + \frac1n\sum_i \ell^D_f(D_\psi(G_\theta(\varepsilon_i))),\qquad
+///     L_G = \frac1n\sum_i \ell^G(D_\psi(G_\theta(\varepsilon_i))), \f]
+/// and resample() draws the next batches. Between resamplings the game is deterministic, so every
+/// scheme, simulate() and the exact derivatives apply; the networks' backward passes are templates
+/// on the scalar, so on minimax::dual numbers they give Hessian-vector products
+/// (discriminator_loss_hessian_vector(), used by schemes::unrolled).
+template <class Generator, class Discriminator, loss::adversarial_loss Loss>
+class mixture_gan {
+  static_assert(Generator::output_size == Discriminator::input_size,
+                "minimax::games::mixture_gan: the generator's output size must be the discriminator's input size");
+  static_assert(Discriminator::output_size == 1, "minimax::games::mixture_gan: the discriminator must have one output");
+
+ public:
+  Generator generator;          ///< the generator network (its structure and run-time settings)
+  Discriminator discriminator;  ///< the discriminator network
+  Loss loss;                    ///< the adversarial loss
+  isotropic_mixture data;       ///< the data distribution
+  Eigen::MatrixXd real;         ///< the current real batch (d × n, one sample per column)
+  Eigen::MatrixXd noise;        ///< the current noise batch (noise size × n)
+
+  /// The game on `data` with minibatches of `batch_size`, the first batches drawn from `generator_rng`.
+  /// \throws minimax::invalid_argument for batch_size < 1 or data of the wrong dimension.
+  mixture_gan(isotropic_mixture data_distribution, Eigen::Index batch_size, rng& generator_rng, Loss adversarial_loss = {},
+              Generator g = {}, Discriminator d = {})
+      : generator(std::move(g)), discriminator(std::move(d)), loss(adversarial_loss), data(std::move(data_distribution)),
+        batch_(batch_size) {
+    constexpr const char* fn = "minimax::games::mixture_gan";
+    if (batch_size < 1) raise_invalid_argument(fn, "the batch size must be >= 1", batch_size);
+    require_same_size(fn, "the data's dimension and the discriminator's input size",
+                      static_cast<std::size_t>(data.modes().cols()), static_cast<std::size_t>(Discriminator::input_size));
+    resample(generator_rng);
+  }
+
+  /// \f$|\theta| + |\psi|\f$.
+  Eigen::Index dimension() const { return Generator::parameter_count + Discriminator::parameter_count; }
+  /// \f$|\theta|\f$.
+  Eigen::Index generator_dimension() const { return Generator::parameter_count; }
+  /// The minibatch size.
+  Eigen::Index batch_size() const { return batch_; }
+
+  /// Draws the next real and noise batches.
+  void resample(rng& g) {
+    real = sample(data, g, batch_).transpose();
+    noise.resize(Generator::input_size, batch_);
+    for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = g.normal();
+  }
+
+  /// Initial parameters: each network's weights by `init` (e.g. nn::glorot, nn::he), biases 0.
+  template <class Init>
+  Eigen::VectorXd init(const Init& initialiser, rng& g) const {
+    Eigen::VectorXd z(dimension());
+    generator.initialise(z.head(Generator::parameter_count), initialiser, g);
+    discriminator.initialise(z.tail(Discriminator::parameter_count), initialiser, g);
+    return z;
+  }
+
+  /// The generator's samples \f$G_\theta(\varepsilon)\f$ for a noise batch (one column each).
+  Eigen::MatrixXd generate(const Eigen::VectorXd& z, const Eigen::MatrixXd& noise_batch) const {
+    return generator(z.head(Generator::parameter_count), noise_batch);
+  }
+
+  /// \f$L_G\f$ on the current batches.
+  template <class T>
+  T generator_loss(const Eigen::VectorX<T>& z) const {
+    const auto fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
+    const nn::batch<T, 1> out = discriminator(z.tail(Discriminator::parameter_count), fake);
+    return loss::generator_loss(loss, out);
+  }
+  /// \f$L_D\f$ on the current batches.
+  template <class T>
+  T discriminator_loss(const Eigen::VectorX<T>& z) const {
+    const auto fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
+    const auto psi = z.tail(Discriminator::parameter_count);
+    const nn::batch<T, 1> out_real = discriminator(psi, real.cast<T>());
+    const nn::batch<T, 1> out_fake = discriminator(psi, fake);
+    return loss::discriminator_loss(loss, out_real, out_fake);
+  }
+
+  /// \f$v = -(\nabla_\theta L_G, \nabla_\psi L_D)\f$ by the networks' backward passes.
+  template <class T>
+  Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
+    Eigen::VectorX<T> v(dimension());
+    gradients(z, &v, nullptr, nullptr);
+    return -v;
+  }
+
+  /// \f$\nabla_z L_D\f$ with respect to all parameters (the generator's included, through the fake samples).
+  template <class T>
+  Eigen::VectorX<T> discriminator_loss_gradient(const Eigen::VectorX<T>& z) const {
+    Eigen::VectorX<T> g(dimension());
+    gradients(z, nullptr, &g, nullptr);
+    return g;
+  }
+  /// \f$\nabla_z L_G\f$ with respect to all parameters (the discriminator's included).
+  template <class T>
+  Eigen::VectorX<T> generator_loss_gradient(const Eigen::VectorX<T>& z) const {
+    Eigen::VectorX<T> field(dimension()), g(dimension());
+    gradients(z, &field, nullptr, &g);
+    return g;
+  }
+
+  /// \brief \f$H w\f$ with \f$H = \nabla_z^2 L_D\f$, by forward-over-reverse: the backward pass on dual
+  /// numbers seeded with \f$w\f$. Costs about two gradient evaluations; \f$H\f$ is never formed.
+  Eigen::VectorXd discriminator_loss_hessian_vector(const Eigen::VectorXd& z, const Eigen::VectorXd& w) const {
+    require_same_size("minimax::games::mixture_gan::discriminator_loss_hessian_vector", "z and w",
+                      static_cast<std::size_t>(z.size()), static_cast<std::size_t>(w.size()));
+    Eigen::VectorX<dual<double>> zd(z.size());
+    for (Eigen::Index i = 0; i < z.size(); ++i) zd[i] = dual<double>(z[i], w[i]);
+    const Eigen::VectorX<dual<double>> g = discriminator_loss_gradient(zd);
+    Eigen::VectorXd hw(z.size());
+    for (Eigen::Index i = 0; i < z.size(); ++i) hw[i] = g[i].derivative;
+    return hw;
+  }
+
+ private:
+  Eigen::Index batch_;
+
+  // One pass through both networks: the stacked gradients (grad_theta L_G, grad_psi L_D) into
+  // `field`, grad_z L_D into `d_loss`, grad_z L_G into `g_loss` (which needs `field`), each when not null.
+  template <class T>
+  void gradients(const Eigen::VectorX<T>& z, std::type_identity_t<Eigen::VectorX<T>>* field,
+                 std::type_identity_t<Eigen::VectorX<T>>* d_loss, std::type_identity_t<Eigen::VectorX<T>>* g_loss) const {
+    constexpr Eigen::Index nG = Generator::parameter_count, nD = Discriminator::parameter_count;
+    const auto theta = z.head(nG);
+    const auto psi = z.tail(nD);
+    typename Generator::template tape<T> gen_tape;
+    typename Discriminator::template tape<T> real_tape, fake_tape;
+    generator.forward(theta, noise.cast<T>(), gen_tape);
+    discriminator.forward(psi, real.cast<T>(), real_tape);
+    discriminator.forward(psi, gen_tape.output(), fake_tape);
+    nn::batch<T, 1> d_real, d_fake, g_fake;
+    loss::discriminator_loss(loss, real_tape.output(), fake_tape.output(), &d_real, &d_fake);
+    // the discriminator's loss: through D on both batches, and (for d_loss) on into G
+    Eigen::VectorX<T> grad_psi = Eigen::VectorX<T>::Zero(nD);
+    nn::batch<T, Discriminator::input_size> dx;
+    discriminator.backward(psi, real_tape, d_real, grad_psi);
+    discriminator.backward(psi, fake_tape, d_fake, grad_psi, d_loss != nullptr ? &dx : nullptr);
+    if (d_loss != nullptr) {
+      d_loss->setZero(nG + nD);
+      d_loss->tail(nD) = grad_psi;
+      Eigen::VectorX<T> grad_theta_d = Eigen::VectorX<T>::Zero(nG);
+      generator.backward(theta, gen_tape, dx, grad_theta_d);
+      d_loss->head(nG) = grad_theta_d;
+    }
+    if (field != nullptr) {
+      loss::generator_loss(loss, fake_tape.output(), &g_fake);
+      Eigen::VectorX<T> scratch = Eigen::VectorX<T>::Zero(nD);
+      nn::batch<T, Discriminator::input_size> dfake;
+      // the discriminator's forward tape on the fakes is reused: backward again with the generator's seed
+      discriminator.backward(psi, fake_tape, g_fake, scratch, &dfake);
+      Eigen::VectorX<T> grad_theta = Eigen::VectorX<T>::Zero(nG);
+      generator.backward(theta, gen_tape, dfake, grad_theta);
+      field->resize(nG + nD);
+      field->head(nG) = grad_theta;
+      field->tail(nD) = grad_psi;
+      if (g_loss != nullptr) {
+        g_loss->resize(nG + nD);
+        g_loss->head(nG) = grad_theta;
+        g_loss->tail(nD) = scratch;
+      }
+    }
+  }
+};
+
+}  // namespace minimax::games
