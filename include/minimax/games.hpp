@@ -1,0 +1,9 @@
+#pragma once
+/// \file
+/// \brief The games: bilinear, Dirac-GAN, 1-D Gaussian GAN, and 2-D mixture GANs of networks.
+
+#include "minimax/games/bilinear.hpp"
+#include "minimax/games/concepts.hpp"
+#include "minimax/games/dirac_gan.hpp"
+#include "minimax/games/gaussian_gan.hpp"
+#include "minimax/games/mixture_gan.hpp"
