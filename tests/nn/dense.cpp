@@ -29,3 +29,11 @@ TEMPLATE_TEST_CASE("dense: backward matches finite differences", "", float, doub
   CHECK(r.theta_error < minimax::test::gradient_tolerance<TestType>());
   CHECK(r.x_error < minimax::test::gradient_tolerance<TestType>());
 }
+
+TEMPLATE_TEST_CASE("dense: the blocked-product path (both sizes above dense::small) matches finite differences", "", float,
+                   double) {
+  STATIC_REQUIRE(nn::dense<12, 10>::small < 10);
+  const auto r = minimax::test::check_backward<TestType>(nn::sequential<nn::dense<12, 10>, nn::tanh, nn::dense<10, 9>>{}, 6, 2);
+  CHECK(r.theta_error < minimax::test::gradient_tolerance<TestType>());
+  CHECK(r.x_error < minimax::test::gradient_tolerance<TestType>());
+}

@@ -19,6 +19,8 @@ template <int In, int Out>
 struct dense {
   static_assert(In > 0 && Out > 0, "minimax::nn::dense<In, Out>: both sizes must be positive");
 
+  /// Inner dimensions up to this size use coefficient-wise (lazy) products instead of blocked ones.
+  static constexpr int small = 8;
   /// The input size this layer requires.
   static constexpr int input_size = In;
   /// The output size (always Out).
@@ -51,7 +53,11 @@ struct dense {
   template <int I, class T>
   void forward(const T* theta, const batch<T, In>& x, batch<T, Out>& y) const {
     y.resize(Out, x.cols());
-    y.noalias() = weight(theta) * x;
+    if constexpr (In <= small) {
+      y.noalias() = weight(theta).lazyProduct(x);  // a short inner dimension: no blocked product
+    } else {
+      y.noalias() = weight(theta) * x;
+    }
     y.colwise() += bias(theta);
   }
 
@@ -59,11 +65,21 @@ struct dense {
   template <int I, class T>
   void backward(const T* theta, const batch<T, In>& x, const batch<T, Out>& /*y*/, const batch<T, Out>& dy, T* dtheta,
                 batch<T, In>* dx) const {
-    weight(dtheta).noalias() += dy * x.transpose();
+    if constexpr (In <= small) {
+      // one fixed-size outer product per sample beats a blocked product with a tiny output
+      auto dw = weight(dtheta);
+      for (Eigen::Index i = 0; i < x.cols(); ++i) dw.noalias() += dy.col(i) * x.col(i).transpose();
+    } else {
+      weight(dtheta).noalias() += dy * x.transpose();
+    }
     bias(dtheta) += dy.rowwise().sum();
     if (dx != nullptr) {
       dx->resize(In, dy.cols());
-      dx->noalias() = weight(theta).transpose() * dy;
+      if constexpr (Out <= small) {
+        dx->noalias() = weight(theta).transpose().lazyProduct(dy);
+      } else {
+        dx->noalias() = weight(theta).transpose() * dy;
+      }
     }
   }
 
