@@ -83,6 +83,7 @@ T log_perspective(T lp, T lq) {
 /// typically accurate to a relative \f$10^{-12}\f$ or better with the default options; f::total_variation,
 /// whose integrand \f$|p - q|/2\f$ has kinks where the densities cross, only to about \f$10^{-8}\f$.
 /// As for pmfs, `f_divergence<f::jensen_shannon>` is \f$2\,\mathrm{JSD}\f$.
+/// \param p, q two densities on the real line with the same value_type.
 /// \param options relative tolerance and refinement limit passed to minimax::integrate.
 /// \throws minimax::domain_error when the integral is not finite (e.g. KL with P not absolutely
 ///   continuous with respect to Q) or the quadrature fails, with the message of minimax::integrate.
