@@ -1,6 +1,7 @@
 // Tests of include/minimax/divergence/kl.hpp: closed forms, Gibbs' inequality, the +inf and 0 log 0
 // conventions, bases, and the bad inputs.
 #include <minimax/divergence/kl.hpp>
+#include <minimax/prob/pmf.hpp>
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -96,4 +97,12 @@ TEST_CASE("kl names itself in its errors", "[kl]") {
   r << 0.5, 0.4;
   CHECK_THROWS_AS(mm::kl(r, p), mm::domain_error);
   CHECK_THROWS_WITH(mm::kl(r, p), Contains("minimax::kl: p must sum to 1") && Contains("got 0.9"));
+}
+
+TEST_CASE("minimax::pmf arguments give the same values as their probability vectors", "[kl]") {
+  const mm::pmf a = mm::pmf::from({0.2, 0.3, 0.5}), b = mm::pmf::from({0.1, 0.6, 0.3});
+  CHECK(mm::kl(a, b) == mm::kl(a.probabilities(), b.probabilities()));
+  CHECK(mm::kl(a, b.probabilities()) == mm::kl(a.probabilities(), b.probabilities()));
+  CHECK(mm::reverse_kl(a, b) == mm::kl(b.probabilities(), a.probabilities()));
+  CHECK_THROWS_WITH(mm::kl(a, mm::pmf::from({0.5, 0.5})), Contains("p and q must have the same size, got 3 and 2"));
 }
