@@ -47,7 +47,7 @@ void observer_end(O& o, const trajectory& run) {
 }  // namespace detail
 
 namespace detail {
-// The loop shared by simulate() and train(): `before_step()` runs before every step.
+// The loop shared by simulate() and train(): `before_step(z)` runs before every step.
 template <class G, class S, class BeforeStep, class... Observers>
 trajectory run_scheme(const char* function, const G& game, const S& scheme, const Eigen::VectorXd& init, long steps,
                       BeforeStep&& before_step, Observers&&... observers) {
@@ -62,7 +62,7 @@ trajectory run_scheme(const char* function, const G& game, const S& scheme, cons
   Eigen::VectorXd previous;
   for (long step = 1; step <= steps && !stop; ++step) {
     previous = state.z;
-    before_step();
+    before_step(std::as_const(state.z));
     scheme.advance(game, state);
     if (!state.z.allFinite()) {
       if (run.steps.back() != step - 1) {  // keep the last finite state
@@ -102,18 +102,24 @@ trajectory run_scheme(const char* function, const G& game, const S& scheme, cons
 template <Game G, class S, class... Observers>
   requires Scheme<S, G>
 trajectory simulate(const G& game, const S& scheme, const Eigen::VectorXd& init, long steps, Observers&&... observers) {
-  return detail::run_scheme("minimax::simulate", game, scheme, init, steps, [] {},
+  return detail::run_scheme("minimax::simulate", game, scheme, init, steps, [](const Eigen::VectorXd&) {},
                             std::forward<Observers>(observers)...);
 }
 
 /// \brief Trains a minibatch game: like simulate(), but before every step the game draws its next
-/// minibatches with `game.resample(generator_rng)` (stochastic gradient dynamics).
+/// minibatches with `game.resample(generator_rng)` (stochastic gradient dynamics), then, if it has
+/// one, calls `game.begin_step(z)` (for controller states such as BEGAN's \f$k_t\f$).
 /// \throws minimax::invalid_argument as simulate().
 template <Game G, class S, class... Observers>
   requires Scheme<S, G> && requires(G& game, rng& r) { game.resample(r); }
 trajectory train(G& game, const S& scheme, const Eigen::VectorXd& init, long steps, rng& generator_rng,
                  Observers&&... observers) {
-  return detail::run_scheme("minimax::train", game, scheme, init, steps, [&] { game.resample(generator_rng); },
+  return detail::run_scheme(
+      "minimax::train", game, scheme, init, steps,
+      [&](const Eigen::VectorXd& z) {
+        game.resample(generator_rng);
+        if constexpr (requires { game.begin_step(z); }) game.begin_step(z);
+      },
                             std::forward<Observers>(observers)...);
 }
 

@@ -1,0 +1,158 @@
+#pragma once
+/// \file
+/// \brief BEGAN (Berthelot, Schumm, Metz 2017) on a 2-D Gaussian mixture: an autoencoder
+/// discriminator, the equilibrium control of \f$k_t\f$ and the convergence measure \f$\mathcal{M}_\text{global}\f$.
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "minimax/core/error.hpp"
+#include "minimax/games/concepts.hpp"
+#include "minimax/loss/began.hpp"
+#include "minimax/nn/batch.hpp"
+#include "minimax/prob/isotropic_mixture.hpp"
+#include "minimax/prob/random.hpp"
+
+namespace minimax::games {
+
+/// \brief BEGAN on a Gaussian mixture: generator network \f$G_\theta\f$, autoencoder discriminator
+/// \f$D_\psi\f$ (nn::autoencoder), reconstruction loss \f$\mathcal{L}(v) = |v - D(v)|^\eta\f$ (mean over
+/// samples and features, loss::began):
+/// \f[ L_D = \mathcal{L}(x) - k_t\,\mathcal{L}(G(\varepsilon)),\qquad L_G = \mathcal{L}(G(\varepsilon)), \f]
+/// on the current minibatches. \f$k_t\f$ is not a parameter of either player: it is a controller
+/// state, updated once per training step from that step's losses,
+/// \f$k_{t+1} = \operatorname{clip}_{[0,1]}(k_t + \lambda_k(\gamma\mathcal{L}(x) - \mathcal{L}(G(\varepsilon))))\f$,
+/// and the step's \f$\mathcal{M}_\text{global} = \mathcal{L}(x) + |\gamma\mathcal{L}(x) - \mathcal{L}(G(\varepsilon))|\f$
+/// is recorded. minimax::train drives both: before each step it draws the batches (resample()) and
+/// calls begin_step(), which applies the previous step's control update and records this step's
+/// losses, so step \f$t\f$ uses \f$k_t\f$ exactly as in the paper's algorithm.
+template <class Generator, class Autoencoder>
+class began_gan {
+  static_assert(Generator::output_size == Autoencoder::input_size,
+                "minimax::games::began_gan: the generator's output size must be the autoencoder's input size");
+  static_assert(Autoencoder::output_size == Autoencoder::input_size,
+                "minimax::games::began_gan: the autoencoder must reconstruct its input");
+
+ public:
+  Generator generator;           ///< the generator network
+  Autoencoder autoencoder;       ///< the discriminator: an autoencoder
+  loss::began control;           ///< \f$\eta, \gamma, \lambda_k\f$ and the current \f$k_t\f$
+  isotropic_mixture data;        ///< the data distribution
+  Eigen::MatrixXd real;          ///< the current real batch (d × n)
+  Eigen::MatrixXd noise;         ///< the current noise batch
+  std::vector<double> k_history;         ///< \f$k_t\f$ used at each training step
+  std::vector<double> m_global_history;  ///< \f$\mathcal{M}_\text{global}\f$ at each training step
+
+  /// BEGAN on `data_distribution` with minibatches of `batch_size` and BEGAN's settings `settings`.
+  /// \throws minimax::invalid_argument for batch_size < 1 or data of the wrong dimension.
+  began_gan(isotropic_mixture data_distribution, Eigen::Index batch_size, rng& generator_rng, loss::began settings = {},
+            Generator g = {}, Autoencoder d = {})
+      : generator(std::move(g)), autoencoder(std::move(d)), control(settings), data(std::move(data_distribution)),
+        batch_(batch_size) {
+    constexpr const char* fn = "minimax::games::began_gan";
+    if (batch_size < 1) raise_invalid_argument(fn, "the batch size must be >= 1", batch_size);
+    require_same_size(fn, "the data's dimension and the autoencoder's input size",
+                      static_cast<std::size_t>(data.modes().cols()), static_cast<std::size_t>(Autoencoder::input_size));
+    resample(generator_rng);
+  }
+
+  /// \f$|\theta| + |\psi|\f$.
+  Eigen::Index dimension() const { return Generator::parameter_count + Autoencoder::parameter_count; }
+  /// \f$|\theta|\f$.
+  Eigen::Index generator_dimension() const { return Generator::parameter_count; }
+
+  /// Draws the next real and noise batches.
+  void resample(rng& g) {
+    real = sample(data, g, batch_).transpose();
+    noise.resize(Generator::input_size, batch_);
+    for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = g.normal();
+  }
+
+  /// Initial parameters: weights by `init`, biases 0.
+  template <class Init>
+  Eigen::VectorXd init(const Init& initialiser, rng& g) const {
+    Eigen::VectorXd z(dimension());
+    generator.initialise(z.head(Generator::parameter_count), initialiser, g);
+    autoencoder.initialise(z.tail(Autoencoder::parameter_count), initialiser, g);
+    return z;
+  }
+
+  /// \f$(\mathcal{L}(x), \mathcal{L}(G(\varepsilon)))\f$ on the current batches.
+  std::pair<double, double> reconstruction_losses(const Eigen::VectorXd& z) const {
+    const auto psi = z.tail(Autoencoder::parameter_count);
+    const nn::batch<double, Generator::output_size> fake = generator(z.head(Generator::parameter_count), noise);
+    const nn::batch<double, Autoencoder::input_size> x = real;
+    return {control.reconstruction_loss(x, autoencoder(psi, x)), control.reconstruction_loss(fake, autoencoder(psi, fake))};
+  }
+
+  /// \brief Before a training step at \f$z_t\f$: applies the control update of the previous step
+  /// (\f$k_t\f$), then records this step's \f$k_t\f$ and \f$\mathcal{M}_\text{global}\f$ and keeps its losses
+  /// for the next update.
+  void begin_step(const Eigen::VectorXd& z) {
+    if (pending_) control.update(pending_real_, pending_fake_);
+    const auto [loss_real, loss_fake] = reconstruction_losses(z);
+    k_history.push_back(control.k);
+    m_global_history.push_back(control.convergence(loss_real, loss_fake));
+    pending_real_ = loss_real;
+    pending_fake_ = loss_fake;
+    pending_ = true;
+  }
+
+  /// \f$L_G = \mathcal{L}(G(\varepsilon))\f$.
+  template <class T>
+  T generator_loss(const Eigen::VectorX<T>& z) const {
+    const nn::batch<T, Generator::output_size> fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
+    return control.reconstruction_loss(fake, autoencoder(z.tail(Autoencoder::parameter_count), fake));
+  }
+  /// \f$L_D = \mathcal{L}(x) - k_t\mathcal{L}(G(\varepsilon))\f$.
+  template <class T>
+  T discriminator_loss(const Eigen::VectorX<T>& z) const {
+    const auto psi = z.tail(Autoencoder::parameter_count);
+    const nn::batch<T, Generator::output_size> fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
+    const nn::batch<T, Autoencoder::input_size> x = real.cast<T>();
+    return control.reconstruction_loss(x, autoencoder(psi, x)) -
+           T(control.k) * control.reconstruction_loss(fake, autoencoder(psi, fake));
+  }
+
+  /// \f$v = -(\nabla_\theta L_G, \nabla_\psi L_D)\f$ by the networks' backward passes.
+  template <class T>
+  Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
+    constexpr Eigen::Index nG = Generator::parameter_count, nD = Autoencoder::parameter_count;
+    const auto theta = z.head(nG);
+    const auto psi = z.tail(nD);
+    typename Generator::template tape<T> gen_tape;
+    typename Autoencoder::template tape<T> real_tape, fake_tape;
+    generator.forward(theta, noise.cast<T>(), gen_tape);
+    autoencoder.forward(psi, real.cast<T>(), real_tape);
+    autoencoder.forward(psi, gen_tape.output(), fake_tape);
+    nn::batch<T, Autoencoder::input_size> dv_fake, dr_fake, dr_real;
+    control.reconstruction_loss(real_tape.input(), real_tape.output(),
+                                static_cast<nn::batch<T, Autoencoder::input_size>*>(nullptr), &dr_real);
+    control.reconstruction_loss(fake_tape.input(), fake_tape.output(), &dv_fake, &dr_fake);
+    // discriminator: grad_psi L(x) - k grad_psi L(G)
+    Eigen::VectorX<T> grad_psi = Eigen::VectorX<T>::Zero(nD);
+    autoencoder.backward(psi, real_tape, dr_real, grad_psi);
+    Eigen::VectorX<T> grad_psi_fake = Eigen::VectorX<T>::Zero(nD);
+    nn::batch<T, Autoencoder::input_size> dx;
+    autoencoder.backward(psi, fake_tape, dr_fake, grad_psi_fake, &dx);
+    grad_psi -= T(control.k) * grad_psi_fake;
+    // generator: L(G) depends on the fakes directly and through the autoencoder's reconstruction
+    const nn::batch<T, Generator::output_size> dfake = dv_fake + dx;
+    Eigen::VectorX<T> grad_theta = Eigen::VectorX<T>::Zero(nG);
+    generator.backward(theta, gen_tape, dfake, grad_theta);
+    Eigen::VectorX<T> v(nG + nD);
+    v << -grad_theta, -grad_psi;
+    return v;
+  }
+
+ private:
+  Eigen::Index batch_;
+  bool pending_ = false;
+  double pending_real_ = 0, pending_fake_ = 0;
+};
+
+}  // namespace minimax::games
