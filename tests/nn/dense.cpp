@@ -22,6 +22,12 @@ TEST_CASE("dense: forward is W x + b, read through the named views") {
   // views write through to the flat vector
   net::bias<0>(theta)(0) = -1;
   CHECK(theta[6] == -1);
+  auto block = net::parameters<0>(theta);
+  CHECK(block.size() == 8);
+  block(7) = 42;
+  CHECK(theta[7] == 42);
+  const nn::vector<double>& ro = theta;
+  CHECK(net::parameters<0>(ro)(7) == 42);
 }
 
 TEMPLATE_TEST_CASE("dense: backward matches finite differences", "", float, double) {
