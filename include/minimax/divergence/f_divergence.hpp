@@ -213,7 +213,7 @@ inline double log_normal_positive(double x) noexcept {
 }
 
 /// \cond INTERNAL
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__) && !defined(__AVX2__)
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__) && !defined(__AVX2__) && !defined(__CUDACC__)
 #define MINIMAX_DETAIL_LOG_DISPATCH 1
 /// Whether the processor runs AVX2 and FMA (checked once).
 inline bool cpu_has_avx2_fma() noexcept {
