@@ -21,9 +21,10 @@ MINIMAX_TOUR_SECTION(720, "dynamics: the 1-D Gaussian GAN and its closed-form op
   r.check("L_D(theta, psi*) = log 4 - 2 JSD", game.discriminator_loss<double>(z), std::log(4.0) - two_jsd, 1e-11);
   r.check("|grad_psi L_D| at psi* (stationary)", game.vector_field<double>(z).tail(3).norm(), 0.0, 1e-12);
 
-  r.say("Discriminator gradient ascent from psi = 0 finds psi* (the generator held fixed):");
-  Eigen::VectorXd w = game.init(mu, s);
-  for (int k = 0; k < 20000; ++k) w.tail(3) += 0.5 * game.vector_field<double>(w).tail(3);
-  r.check("|psi - psi*| after 20000 steps", (w.tail(3) - game.optimal_discriminator(mu, s)).norm(), 0.0, 1e-8);
+  r.say("Discriminator gradient ascent from psi = 0 finds psi* (data N(0, 1), generator N(0.7, 1.2^2) held fixed):");
+  const mm::games::gaussian_gan standard{mm::loss::minimax{}, 0.0, 1.0};
+  Eigen::VectorXd w = standard.init(0.7, 1.2);
+  for (int k = 0; k < 20000; ++k) w.tail(3) += 0.5 * standard.vector_field<double>(w).tail(3);
+  r.check("|psi - psi*| after 20000 steps", (w.tail(3) - standard.optimal_discriminator(0.7, 1.2)).norm(), 0.0, 1e-8);
 }
 //! [gaussian gan]
