@@ -218,3 +218,32 @@ TEST_CASE("sinkhorn: bad input names the function and the value", "[sinkhorn]") 
   const Vec u = Vec::Constant(5, 0.2);
   CHECK_THROWS_AS(mm::sinkhorn_divergence(x, u, y, u, mm::costs::sq_euclidean{}, 0.001, few), mm::domain_error);
 }
+
+TEST_CASE("sinkhorn: epsilon scaling runs only above the conditioning threshold", "[sinkhorn]") {
+  const Mat x = random_cloud(12, 2, 21), y = random_cloud(12, 2, 22);
+  const Vec a = Vec::Constant(12, 1.0 / 12);
+  const Mat c = mm::cost_matrix(x, y, mm::costs::sq_euclidean{});
+  const double spread = c.maxCoeff() - c.minCoeff();
+  mm::sinkhorn_options on, off;
+  off.epsilon_scaling = false;
+  // well conditioned (spread / eps = 10 < 100): the default takes exactly the plain path
+  const double easy = spread / 10;
+  CHECK(mm::sinkhorn(a, a, c, easy, on).iterations == mm::sinkhorn(a, a, c, easy, off).iterations);
+  // forced annealing (threshold 0) on the same problem takes another path to the same answer
+  mm::sinkhorn_options forced;
+  forced.scaling_threshold = 0;
+  const auto annealed = mm::sinkhorn(a, a, c, easy, forced);
+  const auto plain = mm::sinkhorn(a, a, c, easy, off);
+  CHECK(annealed.iterations != plain.iterations);
+  CHECK(std::abs(annealed.cost - plain.cost) <= 1e-9);
+  // ill conditioned (spread / eps = 150 > 100): the default takes exactly the annealing path
+  const double hard = spread / 150;
+  on.max_iterations = forced.max_iterations = 3000;
+  const auto by_default = mm::sinkhorn(a, a, c, hard, on);
+  const auto by_force = mm::sinkhorn(a, a, c, hard, forced);
+  CHECK(by_default.iterations == by_force.iterations);
+  CHECK(by_default.cost == by_force.cost);
+  mm::sinkhorn_options bad;
+  bad.scaling_threshold = -1;
+  CHECK_THROWS_AS(mm::sinkhorn(a, a, c, easy, bad), std::invalid_argument);
+}
