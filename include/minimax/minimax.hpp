@@ -16,4 +16,6 @@
 #include "minimax/metrics.hpp"
 #include "minimax/nn.hpp"
 #include "minimax/prob.hpp"
+#include "minimax/proofs.hpp"
 #include "minimax/quadrature.hpp"
+#include "minimax/theory.hpp"
