@@ -12,6 +12,7 @@
 
 #include "minimax/core/error.hpp"
 #include "minimax/games/concepts.hpp"
+#include "minimax/games/detail/minibatches.hpp"
 #include "minimax/loss/began.hpp"
 #include "minimax/nn/batch.hpp"
 #include "minimax/prob/isotropic_mixture.hpp"
@@ -53,10 +54,7 @@ class began_gan {
             Generator g = {}, Autoencoder d = {})
       : generator(std::move(g)), autoencoder(std::move(d)), control(settings), data(std::move(data_distribution)),
         batch_(batch_size) {
-    constexpr const char* fn = "minimax::games::began_gan";
-    if (batch_size < 1) raise_invalid_argument(fn, "the batch size must be >= 1", batch_size);
-    require_same_size(fn, "the data's dimension and the autoencoder's input size",
-                      static_cast<std::size_t>(data.modes().cols()), static_cast<std::size_t>(Autoencoder::input_size));
+    detail::require_minibatch_game("minimax::games::began_gan", data, batch_size, Autoencoder::input_size);
     resample(generator_rng);
   }
 
@@ -66,19 +64,12 @@ class began_gan {
   Eigen::Index generator_dimension() const { return Generator::parameter_count; }
 
   /// Draws the next real and noise batches.
-  void resample(rng& g) {
-    real = sample(data, g, batch_).transpose();
-    noise.resize(Generator::input_size, batch_);
-    for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = g.normal();
-  }
+  void resample(rng& g) { detail::draw_minibatches(data, batch_, Generator::input_size, g, real, noise); }
 
   /// Initial parameters: weights by `init`, biases 0.
   template <class Init>
   Eigen::VectorXd init(const Init& initialiser, rng& g) const {
-    Eigen::VectorXd z(dimension());
-    generator.initialise(z.head(Generator::parameter_count), initialiser, g);
-    autoencoder.initialise(z.tail(Autoencoder::parameter_count), initialiser, g);
-    return z;
+    return detail::initial_parameters(generator, autoencoder, initialiser, g);
   }
 
   /// \f$(\mathcal{L}(x), \mathcal{L}(G(\varepsilon)))\f$ on the current batches.

@@ -13,6 +13,7 @@
 #include "minimax/core/dual.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/games/concepts.hpp"
+#include "minimax/games/detail/minibatches.hpp"
 #include "minimax/loss/adversarial.hpp"
 #include "minimax/nn/batch.hpp"
 #include "minimax/prob/isotropic_mixture.hpp"
@@ -53,10 +54,7 @@ class mixture_gan {
               Generator g = {}, Discriminator d = {})
       : generator(std::move(g)), discriminator(std::move(d)), loss(adversarial_loss), data(std::move(data_distribution)),
         batch_(batch_size) {
-    constexpr const char* fn = "minimax::games::mixture_gan";
-    if (batch_size < 1) raise_invalid_argument(fn, "the batch size must be >= 1", batch_size);
-    require_same_size(fn, "the data's dimension and the discriminator's input size",
-                      static_cast<std::size_t>(data.modes().cols()), static_cast<std::size_t>(Discriminator::input_size));
+    detail::require_minibatch_game("minimax::games::mixture_gan", data, batch_size, Discriminator::input_size);
     resample(generator_rng);
   }
 
@@ -68,19 +66,12 @@ class mixture_gan {
   Eigen::Index batch_size() const { return batch_; }
 
   /// Draws the next real and noise batches.
-  void resample(rng& g) {
-    real = sample(data, g, batch_).transpose();
-    noise.resize(Generator::input_size, batch_);
-    for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = g.normal();
-  }
+  void resample(rng& g) { detail::draw_minibatches(data, batch_, Generator::input_size, g, real, noise); }
 
   /// Initial parameters: each network's weights by `init` (e.g. nn::glorot, nn::he), biases 0.
   template <class Init>
   Eigen::VectorXd init(const Init& initialiser, rng& g) const {
-    Eigen::VectorXd z(dimension());
-    generator.initialise(z.head(Generator::parameter_count), initialiser, g);
-    discriminator.initialise(z.tail(Discriminator::parameter_count), initialiser, g);
-    return z;
+    return detail::initial_parameters(generator, discriminator, initialiser, g);
   }
 
   /// The generator's samples \f$G_\theta(\varepsilon)\f$ for a noise batch (one column each).
