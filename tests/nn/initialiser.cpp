@@ -4,6 +4,7 @@
 #include <random>
 
 #include <minimax/nn.hpp>
+#include <minimax/prob/random.hpp>
 
 namespace nn = minimax::nn;
 
@@ -55,4 +56,18 @@ TEST_CASE("initialisers: a non-positive gain throws") {
   CHECK_THROWS_WITH(nn::glorot{0.0}, "minimax::nn::glorot: gain must be positive and finite, got 0");
   CHECK_THROWS_AS(nn::he{-1.0}, minimax::invalid_argument);
   CHECK_THROWS_AS(nn::orthogonal{std::nan("")}, minimax::invalid_argument);
+}
+
+TEST_CASE("initialisers draw through minimax::rng's own transforms (the same weights on every platform)",
+          "[nn][initialiser]") {
+  Eigen::MatrixXd w(3, 4);
+  minimax::rng draws(123), replay(123);
+  minimax::nn::glorot{2.0}.fill(w, draws);
+  const double a = 2.0 * std::sqrt(6.0 / 7.0);
+  for (Eigen::Index j = 0; j < w.cols(); ++j)
+    for (Eigen::Index i = 0; i < w.rows(); ++i) CHECK(w(i, j) == -a + 2 * a * replay.uniform());
+  minimax::nn::he{}.fill(w, draws);
+  const double sd = std::sqrt(2.0 / 4.0);
+  for (Eigen::Index j = 0; j < w.cols(); ++j)
+    for (Eigen::Index i = 0; i < w.rows(); ++i) CHECK(w(i, j) == sd * replay.normal());
 }

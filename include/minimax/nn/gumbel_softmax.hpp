@@ -4,6 +4,7 @@
 /// Maddison, Mnih, Teh 2017), with the straight-through variant, for generators of discrete outputs.
 
 #include <cmath>
+#include <concepts>
 #include <limits>
 #include <random>
 
@@ -36,9 +37,16 @@ struct gumbel_softmax {
   /// Draws fresh Gumbel noise for `features` by `batch_size`.
   template <class Rng>
   void resample(Rng& rng, Eigen::Index features, Eigen::Index batch_size) {
-    std::uniform_real_distribution<double> u(std::numeric_limits<double>::min(), 1.0);
+    // u in (0, 1): minimax::rng's own transform (the same on every platform) when available
+    const auto draw = [&rng]() -> double {
+      if constexpr (requires { { rng.uniform_positive() } -> std::convertible_to<double>; }) {
+        return rng.uniform_positive();
+      } else {
+        return std::uniform_real_distribution<double>(std::numeric_limits<double>::min(), 1.0)(rng);
+      }
+    };
     noise.resize(features, batch_size);
-    for (auto& g : noise.reshaped()) g = -std::log(-std::log(u(rng)));
+    for (auto& g : noise.reshaped()) g = -std::log(-std::log(draw()));
   }
 
   /// Size comes from the previous layer.

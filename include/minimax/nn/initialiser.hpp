@@ -4,9 +4,13 @@
 ///
 /// An initialiser has `fill(W, rng)` for a weight matrix \f$W\f$ of shape fan-out \f$\times\f$ fan-in
 /// (a dense layer's \f$W\f$ maps fan-in inputs to fan-out outputs); biases are set to 0 by the layers.
+/// With a minimax::rng the draws use its own uniform and normal transforms, so a seed gives the same
+/// weights on every platform; any other standard generator goes through the standard library's
+/// distributions.
 
 #include <algorithm>
 #include <cmath>
+#include <concepts>
 #include <random>
 
 #include <Eigen/Core>
@@ -15,6 +19,27 @@
 #include "minimax/core/error.hpp"
 
 namespace minimax::nn {
+
+namespace detail {
+// Draws through minimax::rng's own transforms when the generator has them (the same numbers on every
+// platform), through the standard library's distributions otherwise (whose output is not specified).
+template <class Rng>
+double unit_uniform(Rng& rng) {
+  if constexpr (requires { { rng.uniform() } -> std::convertible_to<double>; }) {
+    return rng.uniform();
+  } else {
+    return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+  }
+}
+template <class Rng>
+double standard_normal(Rng& rng) {
+  if constexpr (requires { { rng.normal() } -> std::convertible_to<double>; }) {
+    return rng.normal();
+  } else {
+    return std::normal_distribution<double>(0.0, 1.0)(rng);
+  }
+}
+}  // namespace detail
 
 /// \brief Glorot & Bengio (2010) uniform: \f$W_{ij} \sim U(-a, a)\f$,
 /// \f$a = g\sqrt{6/(n_\text{in} + n_\text{out})}\f$, so \f$\operatorname{Var} W_{ij} = 2g^2/(n_\text{in} + n_\text{out})\f$.
@@ -29,9 +54,8 @@ struct glorot {
   void fill(Eigen::MatrixBase<Derived>& w, Rng& rng) const {
     using T = typename Derived::Scalar;
     const double a = gain * std::sqrt(6.0 / double(w.rows() + w.cols()));
-    std::uniform_real_distribution<double> u(-a, a);
     for (Eigen::Index j = 0; j < w.cols(); ++j)
-      for (Eigen::Index i = 0; i < w.rows(); ++i) w(i, j) = T(u(rng));
+      for (Eigen::Index i = 0; i < w.rows(); ++i) w(i, j) = T(-a + 2 * a * detail::unit_uniform(rng));
   }
   /// \overload
   template <class Derived, class Rng>
@@ -51,9 +75,9 @@ struct he {
   template <class Derived, class Rng>
   void fill(Eigen::MatrixBase<Derived>& w, Rng& rng) const {
     using T = typename Derived::Scalar;
-    std::normal_distribution<double> n(0.0, gain * std::sqrt(2.0 / double(w.cols())));
+    const double sd = gain * std::sqrt(2.0 / double(w.cols()));
     for (Eigen::Index j = 0; j < w.cols(); ++j)
-      for (Eigen::Index i = 0; i < w.rows(); ++i) w(i, j) = T(n(rng));
+      for (Eigen::Index i = 0; i < w.rows(); ++i) w(i, j) = T(sd * detail::standard_normal(rng));
   }
   /// \overload
   template <class Derived, class Rng>
@@ -77,10 +101,9 @@ struct orthogonal {
   void fill(Eigen::MatrixBase<Derived>& w, Rng& rng) const {
     using T = typename Derived::Scalar;
     const Eigen::Index r = std::max(w.rows(), w.cols()), c = std::min(w.rows(), w.cols());
-    std::normal_distribution<double> n(0.0, 1.0);
     Eigen::MatrixXd a(r, c);
     for (Eigen::Index j = 0; j < c; ++j)
-      for (Eigen::Index i = 0; i < r; ++i) a(i, j) = n(rng);
+      for (Eigen::Index i = 0; i < r; ++i) a(i, j) = detail::standard_normal(rng);
     Eigen::HouseholderQR<Eigen::MatrixXd> qr(a);
     Eigen::MatrixXd q = qr.householderQ() * Eigen::MatrixXd::Identity(r, c);
     // Multiplying column j by sign(R_jj) makes the distribution of Q uniform (Mezzadri 2007).
