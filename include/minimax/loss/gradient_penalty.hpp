@@ -69,6 +69,17 @@ typename X::Scalar penalty_with_gradient(const char* fn, const Net& net, const E
   return value;
 }
 
+// R1 and R2: (gamma / 2) mean ||grad_x D||^2 over the batch x, with its parameter gradient into grad.
+template <class Net, class P, class X, class G>
+typename X::Scalar squared_gradient_penalty(const char* fn, double gamma, const Net& net, const Eigen::MatrixBase<P>& theta,
+                                            const Eigen::MatrixBase<X>& x, const Eigen::MatrixBase<G>& grad) {
+  using T = typename X::Scalar;
+  return penalty_with_gradient(fn, net, theta, x, grad, [gamma](const auto& g, Eigen::Index n) {
+    const T scale = T(gamma / double(n));
+    return std::make_pair(T(0.5) * scale * g.squaredNorm(), (scale * g).eval());
+  });
+}
+
 }  // namespace detail
 
 /// \brief R1 (Mescheder, Geiger, Nowozin 2018): \f$\frac{\gamma}{2}\,\mathbb{E}_{x\sim p_\text{data}}\|\nabla_x D(x)\|^2\f$
@@ -89,12 +100,7 @@ struct r1 {
   template <class Net, class P, class X, class G>
   typename X::Scalar penalty(const Net& net, const Eigen::MatrixBase<P>& theta, const Eigen::MatrixBase<X>& x,
                              const Eigen::MatrixBase<G>& grad) const {
-    using T = typename X::Scalar;
-    const double gm = gamma;
-    return detail::penalty_with_gradient("minimax::loss::r1::penalty", net, theta, x, grad, [gm](const auto& g, Eigen::Index n) {
-      const T scale = T(gm / double(n));
-      return std::make_pair(T(0.5) * scale * g.squaredNorm(), (scale * g).eval());
-    });
+    return detail::squared_gradient_penalty("minimax::loss::r1::penalty", gamma, net, theta, x, grad);
   }
 };
 
@@ -110,12 +116,7 @@ struct r2 {
   template <class Net, class P, class X, class G>
   typename X::Scalar penalty(const Net& net, const Eigen::MatrixBase<P>& theta, const Eigen::MatrixBase<X>& x,
                              const Eigen::MatrixBase<G>& grad) const {
-    using T = typename X::Scalar;
-    const double gm = gamma;
-    return detail::penalty_with_gradient("minimax::loss::r2::penalty", net, theta, x, grad, [gm](const auto& g, Eigen::Index n) {
-      const T scale = T(gm / double(n));
-      return std::make_pair(T(0.5) * scale * g.squaredNorm(), (scale * g).eval());
-    });
+    return detail::squared_gradient_penalty("minimax::loss::r2::penalty", gamma, net, theta, x, grad);
   }
 };
 
