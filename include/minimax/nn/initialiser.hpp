@@ -31,12 +31,18 @@ double unit_uniform(Rng& rng) {
     return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
   }
 }
-template <class Rng>
-double standard_normal(Rng& rng) {
+// Fills w(i, j) = scale * z with z standard normal: minimax::rng's own transform when available, else one
+// std::normal_distribution for the whole fill (so its spare draw is used, as the standard intends).
+template <class Derived, class Rng>
+void fill_normal(Eigen::MatrixBase<Derived>& w, double scale, Rng& rng) {
+  using T = typename Derived::Scalar;
   if constexpr (requires { { rng.normal() } -> std::convertible_to<double>; }) {
-    return rng.normal();
+    for (Eigen::Index j = 0; j < w.cols(); ++j)
+      for (Eigen::Index i = 0; i < w.rows(); ++i) w(i, j) = T(scale * rng.normal());
   } else {
-    return std::normal_distribution<double>(0.0, 1.0)(rng);
+    std::normal_distribution<double> n(0.0, scale);
+    for (Eigen::Index j = 0; j < w.cols(); ++j)
+      for (Eigen::Index i = 0; i < w.rows(); ++i) w(i, j) = T(n(rng));
   }
 }
 }  // namespace detail
@@ -74,10 +80,7 @@ struct he {
   /// Fills `w` (rows = fan-out, cols = fan-in).
   template <class Derived, class Rng>
   void fill(Eigen::MatrixBase<Derived>& w, Rng& rng) const {
-    using T = typename Derived::Scalar;
-    const double sd = gain * std::sqrt(2.0 / double(w.cols()));
-    for (Eigen::Index j = 0; j < w.cols(); ++j)
-      for (Eigen::Index i = 0; i < w.rows(); ++i) w(i, j) = T(sd * detail::standard_normal(rng));
+    detail::fill_normal(w, gain * std::sqrt(2.0 / double(w.cols())), rng);
   }
   /// \overload
   template <class Derived, class Rng>
@@ -102,8 +105,7 @@ struct orthogonal {
     using T = typename Derived::Scalar;
     const Eigen::Index r = std::max(w.rows(), w.cols()), c = std::min(w.rows(), w.cols());
     Eigen::MatrixXd a(r, c);
-    for (Eigen::Index j = 0; j < c; ++j)
-      for (Eigen::Index i = 0; i < r; ++i) a(i, j) = detail::standard_normal(rng);
+    detail::fill_normal(a, 1.0, rng);
     Eigen::HouseholderQR<Eigen::MatrixXd> qr(a);
     Eigen::MatrixXd q = qr.householderQ() * Eigen::MatrixXd::Identity(r, c);
     // Multiplying column j by sign(R_jj) makes the distribution of Q uniform (Mezzadri 2007).
