@@ -11,6 +11,7 @@
 #include <string>
 #include <type_traits>
 #include <variant>
+#include <utility>
 #include <vector>
 
 #include "minimax/core/error.hpp"
@@ -128,23 +129,47 @@ std::vector<double> pair_breakpoints(const P& p, const Q& q) {
 
 /// \f$\int f\f$ over \f$[lo, hi]\f$ split at `cuts` (finite, sorted), with the summed error
 /// estimate plus a rounding floor of \f$8\varepsilon\int|f|\f$ per piece.
+///
+/// The tolerance is absolute: \f$10^{-12}\int|f|\f$ over the whole line, shared out as a relative
+/// tolerance \f$10^{-12}\,L/L_k\f$ for piece k (\f$L_k\f$ from a first, coarse pass). A relative
+/// tolerance per piece would make far-tail pieces, where f is tiny and its rounding noise large
+/// relative to it, refine to the deepest level (hundreds of thousands of evaluations) for a
+/// contribution below the total's rounding. The error reported is still each piece's own estimate.
 template <class F>
 valued integrate_pieces(F&& f, const std::vector<double>& cuts, double lo, double hi) {
   const auto options = theory_quadrature();
   constexpr double eps = std::numeric_limits<double>::epsilon();
+  std::vector<std::pair<double, double>> pieces;
+  if (std::isinf(lo)) pieces.emplace_back(lo, cuts.front());
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) pieces.emplace_back(cuts[k], cuts[k + 1]);
+  if (std::isinf(hi)) pieces.emplace_back(cuts.back(), hi);
+  std::vector<double> scale(pieces.size(), 0.0);
+  double total = 0;
+  {
+    auto coarse = options;
+    coarse.max_refinements = 1;
+    coarse.relative_tolerance = 1.0;
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      if (!(pieces[k].first < pieces[k].second)) continue;
+      scale[k] = integrate_gauss_kronrod<61>(f, pieces[k].first, pieces[k].second, coarse).l1_norm;
+      total += scale[k];
+    }
+  }
   neumaier_sum<double> value;
   double error = 0;
-  auto piece = [&](double a, double b) {
-    if (!(a < b)) return;
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const auto [a, b] = pieces[k];
+    if (!(a < b)) continue;
+    auto piece_options = options;
+    if (scale[k] > 0 && total > scale[k]) {
+      piece_options.relative_tolerance = std::min(1.0, options.relative_tolerance * total / scale[k]);
+    }
     // Adaptive Gauss-Kronrod: robust on pieces where the integrand underflows to (nearly) 0, where
     // a double-exponential rule refines to its deepest level and runs into the interval's ends.
-    const auto r = integrate_gauss_kronrod<61>(f, a, b, options);
+    const auto r = integrate_gauss_kronrod<61>(f, a, b, piece_options);
     value += r.value;
     error += r.error_estimate + 8 * eps * r.l1_norm;
-  };
-  if (std::isinf(lo)) piece(lo, cuts.front());
-  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) piece(cuts[k], cuts[k + 1]);
-  if (std::isinf(hi)) piece(cuts.back(), hi);
+  }
   return {value.value(), error};
 }
 
