@@ -6,9 +6,15 @@ function(minimax_project_target target)
   target_compile_features(${target} PRIVATE cxx_std_20)
   set_target_properties(${target} PROPERTIES CXX_EXTENSIONS OFF)
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
-    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+    target_compile_options(${target} PRIVATE $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wpedantic>)
     if(MINIMAX_WARNINGS_AS_ERRORS)
-      target_compile_options(${target} PRIVATE -Werror)
+      target_compile_options(${target} PRIVATE $<$<COMPILE_LANGUAGE:CXX>:-Werror>)
     endif()
   endif()
+  # Translation units compiled by nvcc (the Thrust backend's CUDA builds): the host compiler's
+  # warnings on our code, constexpr std functions in device code, and Eigen's harmless notes on
+  # defaulted __host__ __device__ members silenced.
+  set_target_properties(${target} PROPERTIES CUDA_EXTENSIONS OFF)
+  target_compile_options(${target} PRIVATE
+    $<$<COMPILE_LANGUAGE:CUDA>:--expt-relaxed-constexpr -diag-suppress=20012,20013,20014,20015 -Xcompiler=-Wall,-Wextra>)
 endfunction()

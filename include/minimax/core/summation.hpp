@@ -41,6 +41,14 @@ struct neumaier_sum {
     return *this;
   }
 
+  /// Merges another running sum into this one (for parallel reductions: each part is summed
+  /// with its own compensation, and the parts' sums are added with compensation).
+  MINIMAX_HOST_DEVICE constexpr neumaier_sum& operator+=(const neumaier_sum& other) noexcept {
+    *this += other.sum;
+    compensation += other.compensation;
+    return *this;
+  }
+
   /// The compensated sum.
   MINIMAX_HOST_DEVICE constexpr T value() const noexcept {
     // An infinite or NaN sum is the answer as it is; adding the compensation could only spoil it.

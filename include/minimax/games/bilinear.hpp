@@ -8,10 +8,30 @@
 
 #include <Eigen/Core>
 
+#include "minimax/core/config.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/games/concepts.hpp"
 
 namespace minimax::games {
+
+/// \brief The scalar bilinear game \f$V(x, y) = a\,x y\f$ as a fixed-size point game for ensembles (see
+/// \ref backend/thrust/ensemble.hpp): trivially copyable, its field \f$v = (-a y, a x)\f$ callable on a GPU.
+struct bilinear_point {
+  static constexpr int dimension = 2;            ///< \f$(x, y)\f$
+  static constexpr int generator_dimension = 1;  ///< \f$x\f$
+  double a = 1.0;                                ///< the coupling
+
+  /// \f$v(z) = (-a y, a x)\f$, as games::bilinear computes it for a 1 × 1 matrix.
+  template <class T>
+  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
+    v[0] = -(T(a) * z[1]);
+    v[1] = T(a) * z[0];
+  }
+  /// No projection.
+  MINIMAX_HOST_DEVICE void project(double*) const {}
+  /// The equilibrium \f$(0, 0)\f$.
+  MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
+};
 
 /// \brief The bilinear game \f$V(x, y) = x^\top A y\f$: \f$x \in \mathbb{R}^n\f$ minimises,
 /// \f$y \in \mathbb{R}^m\f$ maximises.
@@ -62,6 +82,14 @@ struct bilinear {
 
   /// The equilibrium \f$(0, 0)\f$.
   Eigen::VectorXd equilibrium() const { return Eigen::VectorXd::Zero(dimension()); }
+  /// The game as a point game for ensembles. \throws minimax::invalid_argument unless A is 1 × 1.
+  bilinear_point point() const {
+    if (A.rows() != 1 || A.cols() != 1) {
+      raise_invalid_argument("minimax::games::bilinear::point", "the point game needs a 1 x 1 matrix A; A has rows",
+                             A.rows());
+    }
+    return {A(0, 0)};
+  }
   /// The point \f$(x, y)\f$ for the 1 × 1 game.
   Eigen::VectorXd init(double x, double y) const {
     if (A.rows() != 1 || A.cols() != 1) {

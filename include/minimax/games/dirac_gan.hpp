@@ -46,10 +46,67 @@ struct weight_clipping {
 namespace detail {
 /// \f$\ell'(x)\f$ by one evaluation on a dual number (works for nested duals too).
 template <class T, class F>
-T slope(const F& f, T x) {
+MINIMAX_HOST_DEVICE T slope(const F& f, T x) {
   return f(dual<T>(x, T(1))).derivative;
 }
+
+/// \f$R'(\psi)\f$ of a Dirac-GAN regulariser (for WGAN-GP, the subgradient 0 at \f$\psi = 0\f$).
+template <class Regulariser, class T>
+MINIMAX_HOST_DEVICE T dirac_penalty_slope(const Regulariser& regulariser, const T& psi) {
+  if constexpr (std::is_same_v<Regulariser, loss::r1> || std::is_same_v<Regulariser, loss::r2>) {
+    return T(regulariser.gamma) * psi;
+  } else if constexpr (std::is_same_v<Regulariser, loss::wgan_gp>) {
+    if (psi == T(0.0)) return T(0.0);
+    const T sign = psi > T(0.0) ? T(1.0) : T(-1.0);
+    const T magnitude = psi > T(0.0) ? psi : -psi;
+    return T(2.0 * regulariser.lambda) * (magnitude - T(1.0)) * sign;
+  } else {
+    return T(0.0);
+  }
+}
+
+/// \brief The Dirac-GAN's field at \f$(\theta, \psi)\f$ without instance noise:
+/// \f$v = (\psi\,\ell^{G\prime}(-\psi\theta),\ \theta\,\ell^{D\prime}_f(-\psi\theta) - R'(\psi))\f$. Shared by
+/// games::dirac_gan (Eigen) and games::dirac_gan_point (the Thrust ensembles).
+template <class Loss, class Regulariser, class T>
+MINIMAX_HOST_DEVICE void dirac_gan_field(const Loss& loss, const Regulariser& regulariser, const T& theta, const T& psi,
+                                         T& v_theta, T& v_psi) {
+  const auto lG = [&](const auto& v) { return loss.generator(v); };
+  const auto lF = [&](const auto& v) { return loss.discriminator_fake(v); };
+  const T t = -psi * theta;
+  v_theta = psi * slope(lG, t);
+  v_psi = theta * slope(lF, t) - dirac_penalty_slope(regulariser, psi);
+}
 }  // namespace detail
+
+/// \brief The Dirac-GAN as a fixed-size point game for ensembles (see \ref backend/thrust/ensemble.hpp):
+/// trivially copyable, its field callable on a GPU; the same field as games::dirac_gan.
+///
+/// Every regulariser but instance noise (whose expectation needs the quadrature rule on the device).
+template <class Loss, class Regulariser>
+struct dirac_gan_point {
+  static_assert(!std::is_same_v<Regulariser, instance_noise>,
+                "minimax::games::dirac_gan_point: instance noise is not available on the point (ensemble) path; "
+                "use games::dirac_gan with minimax::simulate");
+  static constexpr int dimension = 2;            ///< \f$(\theta, \psi)\f$
+  static constexpr int generator_dimension = 1;  ///< \f$\theta\f$
+  Loss loss{};                                   ///< the adversarial loss
+  Regulariser regulariser{};                     ///< the regulariser
+
+  /// \f$v(z)\f$ for \f$z = (\theta, \psi)\f$ (T: double, float or a dual number).
+  template <class T>
+  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
+    detail::dirac_gan_field(loss, regulariser, z[0], z[1], v[0], v[1]);
+  }
+  /// Weight clipping's projection of \f$\psi\f$ (a no-op otherwise).
+  MINIMAX_HOST_DEVICE void project(double* z) const {
+    if constexpr (std::is_same_v<Regulariser, weight_clipping>) {
+      z[1] = z[1] < -regulariser.c ? -regulariser.c : (z[1] > regulariser.c ? regulariser.c : z[1]);
+    }
+  }
+  /// The equilibrium \f$(0, 0)\f$.
+  MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
+};
 
 /// \brief The Dirac-GAN: data \f$p_\text{data} = \delta_0\f$, generator \f$p_\theta = \delta_\theta\f$,
 /// linear discriminator, any adversarial loss of minimax::loss and one regulariser.
@@ -152,8 +209,9 @@ struct dirac_gan {
       }
       v << v_theta, v_psi;
     } else {
-      const T t = -psi * theta;
-      v << psi * detail::slope(lG, t), theta * detail::slope(lF, t) - penalty_slope(psi);
+      T v_theta, v_psi;
+      detail::dirac_gan_field(loss, regulariser, theta, psi, v_theta, v_psi);
+      v << v_theta, v_psi;
     }
     return v;
   }
@@ -174,16 +232,7 @@ struct dirac_gan {
   /// \f$R'(\psi)\f$ (for WGAN-GP, the subgradient 0 at \f$\psi = 0\f$).
   template <class T>
   T penalty_slope(const T& psi) const {
-    if constexpr (std::is_same_v<Regulariser, loss::r1> || std::is_same_v<Regulariser, loss::r2>) {
-      return T(regulariser.gamma) * psi;
-    } else if constexpr (std::is_same_v<Regulariser, loss::wgan_gp>) {
-      if (psi == T(0.0)) return T(0.0);
-      const T sign = psi > T(0.0) ? T(1.0) : T(-1.0);
-      using std::abs;
-      return T(2.0 * regulariser.lambda) * (abs(psi) - T(1.0)) * sign;
-    } else {
-      return T(0.0);
-    }
+    return detail::dirac_penalty_slope(regulariser, psi);
   }
 
   /// Weight clipping's projection \f$\psi \leftarrow \operatorname{clamp}(\psi, -c, c)\f$ (a no-op otherwise).
@@ -193,6 +242,9 @@ struct dirac_gan {
 
   /// The equilibrium \f$(\theta, \psi) = (0, 0)\f$.
   Eigen::VectorXd equilibrium() const { return Eigen::VectorXd::Zero(2); }
+  /// The same game as a fixed-size point game for ensembles (all regularisers but instance noise).
+  dirac_gan_point<Loss, Regulariser> point() const { return {loss, regulariser}; }
+
   /// The point \f$(\theta, \psi)\f$.
   Eigen::VectorXd init(double theta, double psi) const { return Eigen::Vector2d(theta, psi); }
 };

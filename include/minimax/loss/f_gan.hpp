@@ -20,17 +20,17 @@ struct f_gan {
   bool saturating = false;  ///< Whether the generator minimises \f$-f^*(g_f(v))\f$ instead of \f$-g_f(v)\f$.
   /// \f$-g_f(v)\f$.
   template <class T>
-  T discriminator_real(T v) const {
+  MINIMAX_HOST_DEVICE T discriminator_real(T v) const {
     return -F::activation(v);
   }
   /// \f$f^*(g_f(v))\f$.
   template <class T>
-  T discriminator_fake(T v) const {
+  MINIMAX_HOST_DEVICE T discriminator_fake(T v) const {
     return F::conjugate(F::activation(v));
   }
   /// \f$-g_f(v)\f$, or \f$-f^*(g_f(v))\f$ when saturating.
   template <class T>
-  T generator(T v) const {
+  MINIMAX_HOST_DEVICE T generator(T v) const {
     return saturating ? -F::conjugate(F::activation(v)) : -F::activation(v);
   }
 };

@@ -14,17 +14,17 @@ namespace minimax::loss {
 struct hinge {
   /// \f$\max(0, 1 - v)\f$.
   template <class T>
-  T discriminator_real(T v) const {
+  MINIMAX_HOST_DEVICE T discriminator_real(T v) const {
     return v < T(1) ? T(1) - v : T(0);
   }
   /// \f$\max(0, 1 + v)\f$.
   template <class T>
-  T discriminator_fake(T v) const {
+  MINIMAX_HOST_DEVICE T discriminator_fake(T v) const {
     return v > T(-1) ? T(1) + v : T(0);
   }
   /// \f$-v\f$.
   template <class T>
-  T generator(T v) const {
+  MINIMAX_HOST_DEVICE T generator(T v) const {
     return -v;
   }
 };

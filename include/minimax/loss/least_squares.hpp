@@ -29,19 +29,19 @@ struct least_squares {
   }
   /// \f$\tfrac12(v-b)^2\f$.
   template <class T>
-  T discriminator_real(T v) const {
+  MINIMAX_HOST_DEVICE T discriminator_real(T v) const {
     const T d = v - T(b);
     return T(0.5) * d * d;
   }
   /// \f$\tfrac12(v-a)^2\f$.
   template <class T>
-  T discriminator_fake(T v) const {
+  MINIMAX_HOST_DEVICE T discriminator_fake(T v) const {
     const T d = v - T(a);
     return T(0.5) * d * d;
   }
   /// \f$\tfrac12(v-c)^2\f$.
   template <class T>
-  T generator(T v) const {
+  MINIMAX_HOST_DEVICE T generator(T v) const {
     const T d = v - T(c);
     return T(0.5) * d * d;
   }

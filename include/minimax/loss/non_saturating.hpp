@@ -14,17 +14,17 @@ namespace minimax::loss {
 struct non_saturating {
   /// \f$\operatorname{softplus}(-v)\f$.
   template <class T>
-  T discriminator_real(T v) const {
+  MINIMAX_HOST_DEVICE T discriminator_real(T v) const {
     return ::minimax::log1pexp(-v);
   }
   /// \f$\operatorname{softplus}(v)\f$.
   template <class T>
-  T discriminator_fake(T v) const {
+  MINIMAX_HOST_DEVICE T discriminator_fake(T v) const {
     return ::minimax::log1pexp(v);
   }
   /// \f$\operatorname{softplus}(-v)\f$.
   template <class T>
-  T generator(T v) const {
+  MINIMAX_HOST_DEVICE T generator(T v) const {
     return ::minimax::log1pexp(-v);
   }
 };

@@ -17,17 +17,17 @@ namespace minimax::loss {
 struct wasserstein {
   /// \f$-v\f$.
   template <class T>
-  T discriminator_real(T v) const {
+  MINIMAX_HOST_DEVICE T discriminator_real(T v) const {
     return -v;
   }
   /// \f$v\f$.
   template <class T>
-  T discriminator_fake(T v) const {
+  MINIMAX_HOST_DEVICE T discriminator_fake(T v) const {
     return v;
   }
   /// \f$-v\f$.
   template <class T>
-  T generator(T v) const {
+  MINIMAX_HOST_DEVICE T generator(T v) const {
     return -v;
   }
 };

@@ -1,0 +1,74 @@
+# The Thrust backend's targets.
+#
+#   minimax::thrust        the library with Thrust, device system MINIMAX_THRUST_DEVICE_SYSTEM
+#                          (OMP by default where OpenMP is found, else CPP; CUDA under nvcc)
+#   minimax_thrust_cpp     device system CPP (sequential host), with Debian's or the toolkit's Thrust
+#   minimax_thrust_omp     device system OMP (OpenMP threads), when OpenMP is found
+#
+# Host-only builds take Thrust from /usr/include (Debian's libthrust-dev); CUDA builds take the
+# toolkit's own CCCL, which nvcc finds by itself.
+find_path(MINIMAX_THRUST_INCLUDE_DIR thrust/version.h
+          HINTS /usr/include ${CUDAToolkit_INCLUDE_DIRS}/cccl /usr/local/cuda/include/cccl
+          DOC "Folder holding thrust/ for host-only builds of the Thrust backend")
+find_package(OpenMP COMPONENTS CXX)
+
+if(NOT MINIMAX_THRUST_INCLUDE_DIR)
+  message(STATUS "minimax: Thrust not found (install libthrust-dev): the Thrust backend is not built")
+  set(MINIMAX_HAVE_THRUST OFF)
+  return()
+endif()
+set(MINIMAX_HAVE_THRUST ON)
+
+add_library(minimax_thrust_cpp INTERFACE)
+target_link_libraries(minimax_thrust_cpp INTERFACE minimax::minimax)
+target_include_directories(minimax_thrust_cpp SYSTEM INTERFACE $<$<COMPILE_LANGUAGE:CXX>:${MINIMAX_THRUST_INCLUDE_DIR}>)
+target_compile_definitions(minimax_thrust_cpp INTERFACE THRUST_DEVICE_SYSTEM=THRUST_DEVICE_SYSTEM_CPP)
+
+if(OpenMP_CXX_FOUND)
+  add_library(minimax_thrust_omp INTERFACE)
+  target_link_libraries(minimax_thrust_omp INTERFACE minimax::minimax OpenMP::OpenMP_CXX)
+  target_include_directories(minimax_thrust_omp SYSTEM INTERFACE $<$<COMPILE_LANGUAGE:CXX>:${MINIMAX_THRUST_INCLUDE_DIR}>)
+  target_compile_definitions(minimax_thrust_omp INTERFACE THRUST_DEVICE_SYSTEM=THRUST_DEVICE_SYSTEM_OMP)
+  set(_default_system OMP)
+else()
+  set(_default_system CPP)
+endif()
+
+# CUDA: compiled wherever nvcc is found (CI compiles and links it; a GPU runs it).
+if(MINIMAX_BUILD_CUDA)
+  include(CheckLanguage)
+  check_language(CUDA)
+endif()
+if(MINIMAX_BUILD_CUDA AND CMAKE_CUDA_COMPILER)
+  if(NOT DEFINED CMAKE_CUDA_ARCHITECTURES)
+    set(CMAKE_CUDA_ARCHITECTURES 90)  # Hopper (H100/H200); override with -DCMAKE_CUDA_ARCHITECTURES=...
+  endif()
+  enable_language(CUDA)
+  set(MINIMAX_HAVE_CUDA ON)
+  add_library(minimax_thrust_cuda INTERFACE)
+  target_link_libraries(minimax_thrust_cuda INTERFACE minimax::minimax)
+  target_compile_definitions(minimax_thrust_cuda INTERFACE THRUST_DEVICE_SYSTEM=THRUST_DEVICE_SYSTEM_CUDA)
+  # CMake 3.25 does not know the CUDA 13 compiler's language levels: ask for C++20 directly.
+  target_compile_options(minimax_thrust_cuda INTERFACE $<$<COMPILE_LANGUAGE:CUDA>:-std=c++20>)
+else()
+  set(MINIMAX_HAVE_CUDA OFF)
+endif()
+
+set(MINIMAX_THRUST_DEVICE_SYSTEM ${_default_system} CACHE STRING "Device system of minimax::thrust: CPP, OMP or CUDA")
+set_property(CACHE MINIMAX_THRUST_DEVICE_SYSTEM PROPERTY STRINGS CPP OMP CUDA)
+string(TOLOWER "${MINIMAX_THRUST_DEVICE_SYSTEM}" _system)
+if(NOT TARGET minimax_thrust_${_system})
+  message(FATAL_ERROR "minimax: MINIMAX_THRUST_DEVICE_SYSTEM=${MINIMAX_THRUST_DEVICE_SYSTEM} is not available here")
+endif()
+add_library(minimax::thrust ALIAS minimax_thrust_${_system})
+
+# minimax_cuda_source(<out-var> <source>): a .cu unit that includes <source>, so that one test or
+# example file is compiled by the host compiler for CPP/OMP and by nvcc for CUDA.
+function(minimax_cuda_source out source)
+  get_filename_component(_name ${source} NAME_WE)
+  get_filename_component(_dir ${source} DIRECTORY)
+  get_filename_component(_leaf ${_dir} NAME)
+  set(_unit ${CMAKE_CURRENT_BINARY_DIR}/cuda_units/${_leaf}_${_name}.cu)
+  file(CONFIGURE OUTPUT ${_unit} CONTENT "#include \"${source}\"\n")
+  set(${out} ${_unit} PARENT_SCOPE)
+endfunction()

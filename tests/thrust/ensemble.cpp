@@ -1,0 +1,184 @@
+// Ensembles of games on Thrust against the Eigen backend's schemes and the known answers of the
+// dynamics. This file is compiled three times: device system CPP and OMP by the host compiler,
+// CUDA by nvcc.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "minimax/dynamics/analysis.hpp"
+#include "minimax/dynamics/schemes.hpp"
+#include "minimax/games/bilinear.hpp"
+#include "minimax/games/dirac_gan.hpp"
+#include "minimax/loss/gradient_penalty.hpp"
+#include "minimax/loss/minimax.hpp"
+#include "minimax/loss/non_saturating.hpp"
+#include "minimax/loss/wasserstein.hpp"
+#include "minimax/thrust.hpp"
+
+namespace {
+
+// The Eigen backend's trajectory: scheme.start then steps x scheme.advance.
+template <class Game, class Scheme>
+Eigen::VectorXd eigen_run(const Game& game, const Scheme& scheme, const Eigen::VectorXd& z0, long steps) {
+  auto s = scheme.start(game, z0);
+  for (long k = 0; k < steps; ++k) scheme.advance(game, s);
+  return s.z;
+}
+
+Eigen::MatrixXd starts_on_circle(int members, double radius) {
+  Eigen::MatrixXd z(2, members);
+  for (int i = 0; i < members; ++i) {
+    const double a = 0.1 + 2.0 * 3.141592653589793 * i / members;
+    z(0, i) = radius * std::cos(a);
+    z(1, i) = radius * std::sin(a);
+  }
+  return z;
+}
+
+// Every member's final point equals the Eigen backend's after the same steps (none stops early:
+// tolerance 0 and a huge bound), to rounding: a few hundred eps of the orbit's size.
+template <class Game, class Scheme>
+void check_against_eigen(const Game& game, const Scheme& scheme, long steps) {
+  const Eigen::MatrixXd z0 = starts_on_circle(16, 0.8);
+  const auto result = minimax::simulate_ensemble(thrust::device, std::vector{game.point()}, std::vector{scheme}, z0,
+                                                 steps, {0.0, 1e300});
+  for (int i = 0; i < z0.cols(); ++i) {
+    const Eigen::VectorXd expected = eigen_run(game, scheme, z0.col(i), steps);
+    INFO("member " << i);
+    CHECK(result.steps[static_cast<std::size_t>(i)] == steps);
+    CHECK((result.final_state.col(i) - expected).norm() <=
+          512 * std::numeric_limits<double>::epsilon() * (1 + expected.norm()));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every scheme of the ensemble follows the Eigen backend's trajectory") {
+  const minimax::games::dirac_gan ns_r1{minimax::loss::non_saturating{}, minimax::loss::r1{0.3}};
+  const minimax::games::dirac_gan gan{minimax::loss::minimax{}};
+  const minimax::games::dirac_gan wgan_gp{minimax::loss::wasserstein{}, minimax::loss::wgan_gp{1.0}};
+  const minimax::games::dirac_gan clipped{minimax::loss::wasserstein{}, minimax::games::weight_clipping{0.5}};
+  const minimax::games::bilinear bilinear;
+  SECTION("simultaneous, TTUR") { check_against_eigen(ns_r1, minimax::schemes::simultaneous{0.1, 0.3}, 200); }
+  SECTION("alternating, n_D = 3") { check_against_eigen(gan, minimax::schemes::alternating{0.1, 0.05, 3}, 200); }
+  SECTION("extragradient") { check_against_eigen(bilinear, minimax::schemes::extragradient{0.2}, 200); }
+  SECTION("optimistic") { check_against_eigen(gan, minimax::schemes::optimistic{0.1}, 200); }
+  SECTION("negative momentum, alternating") {
+    check_against_eigen(ns_r1, minimax::schemes::momentum{0.1, -0.5, true}, 200);
+  }
+  SECTION("momentum, simultaneous") { check_against_eigen(wgan_gp, minimax::schemes::momentum{0.05, 0.3}, 200); }
+  SECTION("consensus") { check_against_eigen(gan, minimax::schemes::consensus{0.1, 0.5}, 200); }
+  SECTION("gradient flow (RK4)") { check_against_eigen(bilinear, minimax::schemes::gradient_flow{0.05}, 200); }
+  SECTION("weight clipping") { check_against_eigen(clipped, minimax::schemes::simultaneous{0.1}, 200); }
+}
+
+TEST_CASE("known answers: bilinear steps spiral out by sqrt(1 + h^2), RK4 keeps the circle") {
+  const double h = 0.1, r0 = 0.5;
+  const long steps = 100;
+  const auto out = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::bilinear_point{1.0}},
+                                              std::vector{minimax::schemes::simultaneous{h}}, starts_on_circle(8, r0),
+                                              steps, {0.0, 1e300});
+  const double expected = r0 * std::pow(1 + h * h, steps / 2.0);
+  for (const double d : out.distance) CHECK(std::abs(d - expected) <= 64 * std::numeric_limits<double>::epsilon() * expected);
+  CHECK(out.count(minimax::ensemble_status::cycling) == 8);
+  const auto flow = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::bilinear_point{1.0}},
+                                               std::vector{minimax::schemes::gradient_flow{0.01}},
+                                               starts_on_circle(8, r0), 628, {0.0, 1e300});
+  for (const double d : flow.distance) CHECK(std::abs(d - r0) <= 1e-9);
+}
+
+TEST_CASE("outcomes agree with the linear analysis: R1 converges, the plain GAN does not") {
+  const Eigen::MatrixXd z0 = starts_on_circle(32, 0.3);
+  const minimax::ensemble_options opts{1e-6, 1e3};
+  const minimax::games::dirac_gan r1{minimax::loss::non_saturating{}, minimax::loss::r1{1.0}};
+  const minimax::schemes::simultaneous step{0.1};
+  REQUIRE(minimax::analyze(r1, step, r1.equilibrium()).verdict == minimax::verdict::converges);
+  const auto converging = minimax::simulate_ensemble(thrust::device, std::vector{r1.point()}, std::vector{step}, z0,
+                                                     5000, opts);
+  CHECK(converging.count(minimax::ensemble_status::converged) == 32);
+  for (const double d : converging.distance) CHECK(d <= 1e-6);
+  const minimax::games::dirac_gan plain{minimax::loss::non_saturating{}};
+  REQUIRE(minimax::analyze(plain, step, plain.equilibrium()).verdict == minimax::verdict::diverges);
+  const auto spiralling = minimax::simulate_ensemble(thrust::device, std::vector{plain.point()}, std::vector{step},
+                                                     z0, 5000, opts);
+  CHECK(spiralling.count(minimax::ensemble_status::converged) == 0);
+}
+
+TEST_CASE("a diverging member stops with its step count, a converged one too") {
+  // Simultaneous steps on the bilinear game multiply the radius by sqrt(1 + h^2) each step: from
+  // radius 1 with h = 1, the bound 100 is first exceeded after ceil(2 log 100 / log 2) = 14 steps.
+  const auto out = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::bilinear_point{1.0}},
+                                              std::vector{minimax::schemes::simultaneous{1.0}},
+                                              starts_on_circle(4, 1.0), 1000, {0.0, 100.0});
+  CHECK(out.count(minimax::ensemble_status::diverged) == 4);
+  for (const long s : out.steps) CHECK(s == 14);
+  // A member that starts at the equilibrium has converged after 0 steps.
+  const auto at_rest = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::bilinear_point{1.0}},
+                                                  std::vector{minimax::schemes::simultaneous{1.0}},
+                                                  Eigen::MatrixXd::Zero(2, 3), 1000);
+  CHECK(at_rest.count(minimax::ensemble_status::converged) == 3);
+  for (const long s : at_rest.steps) CHECK(s == 0);
+}
+
+TEST_CASE("a sweep builds the phase diagram of step size x R1 weight") {
+  const std::vector<double> steps{0.05, 0.2, 0.8, 2.5};
+  const std::vector<double> gammas{0.0, 0.5, 2.0};
+  using point = minimax::games::dirac_gan_point<minimax::loss::non_saturating, minimax::loss::r1>;
+  const auto diagram = minimax::sweep(
+      thrust::device, steps, gammas,
+      [](double h, double gamma) {
+        point p;
+        p.regulariser.gamma = gamma;
+        return minimax::ensemble_member<point, minimax::schemes::simultaneous>{p, minimax::schemes::simultaneous{h},
+                                                                               {0.5, 0.5}};
+      },
+      20000, {1e-6, 1e3});
+  // Each cell's outcome is the verdict of the linear analysis at (0, 0) for that step size and
+  // gamma (the starting point lies well inside the basin of the converging ones).
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    for (std::size_t j = 0; j < gammas.size(); ++j) {
+      INFO("h = " << steps[i] << ", gamma = " << gammas[j]);
+      const minimax::schemes::simultaneous scheme{steps[i]};
+      const auto verdict = gammas[j] > 0
+                               ? minimax::analyze(minimax::games::dirac_gan{minimax::loss::non_saturating{},
+                                                                            minimax::loss::r1{gammas[j]}},
+                                                  scheme, Eigen::VectorXd::Zero(2))
+                                     .verdict
+                               : minimax::analyze(minimax::games::dirac_gan{minimax::loss::non_saturating{}}, scheme,
+                                                  Eigen::VectorXd::Zero(2))
+                                     .verdict;
+      if (verdict == minimax::verdict::converges) {
+        CHECK(diagram.at(i, j) == minimax::ensemble_status::converged);
+      } else {
+        CHECK(diagram.at(i, j) != minimax::ensemble_status::converged);
+      }
+    }
+  }
+}
+
+TEST_CASE("bad input is named") {
+  const std::vector games{minimax::games::bilinear_point{1.0}};
+  const std::vector schemes{minimax::schemes::simultaneous{0.1}};
+  Eigen::MatrixXd bad = Eigen::MatrixXd::Zero(2, 3);
+  bad(1, 2) = std::nan("");
+  CHECK_THROWS_WITH(minimax::simulate_ensemble(thrust::device, games, schemes, bad, 10),
+                    Catch::Contains("minimax::simulate_ensemble: the start of member 2 must be finite"));
+  CHECK_THROWS_AS(minimax::simulate_ensemble(thrust::device, games, schemes, Eigen::MatrixXd::Zero(3, 2), 10),
+                  minimax::invalid_argument);
+  CHECK_THROWS_AS(minimax::simulate_ensemble(thrust::device, games, schemes, Eigen::MatrixXd::Zero(2, 0), 10),
+                  minimax::invalid_argument);
+  CHECK_THROWS_AS(minimax::simulate_ensemble(thrust::device, std::vector(2, games[0]), schemes,
+                                             Eigen::MatrixXd::Zero(2, 3), 10),
+                  minimax::invalid_argument);
+  CHECK_THROWS_AS(minimax::simulate_ensemble(thrust::device, games, schemes, Eigen::MatrixXd::Zero(2, 3), -1),
+                  minimax::invalid_argument);
+  CHECK_THROWS_AS(minimax::simulate_ensemble(thrust::device, games, schemes, Eigen::MatrixXd::Zero(2, 3), 10,
+                                             {-1.0, 10.0}),
+                  minimax::invalid_argument);
+  const minimax::games::bilinear wide{Eigen::MatrixXd::Ones(2, 3)};
+  CHECK_THROWS_WITH(wide.point(), Catch::Contains("minimax::games::bilinear::point"));
+}
