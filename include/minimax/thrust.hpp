@@ -7,3 +7,4 @@
 #include "minimax/backend/thrust/ensemble.hpp"
 #include "minimax/backend/thrust/f_divergence.hpp"
 #include "minimax/backend/thrust/policy.hpp"
+#include "minimax/backend/thrust/sinkhorn.hpp"

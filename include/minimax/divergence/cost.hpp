@@ -14,6 +14,7 @@
 
 #include <Eigen/Core>
 
+#include "minimax/core/config.hpp"
 #include "minimax/core/error.hpp"
 
 namespace minimax {
@@ -25,7 +26,7 @@ namespace costs {
 struct euclidean {
   /// \f$\|x - y\|_2\f$ from the squared distance.
   template <class T>
-  T operator()(T squared_distance) const {
+  MINIMAX_HOST_DEVICE T operator()(T squared_distance) const {
     using std::sqrt;
     return sqrt(squared_distance);
   }
@@ -35,7 +36,7 @@ struct euclidean {
 struct sq_euclidean {
   /// \f$\|x - y\|_2^2\f$, returned as it is.
   template <class T>
-  constexpr T operator()(T squared_distance) const {
+  MINIMAX_HOST_DEVICE constexpr T operator()(T squared_distance) const {
     return squared_distance;
   }
 };

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <concepts>
 #include <string_view>
+#include <utility>
 
 #include <Eigen/Core>
 
@@ -21,6 +22,14 @@
 #include "minimax/games/concepts.hpp"
 
 namespace minimax {
+
+namespace detail {
+/// The state type a scheme's `start` returns (a plain alias, not a nested requirement: nvcc's
+/// front end cannot take the latter).
+template <class S, class G>
+using scheme_state_of = decltype(std::declval<const S&>().start(std::declval<const G&>(),
+                                                                 std::declval<const Eigen::VectorXd&>()));
+}  // namespace detail
 
 /// \brief The state of a discrete scheme: the current point and the scheme's memory.
 struct scheme_state {
@@ -33,9 +42,10 @@ struct scheme_state {
 /// state with the current point in `.z` (minimax::scheme_state, or a type of the scheme's own when
 /// it carries more, such as an optimiser's moments), and `advance(game, state)` takes one step.
 template <class S, class G>
-concept Scheme = Game<G> && requires(const S& scheme, const G& game, const Eigen::VectorXd& z0) {
+concept Scheme = Game<G> && requires(const S& scheme, const G& game, const Eigen::VectorXd& z0,
+                                     detail::scheme_state_of<S, G>& s) {
   { scheme.start(game, z0).z } -> std::convertible_to<Eigen::VectorXd>;
-  requires requires(decltype(scheme.start(game, z0)) & s) { scheme.advance(game, s); };
+  scheme.advance(game, s);
 };
 
 /// A scheme whose update has a known linearisation at a stationary point.
