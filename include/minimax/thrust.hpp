@@ -6,5 +6,7 @@
 
 #include "minimax/backend/thrust/ensemble.hpp"
 #include "minimax/backend/thrust/f_divergence.hpp"
+#include "minimax/backend/thrust/mmd.hpp"
 #include "minimax/backend/thrust/policy.hpp"
 #include "minimax/backend/thrust/sinkhorn.hpp"
+#include "minimax/backend/thrust/wasserstein_1d.hpp"

@@ -12,6 +12,7 @@
 
 #include <Eigen/Core>
 
+#include "minimax/core/config.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/core/summation.hpp"
 #include "minimax/divergence/cost.hpp"
@@ -27,10 +28,14 @@ struct gaussian {
   /// \f$k(x, y)\f$ for two points (rows).
   template <class A, class B>
   auto operator()(const A& x, const B& y) const {
-    using T = typename A::Scalar;
+    return of_squared_distance((x - y).squaredNorm());
+  }
+  /// \f$k\f$ as a function of \f$\|x - y\|_2^2\f$ (shared with the Thrust backend).
+  template <class T>
+  MINIMAX_HOST_DEVICE T of_squared_distance(T squared_distance) const {
     using std::exp;
     const T s = static_cast<T>(sigma);
-    return exp(-(x - y).squaredNorm() / (2 * s * s));
+    return exp(-squared_distance / (2 * s * s));
   }
   /// Throws minimax::invalid_argument naming `function` unless \f$\sigma\f$ is positive and finite.
   void validate(const char* function) const { require_positive(function, "sigma", sigma); }
@@ -43,9 +48,13 @@ struct laplacian {
   /// \f$k(x, y)\f$ for two points (rows).
   template <class A, class B>
   auto operator()(const A& x, const B& y) const {
-    using T = typename A::Scalar;
+    return of_l1_distance((x - y).cwiseAbs().sum());
+  }
+  /// \f$k\f$ as a function of \f$\|x - y\|_1\f$ (shared with the Thrust backend).
+  template <class T>
+  MINIMAX_HOST_DEVICE T of_l1_distance(T distance) const {
     using std::exp;
-    return exp(-(x - y).cwiseAbs().sum() / static_cast<T>(sigma));
+    return exp(-distance / static_cast<T>(sigma));
   }
   /// Throws minimax::invalid_argument naming `function` unless \f$\sigma\f$ is positive and finite.
   void validate(const char* function) const { require_positive(function, "sigma", sigma); }
@@ -59,8 +68,12 @@ struct polynomial {
   /// \f$k(x, y)\f$ for two points (rows).
   template <class A, class B>
   auto operator()(const A& x, const B& y) const {
-    using T = typename A::Scalar;
-    const T base = static_cast<T>(gamma) * x.dot(y) + static_cast<T>(coef0);
+    return of_inner_product(x.dot(y));
+  }
+  /// \f$k\f$ as a function of \f$\langle x, y\rangle\f$ (shared with the Thrust backend).
+  template <class T>
+  MINIMAX_HOST_DEVICE T of_inner_product(T inner) const {
+    const T base = static_cast<T>(gamma) * inner + static_cast<T>(coef0);
     T r = 1;
     for (int k = 0; k < degree; ++k) r *= base;
     return r;

@@ -22,6 +22,7 @@
 
 #include <Eigen/Core>
 
+#include "minimax/core/config.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/core/summation.hpp"
 #include "minimax/divergence/masses.hpp"
@@ -38,7 +39,7 @@ void require_order(const char* function, T p) {
 }
 
 template <class T>
-T abs_pow(T x, T p) {
+MINIMAX_HOST_DEVICE T abs_pow(T x, T p) {
   using std::abs;
   using std::pow;
   if (p == T(1)) return abs(x);

@@ -50,6 +50,27 @@ MINIMAX_HOST_DEVICE T slope(const F& f, T x) {
   return f(dual<T>(x, T(1))).derivative;
 }
 
+/// \f$\ell^{G\prime}(v)\f$: the loss's own `generator_slope` where it has one (one exponential
+/// instead of a dual-number pass through \f$\log(1 + e^{v})\f$), else by a dual number.
+template <class Loss, class T>
+MINIMAX_HOST_DEVICE T generator_slope(const Loss& loss, const T& v) {
+  if constexpr (requires { loss.generator_slope(v); }) {
+    return loss.generator_slope(v);
+  } else {
+    return slope([&](const auto& x) { return loss.generator(x); }, v);
+  }
+}
+
+/// \f$\ell^{D\prime}_f(v)\f$, as generator_slope().
+template <class Loss, class T>
+MINIMAX_HOST_DEVICE T discriminator_fake_slope(const Loss& loss, const T& v) {
+  if constexpr (requires { loss.discriminator_fake_slope(v); }) {
+    return loss.discriminator_fake_slope(v);
+  } else {
+    return slope([&](const auto& x) { return loss.discriminator_fake(x); }, v);
+  }
+}
+
 /// \f$R'(\psi)\f$ of a Dirac-GAN regulariser (for WGAN-GP, the subgradient 0 at \f$\psi = 0\f$).
 template <class Regulariser, class T>
 MINIMAX_HOST_DEVICE T dirac_penalty_slope(const Regulariser& regulariser, const T& psi) {
@@ -71,11 +92,9 @@ MINIMAX_HOST_DEVICE T dirac_penalty_slope(const Regulariser& regulariser, const 
 template <class Loss, class Regulariser, class T>
 MINIMAX_HOST_DEVICE void dirac_gan_field(const Loss& loss, const Regulariser& regulariser, const T& theta, const T& psi,
                                          T& v_theta, T& v_psi) {
-  const auto lG = [&](const auto& v) { return loss.generator(v); };
-  const auto lF = [&](const auto& v) { return loss.discriminator_fake(v); };
   const T t = -psi * theta;
-  v_theta = psi * slope(lG, t);
-  v_psi = theta * slope(lF, t) - dirac_penalty_slope(regulariser, psi);
+  v_theta = psi * generator_slope(loss, t);
+  v_psi = theta * discriminator_fake_slope(loss, t) - dirac_penalty_slope(regulariser, psi);
 }
 }  // namespace detail
 

@@ -3,6 +3,7 @@
 /// \brief The original (saturating) minimax GAN loss of Goodfellow et al. (2014).
 
 #include "minimax/core/log1pexp.hpp"
+#include "minimax/core/sigmoid.hpp"
 #include "minimax/loss/adversarial.hpp"
 
 namespace minimax::loss {
@@ -22,15 +23,30 @@ struct minimax {
   MINIMAX_HOST_DEVICE T discriminator_real(T v) const {
     return ::minimax::log1pexp(-v);
   }
+  /// \f$\frac{d}{dv}\log(1+e^{-v}) = -\sigma(-v)\f$ (what dual numbers give, with one exponential).
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_real_slope(T v) const {
+    return -::minimax::sigmoid(-v);
+  }
   /// \f$\operatorname{softplus}(v)\f$.
   template <class T>
   MINIMAX_HOST_DEVICE T discriminator_fake(T v) const {
     return ::minimax::log1pexp(v);
   }
+  /// \f$\frac{d}{dv}\log(1+e^{v}) = \sigma(v)\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_fake_slope(T v) const {
+    return ::minimax::sigmoid(v);
+  }
   /// \f$-\operatorname{softplus}(v)\f$.
   template <class T>
   MINIMAX_HOST_DEVICE T generator(T v) const {
     return -::minimax::log1pexp(v);
+  }
+  /// \f$\frac{d}{dv}(-\log(1+e^{v})) = -\sigma(v)\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE T generator_slope(T v) const {
+    return -::minimax::sigmoid(v);
   }
 };
 

@@ -20,15 +20,33 @@ struct wasserstein {
   MINIMAX_HOST_DEVICE T discriminator_real(T v) const {
     return -v;
   }
+  /// \f$-1\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_real_slope(T v) const {
+    (void)v;
+    return T(-1);
+  }
   /// \f$v\f$.
   template <class T>
   MINIMAX_HOST_DEVICE T discriminator_fake(T v) const {
     return v;
   }
+  /// \f$1\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_fake_slope(T v) const {
+    (void)v;
+    return T(1);
+  }
   /// \f$-v\f$.
   template <class T>
   MINIMAX_HOST_DEVICE T generator(T v) const {
     return -v;
+  }
+  /// \f$-1\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE T generator_slope(T v) const {
+    (void)v;
+    return T(-1);
   }
 };
 

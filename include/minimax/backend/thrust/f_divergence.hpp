@@ -6,21 +6,23 @@
 /// `minimax::kl(thrust::device, p, q)` computes what `minimax::kl(p, q)` computes, with the same
 /// conventions, the same per-pair terms (the generators' own `perspective` functions of
 /// \ref f_generators.hpp, shared by both backends) and the same validation: one pass reduces the
-/// terms, both masses and the index of the first entry that is negative, NaN or infinite; the
-/// host then throws exactly the Eigen backend's errors (naming the function, the entry and its
+/// terms and both masses (a negative, NaN or infinite entry makes its mass NaN); only then, on the
+/// error path, a second pass finds the first bad entry, and the host throws exactly the Eigen
+/// backend's errors (naming the function, the entry and its
 /// value). Nothing is normalised.
 ///
-/// Every reduction is compensated (Neumaier's running sums merged pairwise), so the rounding error
-/// of the sum does not grow with the number of bins whatever order the parallel reduction takes:
-/// the result agrees with the Eigen backend within a few \f$\varepsilon\sum_i|t_i|\f$ plus the
-/// terms' own rounding (a few ulps of each term, since the Eigen path evaluates logarithms its own
-/// vectorised way).
+/// On the host systems (CPP, OMP) each thread's run is summed with Neumaier's compensation and the
+/// runs' sums are merged compensated; on a CUDA device the reduction is a tree, whose error grows
+/// only as \f$\log_2 n\f$, so it adds plain numbers (and reads memory at close to the copy
+/// bandwidth: bench/results/thrust.md). Either way the result agrees with the Eigen backend within
+/// about \f$(4 + \log_2 n)\,\varepsilon\sum_i|t_i|\f$ plus the terms' own rounding (a few ulps of
+/// each term, since the Eigen path evaluates logarithms its own vectorised way).
 
 #include <cstddef>
 #include <limits>
 #include <string>
 
-#include <thrust/iterator/counting_iterator.h>
+#include <thrust/find.h>
 #include <thrust/iterator/zip_iterator.h>
 #include <thrust/transform_reduce.h>
 #include <thrust/tuple.h>
@@ -33,36 +35,78 @@
 namespace minimax {
 namespace detail {
 
-/// What one pass over a pair of pmfs gathers.
+/// A plain running sum, for reductions whose order already bounds the rounding (a GPU's tree).
 template <class T>
+struct plain_sum {
+  T sum{0};  ///< the running sum
+  /// Adds one term.
+  MINIMAX_HOST_DEVICE plain_sum& operator+=(T x) noexcept {
+    sum += x;
+    return *this;
+  }
+  /// Merges another running sum.
+  MINIMAX_HOST_DEVICE plain_sum& operator+=(const plain_sum& other) noexcept {
+    sum += other.sum;
+    return *this;
+  }
+  /// The sum.
+  MINIMAX_HOST_DEVICE T value() const noexcept { return sum; }
+};
+
+/// \brief Whether a policy reduces on a CUDA device: there the reduction is a tree (pairwise, error
+/// \f$O(\varepsilon\log n)\f$) and a compensated accumulator would only cost bandwidth; the host
+/// systems reduce long runs in order, so they compensate.
+template <class Policy>
+inline constexpr bool reduces_as_tree =
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
+    std::is_same_v<std::remove_cvref_t<Policy>, std::remove_cvref_t<decltype(::thrust::device)>>;
+#else
+    false;
+#endif
+
+/// What one pass over a pair of pmfs gathers (S: neumaier_sum or plain_sum). A negative, NaN or
+/// infinite entry adds NaN to its mass, so the pass stays small; the host then looks for it.
+template <class S>
 struct pmf_totals {
-  neumaier_sum<T> terms;   ///< the divergence's terms
-  neumaier_sum<T> lone;    ///< mass of the pairs with exactly one zero (JSD only)
-  neumaier_sum<T> mass_p;  ///< \f$\sum p\f$
-  neumaier_sum<T> mass_q;  ///< \f$\sum q\f$
-  long long bad_p = std::numeric_limits<long long>::max();  ///< first index of a bad entry of p
-  long long bad_q = std::numeric_limits<long long>::max();  ///< first index of a bad entry of q
+  S terms;   ///< the divergence's terms
+  S lone;    ///< mass of the pairs with exactly one zero (JSD only)
+  S mass_p;  ///< \f$\sum p\f$ (NaN if an entry is bad)
+  S mass_q;  ///< \f$\sum q\f$ (NaN if an entry is bad)
 };
 
 /// Merges two partial totals.
-template <class T>
+template <class S>
 struct merge_pmf_totals {
-  MINIMAX_HOST_DEVICE pmf_totals<T> operator()(pmf_totals<T> a, const pmf_totals<T>& b) const {
+  MINIMAX_HOST_DEVICE pmf_totals<S> operator()(pmf_totals<S> a, const pmf_totals<S>& b) const {
     a.terms += b.terms;
     a.lone += b.lone;
     a.mass_p += b.mass_p;
     a.mass_q += b.mass_q;
-    a.bad_p = a.bad_p < b.bad_p ? a.bad_p : b.bad_p;
-    a.bad_q = a.bad_q < b.bad_q ? a.bad_q : b.bad_q;
     return a;
+  }
+};
+
+/// Whether a value is NaN or infinite.
+struct not_finite {
+  template <class T>
+  MINIMAX_HOST_DEVICE bool operator()(T x) const {
+    return !(x - x == T(0));
+  }
+};
+
+/// Whether an entry is negative, NaN or infinite.
+struct bad_entry {
+  template <class T>
+  MINIMAX_HOST_DEVICE bool operator()(T x) const {
+    return !(x >= T(0) && x - x == T(0));
   }
 };
 
 /// The term of an f-divergence: the generator's perspective \f$q f(p/q)\f$ with its limits.
 template <class F>
 struct perspective_term {
-  template <class T>
-  MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<T>& out) const {
+  template <class T, class S>
+  MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<S>& out) const {
     out.terms += F::perspective(p, q);
   }
 };
@@ -70,8 +114,8 @@ struct perspective_term {
 /// \f$2\,\mathrm{JSD}\f$'s term, as the Eigen kernel forms it: pairs with one zero are collected as a
 /// mass (so disjoint supports give exactly \f$2\log 2\f$), the others give their clamped perspective.
 struct two_jsd_term {
-  template <class T>
-  MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<T>& out) const {
+  template <class T, class S>
+  MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<S>& out) const {
     if (p > T(0) && q > T(0)) {
       out.terms += f::jensen_shannon::perspective(p, q);
     } else {
@@ -80,25 +124,35 @@ struct two_jsd_term {
   }
 };
 
-/// Maps (i, p_i, q_i) to the totals of one pair.
-template <class T, class Term>
+/// Maps (p_i, q_i) to the totals of one pair.
+template <class S, class Term>
 struct pmf_pair {
   Term term;
   template <class Tuple>
-  MINIMAX_HOST_DEVICE pmf_totals<T> operator()(const Tuple& t) const {
-    const long long i = ::thrust::get<0>(t);
-    const T p = ::thrust::get<1>(t), q = ::thrust::get<2>(t);
-    pmf_totals<T> out;
+  MINIMAX_HOST_DEVICE pmf_totals<S> operator()(const Tuple& t) const {
+    using T = std::remove_cvref_t<decltype(::thrust::get<0>(t))>;
+    const T p = ::thrust::get<0>(t), q = ::thrust::get<1>(t);
+    pmf_totals<S> out;
     const bool good_p = p >= T(0) && p - p == T(0);
     const bool good_q = q >= T(0) && q - q == T(0);
-    if (!good_p) out.bad_p = i;
-    if (!good_q) out.bad_q = i;
-    out.mass_p += good_p ? p : T(0);
-    out.mass_q += good_q ? q : T(0);
+    const T nan = std::numeric_limits<T>::quiet_NaN();
+    out.mass_p += good_p ? p : nan;
+    out.mass_q += good_q ? q : nan;
     if (good_p && good_q) term(p, q, out);
     return out;
   }
 };
+
+/// Throws the Eigen backend's error for the first bad entry of x (a second pass, on the error path only).
+template <class Policy, class R>
+void report_bad_range(const char* function, const char* name, const Policy& policy, const R& x) {
+  const auto it = ::thrust::find_if(policy, x.begin(), x.end(), bad_entry{});
+  if (it == x.end()) return;
+  const auto i = static_cast<long long>(it - x.begin());
+  const thrust_value_t<R> value = *it;
+  raise_invalid_argument(function, std::string(name) + "[" + std::to_string(i) + "] must be non-negative and finite",
+                         value);
+}
 
 /// One validated pass over p and q; returns the totals or throws the Eigen backend's errors.
 template <class Term, class Policy, class P, class Q>
@@ -107,28 +161,22 @@ auto thrust_pmf_pass(const char* function, const Policy& policy, const P& p, con
   static_assert(std::is_same_v<T, thrust_value_t<Q>>,
                 "minimax: both distributions of a divergence must have the same scalar type (float or double)");
   static_assert(std::is_floating_point_v<T>, "minimax: probability vectors must hold float or double");
+  using S = std::conditional_t<reduces_as_tree<Policy>, plain_sum<T>, neumaier_sum<T>>;
   require_non_empty(function, "p", static_cast<std::size_t>(p.size()));
   require_same_size(function, "p and q", static_cast<std::size_t>(p.size()), static_cast<std::size_t>(q.size()));
   const auto n = static_cast<long long>(p.size());
-  const auto first = ::thrust::make_zip_iterator(::thrust::make_tuple(::thrust::counting_iterator<long long>(0),
-                                                                      p.begin(), q.begin()));
-  const pmf_totals<T> totals =
-      ::thrust::transform_reduce(policy, first, first + n, pmf_pair<T, Term>{Term{}}, pmf_totals<T>{},
-                                 merge_pmf_totals<T>{});
-  if (totals.bad_p != std::numeric_limits<long long>::max()) {
-    const T value = p.begin()[totals.bad_p];
-    raise_invalid_argument(function, "p[" + std::to_string(totals.bad_p) + "] must be non-negative and finite", value);
-  }
-  if (totals.bad_q != std::numeric_limits<long long>::max()) {
-    const T value = q.begin()[totals.bad_q];
-    raise_invalid_argument(function, "q[" + std::to_string(totals.bad_q) + "] must be non-negative and finite", value);
-  }
-  if (!(totals.mass_p.value() - totals.mass_p.value() == T(0)) ||
-      !(totals.mass_q.value() - totals.mass_q.value() == T(0))) {
+  const auto first = ::thrust::make_zip_iterator(::thrust::make_tuple(p.begin(), q.begin()));
+  const pmf_totals<S> totals = ::thrust::transform_reduce(policy, first, first + n, pmf_pair<S, Term>{Term{}},
+                                                          pmf_totals<S>{}, merge_pmf_totals<S>{});
+  const T mass_p = totals.mass_p.value(), mass_q = totals.mass_q.value();
+  if (!(mass_p - mass_p == T(0))) report_bad_range(function, "p", policy, p);
+  if (!(mass_q - mass_q == T(0))) report_bad_range(function, "q", policy, q);
+  if (!(mass_p - mass_p == T(0)) || !(mass_q - mass_q == T(0))) {
+    // Every entry is finite and non-negative yet a sum overflowed.
     raise_invalid_argument(function, "p and q must have finite sums", "+inf");
   }
-  check_mass(function, "p", totals.mass_p.value());
-  check_mass(function, "q", totals.mass_q.value());
+  check_mass(function, "p", mass_p);
+  check_mass(function, "q", mass_q);
   return totals;
 }
 
