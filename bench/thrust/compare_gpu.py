@@ -69,7 +69,8 @@ def dirac_torch(members, steps, h=0.05, gamma=0.3):
             theta, psi = theta + h * v_theta, psi + h * v_psi
         return theta, psi
 
-    t, _ = timed(run)
+    t, (theta, psi) = timed(run)
+    print(f"  PyTorch mean final theta^2 + psi^2: {float((theta**2 + psi**2).mean()):.15e} ({theta.dtype})")
     return members * steps / t
 
 
@@ -99,6 +100,8 @@ def dirac_jax(members, steps, h=0.05, gamma=0.3):
         jax.block_until_ready(run(z))
         ts.append(time.perf_counter() - t0)
     ts.sort()
+    theta, psi = run(z)
+    print(f"  JAX mean final theta^2 + psi^2: {float(jnp.mean(theta**2 + psi**2)):.15e} ({theta.dtype})")
     return members * steps / ts[1]
 
 

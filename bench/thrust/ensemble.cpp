@@ -8,7 +8,7 @@
 
 #include <Eigen/Core>
 
-#include "minimax/dynamics/schemes.hpp"
+#include "minimax/dynamics/schemes/simultaneous.hpp"
 #include "minimax/games/dirac_gan.hpp"
 #include "minimax/loss/gradient_penalty.hpp"
 #include "minimax/loss/non_saturating.hpp"
@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
   std::printf("| path | members | game-steps/s | speed-up |\n|---|---|---|---|\n");
   std::printf("| Eigen, 1 thread | %ld | %.3g | 1 |\n", eigen_members, rate_eigen);
   std::printf("| Thrust %s | %ld | %.3g | %.1fx |\n", bench_system(), members, rate_thrust, rate_thrust / rate_eigen);
+  double mean_radius2 = 0;
+  for (long i = 0; i < members; ++i) mean_radius2 += result.final_state.col(i).squaredNorm() / static_cast<double>(members);
+  std::printf("mean final theta^2 + psi^2 over the ensemble: %.15e\n", mean_radius2);
   std::printf("final states agree: |sum of norms difference| = %.2e (over %ld members)\n", std::abs(ours - checksum),
               eigen_members);
   return 0;

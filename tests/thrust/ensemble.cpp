@@ -10,7 +10,13 @@
 #include <Eigen/Core>
 
 #include "minimax/dynamics/analysis.hpp"
-#include "minimax/dynamics/schemes.hpp"
+#include "minimax/dynamics/schemes/alternating.hpp"
+#include "minimax/dynamics/schemes/consensus.hpp"
+#include "minimax/dynamics/schemes/extragradient.hpp"
+#include "minimax/dynamics/schemes/gradient_flow.hpp"
+#include "minimax/dynamics/schemes/momentum.hpp"
+#include "minimax/dynamics/schemes/optimistic.hpp"
+#include "minimax/dynamics/schemes/simultaneous.hpp"
 #include "minimax/games/bilinear.hpp"
 #include "minimax/games/dirac_gan.hpp"
 #include "minimax/loss/gradient_penalty.hpp"

@@ -36,7 +36,13 @@
 #include "minimax/backend/thrust/policy.hpp"
 #include "minimax/core/dual.hpp"
 #include "minimax/core/error.hpp"
-#include "minimax/dynamics/schemes.hpp"
+#include "minimax/dynamics/schemes/alternating.hpp"
+#include "minimax/dynamics/schemes/consensus.hpp"
+#include "minimax/dynamics/schemes/extragradient.hpp"
+#include "minimax/dynamics/schemes/gradient_flow.hpp"
+#include "minimax/dynamics/schemes/momentum.hpp"
+#include "minimax/dynamics/schemes/optimistic.hpp"
+#include "minimax/dynamics/schemes/simultaneous.hpp"
 
 namespace minimax {
 
