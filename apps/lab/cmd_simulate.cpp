@@ -45,6 +45,30 @@ int cmd_simulate(int argc, char** argv) {
   r.meta.set("spectral_radius", s.spectral_radius);
   r.meta.set("final_distance", (run.states.back() - g.equilibrium_point).norm());
   r.meta.set("jacobian_eigenvalues", to_json(s.jacobian_eigenvalues));
+  if (g.n == 2) {  // the vector field on a grid around the trajectory, for phase portraits
+    double box = 1.5;
+    for (const auto& z : run.states) box = std::max(box, 1.2 * z.cwiseAbs().maxCoeff());
+    box = std::min(box, 5.0);
+    constexpr int n = 21;
+    json::value field = json::value::object(), axis = json::value::array(), u = json::value::array(),
+                v = json::value::array();
+    for (int i = 0; i < n; ++i) axis.push(-box + 2 * box * i / (n - 1));
+    for (int i = 0; i < n; ++i) {
+      json::value ur = json::value::array(), vr = json::value::array();
+      for (int j = 0; j < n; ++j) {
+        const Eigen::Vector2d z(-box + 2 * box * j / (n - 1), -box + 2 * box * i / (n - 1));
+        const Eigen::VectorXd w = g.field(z);
+        ur.push(w[0]);
+        vr.push(w[1]);
+      }
+      u.push(ur);
+      v.push(vr);
+    }
+    field.set("axis", axis);
+    field.set("u", u);
+    field.set("v", v);
+    r.meta.set("field", field);
+  }
   r.columns = {"step"};
   for (const auto& c : g.coordinates) r.columns.push_back(c);
   r.columns.push_back("distance");

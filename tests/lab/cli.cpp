@@ -1,0 +1,122 @@
+// Tests for apps/lab (minimax-lab): each command's output against the library's known answers, and
+// malformed input files rejected with a message naming the file, the line and the field.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include <sys/wait.h>
+
+#include "../../apps/lab/json.hpp"
+
+namespace {
+
+struct outcome {
+  int status;
+  std::string out;  // stdout and stderr together
+};
+
+outcome lab(const std::string& arguments) {
+  const std::string command = std::string(MINIMAX_LAB_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+lab::json::value json_of(const std::string& arguments) {
+  const outcome o = lab(arguments + " --format json");
+  INFO(o.out);
+  REQUIRE(o.status == 0);
+  return lab::json::parse(o.out, "minimax-lab output");
+}
+
+std::string data(const std::string& name) { return std::string(MINIMAX_LAB_DATA) + "/" + name; }
+
+double column(const lab::json::value& doc, const std::string& name, std::size_t row) {
+  return doc.find("table")->find(name)->items.at(row).number;
+}
+
+}  // namespace
+
+TEST_CASE("lab analyze: Dirac-GAN eigenvalues are +-i f'(0), R1 moves them to -gamma/2", "[lab]") {
+  // non-saturating loss: f(t) = -log(1 + e^-t), f'(0) = 1/2; WGAN: f(t) = t, f'(0) = 1
+  for (const auto& [loss, slope] : {std::pair{"non_saturating", 0.5}, std::pair{"wasserstein", 1.0}}) {
+    const auto doc = json_of(std::string("analyze --game dirac --loss ") + loss);
+    CHECK(std::abs(column(doc, "re", 0)) <= 1e-15);
+    CHECK(std::abs(std::abs(column(doc, "im", 0)) - slope) <= 1e-15);
+    // simultaneous steps: rho(I + hJ) = sqrt(1 + h^2 f'(0)^2)
+    CHECK(std::abs(doc.find("spectral_radius")->number - std::sqrt(1 + 0.01 * slope * slope)) <= 1e-15);
+    CHECK(doc.find("verdict")->text == "diverges");
+  }
+  const auto r1 = json_of("analyze --game dirac --regulariser r1 --strength 0.3");
+  CHECK(std::abs(column(r1, "re", 0) + 0.15) <= 1e-15);
+  CHECK(r1.find("verdict")->text == "converges");
+}
+
+TEST_CASE("lab analyze: extragradient on the bilinear game has rho = sqrt(1 - h^2 + h^4)", "[lab]") {
+  const auto doc = json_of("analyze --config " + data("extragradient.json"));
+  CHECK(std::abs(doc.find("spectral_radius")->number - std::sqrt(1 - 0.01 + 1e-4)) <= 1e-15);
+  CHECK(doc.find("largest_stable_step")->number == 0.0);  // purely imaginary eigenvalues
+}
+
+TEST_CASE("lab simulate: simultaneous steps on V = xy grow the norm by sqrt(1 + h^2) per step", "[lab]") {
+  const auto doc = json_of("simulate --game bilinear --scheme simultaneous --lr 0.1 --steps 100 --init 1,0");
+  CHECK(std::abs(doc.find("final_distance")->number - std::pow(1.01, 50)) <= 1e-12);
+  CHECK(doc.find("status")->text == "completed");
+  const auto alt = json_of("simulate --game bilinear --scheme alternating --lr 0.1 --steps 1000 --init 1,0");
+  const double x = column(alt, "x", 1000), y = column(alt, "y", 1000);
+  CHECK(std::abs(x * x + y * y - 0.1 * x * y - 1.0) <= 1e-12);  // the conserved quantity
+}
+
+TEST_CASE("lab prove and divergence: known values", "[lab]") {
+  const auto proof = json_of("prove --proof global_optimum --p uniform:0,1 --q uniform:2,3");
+  CHECK(proof.find("holds")->boolean);
+  // disjoint supports: C(G) = -log 4 + 2 log 2 = 0
+  CHECK(std::abs(column(proof, "value", 0)) <= 1e-12);
+  const auto kl = json_of("divergence --p normal:0,1 --q normal:1,2 --measure kl");
+  CHECK(std::abs(column(kl, "value", 0) - (std::log(2.0) + 2.0 / 8 - 0.5)) <= 1e-12);
+  const auto tv = json_of("divergence --p pmf:0.5,0.5 --q pmf:0.25,0.75 --measure total_variation");
+  CHECK(column(tv, "value", 0) == 0.25);
+  // W1 of {0, 1} and {0, 1/2, 1} read from files: 1/6
+  const auto w1 = json_of("divergence --p " + data("two_points.csv") + " --q " + data("three_points.csv") + " --measure w1");
+  CHECK(std::abs(column(w1, "value", 0) - 1.0 / 6) <= 4e-16);
+}
+
+TEST_CASE("lab sweep: the cells' verdicts follow rho(I + hJ) for R1", "[lab]") {
+  const auto doc = json_of("sweep --lr-range 0.1,1,2 --strength-range 0.1,1,2 --steps 10");
+  const auto& t = *doc.find("table");
+  REQUIRE(t.find("lr")->items.size() == 4);
+  for (std::size_t k = 0; k < 4; ++k) {
+    const double h = t.find("lr")->items[k].number, g = t.find("strength")->items[k].number;
+    // J = [[0, 1/2], [-1/2, -g]]: eigenvalues (-g +- sqrt(g^2 - 1)) / 2
+    const std::complex<double> root = std::sqrt(std::complex<double>(g * g - 1, 0));
+    const double rho = std::max(std::abs(1.0 + h * (-g + root) / 2.0), std::abs(1.0 + h * (-g - root) / 2.0));
+    CHECK(std::abs(t.find("spectral_radius")->items[k].number - rho) <= 1e-14);
+  }
+}
+
+TEST_CASE("lab: malformed files are rejected with file, line and field", "[lab][errors]") {
+  const auto expect = [](const std::string& args, const std::string& message) {
+    const outcome o = lab(args);
+    INFO(o.out);
+    CHECK(o.status == 2);
+    CHECK(o.out.find(message) != std::string::npos);
+  };
+  expect("divergence --p " + data("bad_field.csv") + " --q normal:0,1", "bad_field.csv:3: field 2 (y): 'abc' is not a number");
+  expect("divergence --p " + data("ragged.csv") + " --q normal:0,1", "ragged.csv:3: this row has 2 fields, expected 1");
+  expect("divergence --p " + data("empty.csv") + " --q normal:0,1", "empty.csv: no data rows");
+  expect("divergence --p " + data("nan.csv") + " --q normal:0,1", "nan.csv:3: field 1 (x): 'nan' is not a number");
+  expect("divergence --p " + data("missing.csv") + " --q normal:0,1", "missing.csv: cannot open the file");
+  expect("simulate --config " + data("bad_value.json"), "bad_value.json:2: field \"lr\": --lr must be a number, got 'fast'");
+  expect("simulate --config " + data("unknown_key.json"), "unknown_key.json:2: field \"speed\" is not an option");
+  expect("simulate --config " + data("truncated.json"), "truncated.json:2: expected a key in quotes, found the end");
+  expect("simulate --lr -1", "--lr must be positive, got -1");
+  expect("divergence --p normal:0,-1", "sigma");
+  expect("simulate --scheme sideways", "--scheme must be one of");
+}
