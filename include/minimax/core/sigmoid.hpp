@@ -18,9 +18,12 @@ namespace minimax {
 template <class T>
 MINIMAX_HOST_DEVICE constexpr T sigmoid(T x) noexcept {
   using std::exp;
-  if (x >= T(0)) return T(1) / (T(1) + exp(-x));
-  const T e = exp(x);
-  return e / (T(1) + e);
+  // One exponential and one division whatever the sign, chosen by selects rather than branches:
+  // on a GPU the threads of a warp then never take different paths.
+  const bool positive = x >= T(0);
+  const T e = exp(positive ? T(-x) : x);  // e^{-|x|} (NaN stays NaN)
+  const T s = T(1) / (T(1) + e);
+  return positive ? s : T(e * s);
 }
 
 /// \brief \f$\log \sigma(x) = -\log(1 + e^{-x})\f$, finite for every finite \f$x\f$.

@@ -125,12 +125,11 @@ struct two_jsd_term {
 };
 
 /// Maps (p_i, q_i) to the totals of one pair.
-template <class S, class Term>
+template <class T, class S, class Term>
 struct pmf_pair {
   Term term;
   template <class Tuple>
   MINIMAX_HOST_DEVICE pmf_totals<S> operator()(const Tuple& t) const {
-    using T = std::remove_cvref_t<decltype(::thrust::get<0>(t))>;
     const T p = ::thrust::get<0>(t), q = ::thrust::get<1>(t);
     pmf_totals<S> out;
     const bool good_p = p >= T(0) && p - p == T(0);
@@ -166,7 +165,7 @@ auto thrust_pmf_pass(const char* function, const Policy& policy, const P& p, con
   require_same_size(function, "p and q", static_cast<std::size_t>(p.size()), static_cast<std::size_t>(q.size()));
   const auto n = static_cast<long long>(p.size());
   const auto first = ::thrust::make_zip_iterator(::thrust::make_tuple(p.begin(), q.begin()));
-  const pmf_totals<S> totals = ::thrust::transform_reduce(policy, first, first + n, pmf_pair<S, Term>{Term{}},
+  const pmf_totals<S> totals = ::thrust::transform_reduce(policy, first, first + n, pmf_pair<T, S, Term>{Term{}},
                                                           pmf_totals<S>{}, merge_pmf_totals<S>{});
   const T mass_p = totals.mass_p.value(), mass_q = totals.mass_q.value();
   if (!(mass_p - mass_p == T(0))) report_bad_range(function, "p", policy, p);
