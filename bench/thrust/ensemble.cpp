@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
     result = minimax::simulate_ensemble(thrust::device, std::vector{game.point()}, std::vector{scheme}, starts, steps,
                                         run_all);
   });
+  // The fixed cost of a call (copies in and out, allocations), measured with 0 steps.
+  const double t_setup = median_seconds(3, [&] {
+    minimax::simulate_ensemble(thrust::device, std::vector{game.point()}, std::vector{scheme}, starts, 0, run_all);
+  });
   double checksum = 0;
   const double t_eigen = median_seconds(1, [&] {
     checksum = 0;
@@ -50,6 +54,8 @@ int main(int argc, char** argv) {
   std::printf("| path | members | game-steps/s | speed-up |\n|---|---|---|---|\n");
   std::printf("| Eigen, 1 thread | %ld | %.3g | 1 |\n", eigen_members, rate_eigen);
   std::printf("| Thrust %s | %ld | %.3g | %.1fx |\n", bench_system(), members, rate_thrust, rate_thrust / rate_eigen);
+  std::printf("one call: %.2f ms, of which %.2f ms is the fixed cost (0 steps); without it %.3g game-steps/s\n",
+              1e3 * t_thrust, 1e3 * t_setup, static_cast<double>(members * steps) / (t_thrust - t_setup));
   double mean_radius2 = 0;
   for (long i = 0; i < members; ++i) mean_radius2 += result.final_state.col(i).squaredNorm() / static_cast<double>(members);
   std::printf("mean final theta^2 + psi^2 over the ensemble: %.15e\n", mean_radius2);

@@ -64,20 +64,33 @@ inline constexpr bool reduces_as_tree =
     false;
 #endif
 
-/// What one pass over a pair of pmfs gathers (S: neumaier_sum or plain_sum). A negative, NaN or
-/// infinite entry adds NaN to its mass, so the pass stays small; the host then looks for it.
-template <class S>
+/// A sum that holds nothing (the lone mass of divergences other than the JSD): one less number
+/// for every step of a reduction to carry.
+struct no_sum {
+  /// Ignores a term.
+  template <class X>
+  MINIMAX_HOST_DEVICE no_sum& operator+=(const X&) noexcept {
+    return *this;
+  }
+  /// 0.
+  MINIMAX_HOST_DEVICE double value() const noexcept { return 0.0; }
+};
+
+/// What one pass over a pair of pmfs gathers (S: neumaier_sum or plain_sum; L: S for the JSD's
+/// lone mass, no_sum otherwise). A negative, NaN or infinite entry adds NaN to its mass, so the
+/// pass stays small; the host then looks for it.
+template <class S, class L = S>
 struct pmf_totals {
   S terms;   ///< the divergence's terms
-  S lone;    ///< mass of the pairs with exactly one zero (JSD only)
+  L lone;    ///< mass of the pairs with exactly one zero (JSD only)
   S mass_p;  ///< \f$\sum p\f$ (NaN if an entry is bad)
   S mass_q;  ///< \f$\sum q\f$ (NaN if an entry is bad)
 };
 
 /// Merges two partial totals.
-template <class S>
+template <class S, class L>
 struct merge_pmf_totals {
-  MINIMAX_HOST_DEVICE pmf_totals<S> operator()(pmf_totals<S> a, const pmf_totals<S>& b) const {
+  MINIMAX_HOST_DEVICE pmf_totals<S, L> operator()(pmf_totals<S, L> a, const pmf_totals<S, L>& b) const {
     a.terms += b.terms;
     a.lone += b.lone;
     a.mass_p += b.mass_p;
@@ -105,8 +118,9 @@ struct bad_entry {
 /// The term of an f-divergence: the generator's perspective \f$q f(p/q)\f$ with its limits.
 template <class F>
 struct perspective_term {
-  template <class T, class S>
-  MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<S>& out) const {
+  static constexpr bool has_lone_mass = false;
+  template <class T, class S, class L>
+  MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<S, L>& out) const {
     out.terms += F::perspective(p, q);
   }
 };
@@ -114,8 +128,9 @@ struct perspective_term {
 /// \f$2\,\mathrm{JSD}\f$'s term, as the Eigen kernel forms it: pairs with one zero are collected as a
 /// mass (so disjoint supports give exactly \f$2\log 2\f$), the others give their clamped perspective.
 struct two_jsd_term {
-  template <class T, class S>
-  MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<S>& out) const {
+  static constexpr bool has_lone_mass = true;
+  template <class T, class S, class L>
+  MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<S, L>& out) const {
     if (p > T(0) && q > T(0)) {
       out.terms += f::jensen_shannon::perspective(p, q);
     } else {
@@ -125,13 +140,13 @@ struct two_jsd_term {
 };
 
 /// Maps (p_i, q_i) to the totals of one pair.
-template <class T, class S, class Term>
+template <class T, class S, class L, class Term>
 struct pmf_pair {
   Term term;
   template <class Tuple>
-  MINIMAX_HOST_DEVICE pmf_totals<S> operator()(const Tuple& t) const {
+  MINIMAX_HOST_DEVICE pmf_totals<S, L> operator()(const Tuple& t) const {
     const T p = ::thrust::get<0>(t), q = ::thrust::get<1>(t);
-    pmf_totals<S> out;
+    pmf_totals<S, L> out;
     const bool good_p = p >= T(0) && p - p == T(0);
     const bool good_q = q >= T(0) && q - q == T(0);
     const T nan = std::numeric_limits<T>::quiet_NaN();
@@ -165,8 +180,9 @@ auto thrust_pmf_pass(const char* function, const Policy& policy, const P& p, con
   require_same_size(function, "p and q", static_cast<std::size_t>(p.size()), static_cast<std::size_t>(q.size()));
   const auto n = static_cast<long long>(p.size());
   const auto first = ::thrust::make_zip_iterator(::thrust::make_tuple(p.begin(), q.begin()));
-  const pmf_totals<S> totals = ::thrust::transform_reduce(policy, first, first + n, pmf_pair<T, S, Term>{Term{}},
-                                                          pmf_totals<S>{}, merge_pmf_totals<S>{});
+  using L = std::conditional_t<Term::has_lone_mass, S, no_sum>;
+  const pmf_totals<S, L> totals = ::thrust::transform_reduce(policy, first, first + n, pmf_pair<T, S, L, Term>{Term{}},
+                                                             pmf_totals<S, L>{}, merge_pmf_totals<S, L>{});
   const T mass_p = totals.mass_p.value(), mass_q = totals.mass_q.value();
   if (!(mass_p - mass_p == T(0))) report_bad_range(function, "p", policy, p);
   if (!(mass_q - mass_q == T(0))) report_bad_range(function, "q", policy, q);
