@@ -93,7 +93,17 @@ void arguments::apply_config(const json::value& config, const std::string& sourc
     try {
       values_[key] = text;
       given_[key] = true;
-      if (!find(key).flag && key != "output" && key != "format") (void)this->text(key);
+      // an option whose default is a number takes numbers: say where a file gives something else
+      const option& o = find(key);
+      char* end = nullptr;
+      const bool numeric = !o.default_value.empty() && (std::strtod(o.default_value.c_str(), &end), *end == '\0');
+      if (numeric) {
+        if (v.type == json::kind::array) {
+          (void)numbers(key);
+        } else {
+          (void)parse_number(text, "--" + key);
+        }
+      }
     } catch (const usage_error& e) {
       throw usage_error(where + ": " + e.what());
     }

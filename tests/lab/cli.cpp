@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cmath>
+#include <complex>
 #include <cstdio>
 #include <string>
 
@@ -18,7 +19,7 @@ struct outcome {
   std::string out;  // stdout and stderr together
 };
 
-outcome lab(const std::string& arguments) {
+outcome run_lab(const std::string& arguments) {
   const std::string command = std::string(MINIMAX_LAB_BINARY) + " " + arguments + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
@@ -30,7 +31,7 @@ outcome lab(const std::string& arguments) {
 }
 
 lab::json::value json_of(const std::string& arguments) {
-  const outcome o = lab(arguments + " --format json");
+  const outcome o = run_lab(arguments + " --format json");
   INFO(o.out);
   REQUIRE(o.status == 0);
   return lab::json::parse(o.out, "minimax-lab output");
@@ -103,7 +104,7 @@ TEST_CASE("lab sweep: the cells' verdicts follow rho(I + hJ) for R1", "[lab]") {
 
 TEST_CASE("lab: malformed files are rejected with file, line and field", "[lab][errors]") {
   const auto expect = [](const std::string& args, const std::string& message) {
-    const outcome o = lab(args);
+    const outcome o = run_lab(args);
     INFO(o.out);
     CHECK(o.status == 2);
     CHECK(o.out.find(message) != std::string::npos);

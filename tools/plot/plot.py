@@ -10,6 +10,7 @@
 import argparse
 import json
 import math
+import re
 import sys
 
 import matplotlib
@@ -112,7 +113,7 @@ def snapshots(paths, output):
             real, fake = np.array(s["real"], dtype=float), np.array(s["fake"], dtype=float)
             ax.scatter(real[:, 0], real[:, 1], s=2, c="#1f3f99", label="real")
             ax.scatter(fake[:, 0], fake[:, 1], s=2, c="#e0301e", label="generated")
-            ax.set_title(f"{label}, step {s['step']}", fontsize=8)
+            ax.set_title(f"{label}, step {int(s['step'])}", fontsize=8)
         axes[r][0].set_ylabel(f"{doc['game']}: {doc.get('modes_captured', '?')} modes at the end", fontsize=8)
     axes[0][0].legend(fontsize=6, loc="upper left", markerscale=3)
     fig.suptitle("real (blue) and generated (red) samples; background: D(x) (blue: real); lines: G's image of a latent grid",
@@ -167,7 +168,7 @@ def sweep(paths, output):
     fig, ax = plt.subplots(figsize=(6.4, 5.0))
     logd = np.log10(np.clip(dist, 1e-16, 1e3))
     mesh = ax.pcolormesh(lrs, sts, logd, cmap="viridis", shading="nearest")
-    fig.colorbar(mesh, ax=ax, label=f"log10 distance to equilibrium after {doc['steps']} steps")
+    fig.colorbar(mesh, ax=ax, label=f"log10 distance to equilibrium after {int(doc['steps'])} steps")
     if np.isfinite(rho).any():
         cs = ax.contour(lrs, sts, rho, levels=[1.0], colors="white", linewidths=1.5)
         ax.clabel(cs, fmt={1.0: "ρ = 1"}, fontsize=8)
@@ -175,7 +176,8 @@ def sweep(paths, output):
     ax.set_yscale("log")
     ax.set_xlabel("learning rate h")
     ax.set_ylabel(f"{doc['regulariser']} strength")
-    ax.set_title(f"{doc['game']}, {doc['scheme']} steps\nwhite: spectral radius 1 of the linearised update", fontsize=9)
+    game = re.sub(r", \w+\([^)]*\)$", "", doc["game"])  # the strength varies along the y axis
+    ax.set_title(f"{game}, {doc['scheme']} steps\nwhite: spectral radius 1 of the linearised update", fontsize=9)
     fig.tight_layout()
     fig.savefig(output, dpi=110)
 
