@@ -103,3 +103,22 @@ TEST_CASE("mixture: draws follow the mixture's law", "[prob][mixture]") {
   const double f0 = mm::cdf(m, 0.0);
   CHECK(std::abs(below - f0) <= 5 * std::sqrt(f0 * (1 - f0) / static_cast<double>(n)));
 }
+
+TEST_CASE("mixture: quantile where every component has the same quantile (F flat at p to rounding)",
+          "[prob][mixture]") {
+  // One component, two equal ones, and two with the same median: F(0) = 1/2 exactly, and F stays
+  // 1/2 in double precision on an interval below 0. The quantile is the infimum of {x : F(x) >= p}:
+  // F(q) >= p and F just below q < p.
+  const minimax::mixture one{{1.0}, {minimax::normal(0, 1)}};
+  const minimax::mixture twins{{0.5, 0.5}, {minimax::normal(0, 1), minimax::normal(0, 1)}};
+  const minimax::mixture same_median{{0.3, 0.7}, {minimax::normal(0, 1), minimax::normal(0, 3)}};
+  for (const auto* m : {&one, &twins, &same_median}) {
+    const double q = minimax::quantile(*m, 0.5);
+    CHECK(std::abs(q) <= 1e-15);
+    CHECK(minimax::cdf(*m, q) >= 0.5);
+    CHECK(minimax::cdf(*m, std::nextafter(q, -1.0)) < 0.5);
+  }
+  // Away from a flat spot the answer is the component's own quantile, to the cdf's resolution there
+  // (a relative change of eps in F moves x by eps F / f(x), about 40 ulps at p = 0.975).
+  CHECK(std::abs(minimax::quantile(one, 0.975) - minimax::quantile(minimax::normal(0, 1), 0.975)) <= 64 * eps * 1.96);
+}

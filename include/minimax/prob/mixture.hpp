@@ -175,11 +175,23 @@ inline double quantile(const mixture& m, double p) {
     hi = std::max(hi, q);
   }
   if (cdf(m, hi) < p) return hi;  // rounding in F: hi is the best answer available
-  // Invariant: F(lo) < p <= F(hi); step lo down until it holds (it already does unless F(lo) = p).
-  while (cdf(m, lo) >= p) {
+  // Invariant: F(lo) < p <= F(hi). It already holds unless F(lo) = p, which happens whenever every
+  // component has the same p-quantile (one component, say): F is then flat at p to rounding on a
+  // whole interval below lo, so move down by a doubling step (not ulp by ulp, which could take
+  // ~10^18 steps through the subnormals) until F drops below p; the bisection then finds the edge.
+  if (cdf(m, lo) >= p) {
+    double step = std::max(std::abs(lo), 1.0) * std::numeric_limits<double>::epsilon();
     hi = lo;
-    lo = std::nextafter(lo, -std::numeric_limits<double>::infinity());
-    if (lo == hi) return hi;
+    for (;;) {
+      const double next = hi - step;
+      if (!(next > -std::numeric_limits<double>::infinity())) return hi;  // F = p down to -infinity
+      if (cdf(m, next) < p) {
+        lo = next;
+        break;
+      }
+      hi = next;
+      step *= 2;
+    }
   }
   for (int i = 0; i < 2200; ++i) {
     double mid = lo / 2 + hi / 2;
