@@ -2,6 +2,7 @@
 /// \file
 /// \brief Unrolled GAN updates (Metz et al. 2016) with the exact gradient through the unrolled steps.
 
+#include <concepts>
 #include <cstddef>
 #include <utility>
 #include <vector>
@@ -10,6 +11,15 @@
 
 #include "minimax/dynamics/jacobian.hpp"
 #include "minimax/dynamics/schemes/state.hpp"
+
+namespace minimax::detail {
+// Games whose parameters enter the unrolled steps through a fixed intermediate (games::mixture_gan:
+// the fake batch) compute the whole adjoint themselves; games with a projection use the general path.
+template <class G>
+concept has_unrolled_gradient = !GameWithProjection<G> && requires(const G& g, const Eigen::VectorXd& z, Eigen::VectorXd* v) {
+  { g.unrolled_generator_gradient(z, 1.0, 1, v) } -> std::convertible_to<Eigen::VectorXd>;
+};
+}  // namespace minimax::detail
 
 namespace minimax::schemes {
 
@@ -28,7 +38,10 @@ namespace minimax::schemes {
 /// provide `discriminator_loss_hessian_vector(z, w)`; the products \f$J^\top\lambda\f$ are then
 /// Hessian-vector products by forward-over-reverse (about two gradients each), since
 /// \f$v_\psi = -\nabla_\psi L_D\f$ makes them blocks of \f$\nabla^2 L_D\,(0, \lambda)\f$. Small games
-/// use the full Jacobian. With \f$k = 0\f$ it is simultaneous descent.
+/// use the full Jacobian. Games that offer `unrolled_generator_gradient(z, h_D, k, v_psi)`
+/// (games::mixture_gan, where \f$\theta\f$ reaches the discriminator only through the fake batch)
+/// run the same recursion themselves, with the generator's forward and backward passes done once.
+/// With \f$k = 0\f$ it is simultaneous descent.
 struct unrolled {
   double generator_step;      ///< \f$h_G\f$
   double discriminator_step;  ///< \f$h_D\f$, also the step of the unrolled look-ahead
@@ -47,6 +60,9 @@ struct unrolled {
   /// \f$\frac{d}{d\theta} L_G(\theta, \psi_k(\theta))\f$ at \f$z = (\theta, \psi)\f$, by the adjoint recursion.
   template <Game G>
   Eigen::VectorXd generator_gradient(const G& game, const Eigen::VectorXd& z) const {
+    if constexpr (detail::has_unrolled_gradient<G>) {
+      return game.unrolled_generator_gradient(z, discriminator_step, unrolled_steps);
+    }
     const Eigen::Index ng = game.generator_dimension();
     const Eigen::Index nd = z.size() - ng;
     std::vector<Eigen::VectorXd> path{z};  // (theta, psi_j), j = 0..k
@@ -87,10 +103,18 @@ struct unrolled {
   void advance(const G& game, scheme_state& s) const {
     const Eigen::Index ng = game.generator_dimension();
     const Eigen::Index nd = s.z.size() - ng;
-    const Eigen::VectorXd g = generator_gradient(game, s.z);
-    const Eigen::VectorXd v = detail::field(game, s.z);
-    s.z.head(ng) -= generator_step * g;
-    s.z.tail(nd) += discriminator_step * v.tail(nd);
+    if constexpr (detail::has_unrolled_gradient<G>) {
+      // one pass gives both: the look-ahead's first step is the discriminator's own gradient
+      Eigen::VectorXd v_psi;
+      const Eigen::VectorXd g = game.unrolled_generator_gradient(s.z, discriminator_step, unrolled_steps, &v_psi);
+      s.z.head(ng) -= generator_step * g;
+      s.z.tail(nd) += discriminator_step * v_psi;
+    } else {
+      const Eigen::VectorXd g = generator_gradient(game, s.z);
+      const Eigen::VectorXd v = detail::field(game, s.z);
+      s.z.head(ng) -= generator_step * g;
+      s.z.tail(nd) += discriminator_step * v.tail(nd);
+    }
     detail::project(game, s.z);
     ++s.step;
   }
