@@ -10,6 +10,7 @@
 #include <Eigen/Core>
 #include <thrust/device_vector.h>
 #include <thrust/host_vector.h>
+#include <thrust/iterator/transform_iterator.h>
 
 #include "minimax/divergence/hellinger.hpp"
 #include "minimax/divergence/jsd.hpp"
@@ -44,7 +45,37 @@ double sum_bound(double magnitude, std::size_t n) {
   return 4 * (4 + std::log2(static_cast<double>(n))) * std::numeric_limits<double>::epsilon() * (1 + magnitude);
 }
 
+// A range computed on the fly (x * 1): not contiguous memory, so every system takes the
+// element-wise path (one thread per pair), which a GPU takes for all ranges.
+struct times_one {
+  MINIMAX_HOST_DEVICE double operator()(double x) const { return x * 1.0; }
+};
+template <class It>
+struct computed_range {
+  It first;
+  std::size_t n;
+  It begin() const { return first; }
+  std::size_t size() const { return n; }
+};
+template <class V>
+auto computed(const V& v) {
+  auto it = thrust::make_transform_iterator(v.begin(), times_one{});
+  return computed_range<decltype(it)>{it, v.size()};
+}
+
 }  // namespace
+
+TEST_CASE("the element-wise path (computed ranges) agrees with the chunked one") {
+  const auto pv = random_pmf(70001, 5, 0.1), qv = random_pmf(70001, 6, 0.0);
+  const thrust::device_vector<double> p(pv.begin(), pv.end()), q(qv.begin(), qv.end());
+  const double kl = minimax::kl(thrust::device, p, q), jsd = minimax::jsd(thrust::device, p, q);
+  CHECK(std::abs(minimax::kl(thrust::device, computed(p), computed(q)) - kl) <= sum_bound(kl, pv.size()));
+  CHECK(std::abs(minimax::jsd(thrust::device, computed(p), computed(q)) - jsd) <= sum_bound(jsd, pv.size()));
+  const thrust::device_vector<double> bad(std::vector<double>{0.5, -0.5, 1.0});
+  const thrust::device_vector<double> third(std::vector<double>{0.2, 0.3, 0.5});
+  CHECK_THROWS_WITH(minimax::kl(thrust::device, computed(third), computed(bad)),
+                    "minimax::kl: q[1] must be non-negative and finite, got -0.5");
+}
 
 TEST_CASE("kl, reverse_kl, jsd, total_variation, squared_hellinger on Thrust agree with the Eigen backend") {
   for (const std::size_t n : {1u, 7u, 1000u, 100003u}) {

@@ -145,8 +145,17 @@ inline constexpr Eigen::Index block_length = 128;
 /// entry below \f$4\cdot\f$ the smallest normal number (a zero, typically: the kernels that divide
 /// by q or take its log then use the scalar loop with the conventions). The masses
 /// are accumulated from the same blocks.
+/// The masses of a part of a pmf pair, returned instead of checked when a kernel runs on one chunk
+/// of a longer vector (the Thrust backend's host systems run the kernels chunk by chunk).
+template <class T>
+struct chunk_masses {
+  T p{0};  ///< \f$\sum p\f$ over the chunk
+  T q{0};  ///< \f$\sum q\f$ over the chunk
+};
+
 template <class T, class Block>
-void for_each_block(const char* function, contiguous_vector<T>& p, contiguous_vector<T>* q, Block&& block) {
+void for_each_block(const char* function, contiguous_vector<T>& p, contiguous_vector<T>* q, Block&& block,
+                    chunk_masses<T>* masses = nullptr) {
   using map = Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>;
   require_non_empty(function, "p", static_cast<std::size_t>(p.size));
   if (q != nullptr) require_same_size(function, "p and q", static_cast<std::size_t>(p.size),
@@ -175,6 +184,11 @@ void for_each_block(const char* function, contiguous_vector<T>& p, contiguous_ve
     } else {
       block(pa, pa, !(min_p >= T(4) * std::numeric_limits<T>::min()));
     }
+  }
+  if (masses != nullptr) {
+    masses->p = mass_p.value();
+    masses->q = mass_q.value();
+    return;
   }
   if (!p.validated) check_mass(function, "p", mass_p.value());
   if (q != nullptr && !q->validated) check_mass(function, "q", mass_q.value());
@@ -304,19 +318,20 @@ void check_same_scalar() {
 
 /// The generic kernel: \f$\sum_i F::\mathrm{perspective}(p_i, q_i)\f$ (scalar loop).
 template <class F, class T>
-T f_divergence_generic(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q) {
+T f_divergence_generic(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q,
+                       chunk_masses<T>* masses = nullptr) {
   neumaier_sum<T> total;
   for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool) {
     T s(0);
     for (Eigen::Index i = 0; i < pa.size(); ++i) s += F::perspective(pa[i], qa[i]);
     total += s;
-  });
+  }, masses);
   return total.value();
 }
 
 /// \f$\sum p\log(p/q)\f$, vectorised: \f$0\log(0/q) = 0\f$, \f$p\log(p/0) = +\infty\f$.
 template <class T>
-T kl_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q) {
+T kl_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q, chunk_masses<T>* masses = nullptr) {
   using map = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
   neumaier_sum<T> total;
   block_scratch<T> w;
@@ -335,7 +350,7 @@ T kl_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>&
     T s(0);
     for (Eigen::Index i = 0; i < pa.size(); ++i) s += f::kl::perspective(pa[i], qa[i]);
     total += s;
-  });
+  }, masses);
   return total.value();
 }
 
@@ -370,7 +385,8 @@ T cross_entropy_kernel(const char* function, contiguous_vector<T>& p, contiguous
 /// other pairs contribute \f$p\log\frac{2p}{p+q} + q\log\frac{2q}{p+q}\f$, clamped at 0 (its exact
 /// value, \f$(p+q)(\log 2 - h(p/(p+q)))\f$, is never negative).
 template <class T>
-T two_jsd_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q) {
+T two_jsd_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q,
+                 chunk_masses<T>* masses = nullptr, T* lone_out = nullptr) {
   using map = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
   neumaier_sum<T> overlap, lone_mass;
   block_scratch<T> w;
@@ -402,24 +418,30 @@ T two_jsd_kernel(const char* function, contiguous_vector<T>& p, contiguous_vecto
     }
     overlap += s;
     lone_mass += lone;
-  });
+  }, masses);
+  if (lone_out != nullptr) {  // a chunk of a longer pair: the lone mass is summed across chunks first
+    *lone_out = lone_mass.value();
+    return overlap.value();
+  }
   return ln2<T>() * lone_mass.value() + overlap.value();
 }
 
 /// \f$\tfrac12\sum|p-q|\f$, vectorised.
 template <class T>
-T total_variation_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q) {
+T total_variation_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q,
+                         chunk_masses<T>* masses = nullptr) {
   neumaier_sum<T> total;
-  for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool) { total += (pa - qa).abs().sum(); });
+  for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool) { total += (pa - qa).abs().sum(); }, masses);
   return total.value() / T(2);
 }
 
 /// \f$\sum(\sqrt p-\sqrt q)^2\f$, vectorised.
 template <class T>
-T hellinger_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q) {
+T hellinger_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q,
+                   chunk_masses<T>* masses = nullptr) {
   neumaier_sum<T> total;
   for_each_block(function, p, &q,
-                 [&](const auto& pa, const auto& qa, bool) { total += (pa.sqrt() - qa.sqrt()).square().sum(); });
+                 [&](const auto& pa, const auto& qa, bool) { total += (pa.sqrt() - qa.sqrt()).square().sum(); }, masses);
   return total.value();
 }
 

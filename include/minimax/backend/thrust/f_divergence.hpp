@@ -23,6 +23,8 @@
 #include <string>
 
 #include <thrust/find.h>
+#include <thrust/iterator/counting_iterator.h>
+#include <thrust/system/cpp/execution_policy.h>
 #include <thrust/iterator/zip_iterator.h>
 #include <thrust/transform_reduce.h>
 #include <thrust/tuple.h>
@@ -53,16 +55,19 @@ struct plain_sum {
   MINIMAX_HOST_DEVICE T value() const noexcept { return sum; }
 };
 
-/// \brief Whether a policy reduces on a CUDA device: there the reduction is a tree (pairwise, error
+/// \brief Whether a policy runs on the host (`thrust::host`, `thrust::cpp::par`, `thrust::omp::par`,
+/// and `thrust::device` when the device system is CPP or OMP): every host system's policies derive
+/// from the sequential CPP system's.
+template <class Policy>
+inline constexpr bool runs_on_host =
+    std::is_base_of_v<::thrust::system::cpp::detail::execution_policy<std::remove_cvref_t<Policy>>,
+                      std::remove_cvref_t<Policy>>;
+
+/// \brief Whether a policy reduces on a GPU: there the reduction is a tree (pairwise, error
 /// \f$O(\varepsilon\log n)\f$) and a compensated accumulator would only cost bandwidth; the host
 /// systems reduce long runs in order, so they compensate.
 template <class Policy>
-inline constexpr bool reduces_as_tree =
-#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
-    std::is_same_v<std::remove_cvref_t<Policy>, std::remove_cvref_t<decltype(::thrust::device)>>;
-#else
-    false;
-#endif
+inline constexpr bool reduces_as_tree = !runs_on_host<Policy>;
 
 /// A sum that holds nothing (the lone mass of divergences other than the JSD): one less number
 /// for every step of a reduction to carry.
@@ -160,16 +165,102 @@ struct pmf_pair {
 /// Throws the Eigen backend's error for the first bad entry of x (a second pass, on the error path only).
 template <class Policy, class R>
 void report_bad_range(const char* function, const char* name, const Policy& policy, const R& x) {
-  const auto it = ::thrust::find_if(policy, x.begin(), x.end(), bad_entry{});
-  if (it == x.end()) return;
+  const auto it = ::thrust::find_if(policy, x.begin(), x.begin() + static_cast<std::ptrdiff_t>(x.size()), bad_entry{});
+  if (it == x.begin() + static_cast<std::ptrdiff_t>(x.size())) return;
   const auto i = static_cast<long long>(it - x.begin());
   const thrust_value_t<R> value = *it;
   raise_invalid_argument(function, std::string(name) + "[" + std::to_string(i) + "] must be non-negative and finite",
                          value);
 }
 
-/// One validated pass over p and q; returns the totals or throws the Eigen backend's errors.
-template <class Term, class Policy, class P, class Q>
+/// Elements per chunk on the host systems: enough for the vectorised kernels to run at full speed,
+/// few enough that every thread gets many chunks.
+inline constexpr long long host_chunk = 1 << 15;
+
+/// What a chunk of a pmf pair gives on a host system.
+template <class T>
+struct chunk_totals {
+  neumaier_sum<T> terms;   ///< the divergence's terms
+  neumaier_sum<T> lone;    ///< mass of the pairs with one zero (JSD)
+  neumaier_sum<T> mass_p;  ///< \f$\sum p\f$
+  neumaier_sum<T> mass_q;  ///< \f$\sum q\f$
+  bool bad = false;        ///< a chunk held a bad entry (found again, and reported, by a second pass)
+};
+
+/// Merges two chunks' totals.
+template <class T>
+struct merge_chunk_totals {
+  chunk_totals<T> operator()(chunk_totals<T> a, const chunk_totals<T>& b) const {
+    a.terms += b.terms;
+    a.lone += b.lone;
+    a.mass_p += b.mass_p;
+    a.mass_q += b.mass_q;
+    a.bad = a.bad || b.bad;
+    return a;
+  }
+};
+
+/// \brief Chunk c of a pmf pair on a host system, through the Eigen backend's own kernels (vectorised
+/// within the chunk, SIMD logarithms included); the threads share out the chunks. Nothing throws
+/// out of a worker thread: a bad entry marks the chunk.
+template <class F, class T>
+struct eigen_chunk {
+  const T* p;
+  const T* q;
+  long long n;
+  chunk_totals<T> operator()(long long c) const {
+    const long long start = c * host_chunk, length = n - start < host_chunk ? n - start : host_chunk;
+    contiguous_vector<T> pv, qv;
+    pv.data = p + start;
+    pv.size = static_cast<Eigen::Index>(length);
+    qv.data = q + start;
+    qv.size = static_cast<Eigen::Index>(length);
+    chunk_totals<T> out;
+    chunk_masses<T> m;
+    try {
+      T lone(0), value;
+      if constexpr (std::is_same_v<F, f::kl>) {
+        value = kl_kernel("", pv, qv, &m);
+      } else if constexpr (std::is_same_v<F, f::reverse_kl>) {
+        value = kl_kernel("", qv, pv, &m);
+        const T swap = m.p;
+        m.p = m.q;
+        m.q = swap;
+      } else if constexpr (std::is_same_v<F, f::jensen_shannon>) {
+        value = two_jsd_kernel("", pv, qv, &m, &lone);
+      } else if constexpr (std::is_same_v<F, f::total_variation>) {
+        value = total_variation_kernel("", pv, qv, &m);
+      } else if constexpr (std::is_same_v<F, f::squared_hellinger>) {
+        value = hellinger_kernel("", pv, qv, &m);
+      } else {
+        value = f_divergence_generic<F>("", pv, qv, &m);
+      }
+      out.terms += value;
+      out.lone += lone;
+      out.mass_p += m.p;
+      out.mass_q += m.q;
+    } catch (...) {
+      out.bad = true;
+    }
+    return out;
+  }
+};
+
+/// Whether a range's elements are contiguous in host memory that a raw pointer can read.
+template <class R>
+concept raw_contiguous = requires(const R& r) { ::thrust::raw_pointer_cast(&*r.begin()); };
+
+/// The sums a pass returns: the terms and the JSD's lone mass.
+template <class T>
+struct pass_result {
+  T terms;  ///< the divergence's terms
+  T lone;   ///< the lone mass (JSD; else 0)
+};
+
+/// \brief One validated pass over p and q (generator F, per-element term Term); returns the sums or
+/// throws the Eigen backend's errors. Host systems run the Eigen kernels chunk by chunk; GPUs one
+/// thread per element.
+template <class F, class Term, class Policy, class P, class Q>
 auto thrust_pmf_pass(const char* function, const Policy& policy, const P& p, const Q& q) {
   using T = thrust_value_t<P>;
   static_assert(std::is_same_v<T, thrust_value_t<Q>>,
@@ -179,6 +270,22 @@ auto thrust_pmf_pass(const char* function, const Policy& policy, const P& p, con
   require_non_empty(function, "p", static_cast<std::size_t>(p.size()));
   require_same_size(function, "p and q", static_cast<std::size_t>(p.size()), static_cast<std::size_t>(q.size()));
   const auto n = static_cast<long long>(p.size());
+  if constexpr (runs_on_host<Policy> && raw_contiguous<P> && raw_contiguous<Q>) {
+    const T* pp = ::thrust::raw_pointer_cast(&*p.begin());
+    const T* qq = ::thrust::raw_pointer_cast(&*q.begin());
+    const long long chunks = (n + host_chunk - 1) / host_chunk;
+    const chunk_totals<T> totals = ::thrust::transform_reduce(
+        policy, ::thrust::counting_iterator<long long>(0), ::thrust::counting_iterator<long long>(chunks),
+        eigen_chunk<F, T>{pp, qq, n}, chunk_totals<T>{}, merge_chunk_totals<T>{});
+    if (totals.bad) {
+      report_bad_range(function, "p", policy, p);
+      report_bad_range(function, "q", policy, q);
+      raise_invalid_argument(function, "p and q must have finite sums", "+inf");
+    }
+    check_mass(function, "p", totals.mass_p.value());
+    check_mass(function, "q", totals.mass_q.value());
+    return pass_result<T>{totals.terms.value(), totals.lone.value()};
+  }
   const auto first = ::thrust::make_zip_iterator(::thrust::make_tuple(p.begin(), q.begin()));
   using L = std::conditional_t<Term::has_lone_mass, S, no_sum>;
   const pmf_totals<S, L> totals = ::thrust::transform_reduce(policy, first, first + n, pmf_pair<T, S, L, Term>{Term{}},
@@ -192,7 +299,7 @@ auto thrust_pmf_pass(const char* function, const Policy& policy, const P& p, con
   }
   check_mass(function, "p", mass_p);
   check_mass(function, "q", mass_q);
-  return totals;
+  return pass_result<T>{totals.terms.value(), static_cast<T>(totals.lone.value())};
 }
 
 /// \f$D_f\f$ on Thrust, dispatched as the Eigen backend dispatches it.
@@ -200,12 +307,12 @@ template <class F, class Policy, class P, class Q>
 auto thrust_f_divergence(const char* function, const Policy& policy, const P& p, const Q& q) {
   using T = thrust_value_t<P>;
   if constexpr (std::is_same_v<F, f::jensen_shannon>) {
-    const auto t = thrust_pmf_pass<two_jsd_term>(function, policy, p, q);
-    const T v = ln2<T>() * t.lone.value() + t.terms.value();
+    const auto t = thrust_pmf_pass<F, two_jsd_term>(function, policy, p, q);
+    const T v = ln2<T>() * t.lone + t.terms;
     const T hi = T(2) * ln2<T>();
     return v < hi ? v : hi;
   } else {
-    return thrust_pmf_pass<perspective_term<F>>(function, policy, p, q).terms.value();
+    return thrust_pmf_pass<F, perspective_term<F>>(function, policy, p, q).terms;
   }
 }
 

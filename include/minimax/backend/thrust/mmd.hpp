@@ -90,8 +90,9 @@ auto mmd_sums(const char* function, const Policy& policy, const X& x, const Y& y
       raise_invalid_argument(function, std::string(name) + (unbiased ? " must have at least 2 points" : " must not be empty"),
                              points);
     }
-    const auto bad = ::thrust::find_if(policy, r.begin(), r.end(), not_finite{});
-    if (bad != r.end()) {
+    const auto end = r.begin() + static_cast<std::ptrdiff_t>(r.size());
+    const auto bad = ::thrust::find_if(policy, r.begin(), end, not_finite{});
+    if (bad != end) {
       const T value = *bad;
       raise_invalid_argument(function,
                              std::string(name) + "[" + std::to_string(static_cast<long long>(bad - r.begin())) +

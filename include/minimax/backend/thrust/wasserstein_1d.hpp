@@ -68,15 +68,16 @@ struct merge_sums {
 template <class T, class Policy, class R>
 ::thrust::device_vector<T> sorted_sample(const char* function, const char* name, const Policy& policy, const R& x) {
   require_non_empty(function, name, static_cast<std::size_t>(x.size()));
-  const auto bad = ::thrust::find_if(policy, x.begin(), x.end(), not_finite{});
-  if (bad != x.end()) {
+  const auto end = x.begin() + static_cast<std::ptrdiff_t>(x.size());
+  const auto bad = ::thrust::find_if(policy, x.begin(), end, not_finite{});
+  if (bad != end) {
     const T value = *bad;
     raise_invalid_argument(function,
                            std::string(name) + "[" + std::to_string(static_cast<long long>(bad - x.begin())) +
                                "] must be finite",
                            value);
   }
-  ::thrust::device_vector<T> sorted(x.begin(), x.end());
+  ::thrust::device_vector<T> sorted(x.begin(), end);
   ::thrust::sort(policy, sorted.begin(), sorted.end());
   return sorted;
 }
