@@ -51,4 +51,16 @@ build/cuda/bench_ensemble 1000000 10000 1000 2>&1 | tee -a "$out/bench.txt"
 build/cuda/bench_sinkhorn 1024 256 100 "$out/sinkhorn_batch.bin" 2>&1 | tee -a "$out/bench.txt"
 python3 bench/thrust/compare_gpu.py "$out/sinkhorn_batch.bin" 1000000 10000 2>&1 | tee -a "$out/bench.txt"
 rm -f "$out/sinkhorn_batch.bin"
+
+# The OMP system on two cores of this machine's processor (pinned, nothing else running): the
+# quiet-machine measurement of the host path against the single-thread Eigen path.
+if [ -d .gpu/host/thrust ]; then
+  echo "== OMP on 2 cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2))" | tee -a "$out/bench.txt"
+  for b in divergence ensemble; do
+    g++ -std=c++20 -O3 -fopenmp -DNDEBUG -Iinclude -Ibench/thrust -isystem .gpu/host -isystem "$inc/eigen3" \
+        -DTHRUST_DEVICE_SYSTEM=THRUST_DEVICE_SYSTEM_OMP "bench/thrust/$b.cpp" -o "build/cuda/omp_$b" || status=1
+  done
+  OMP_NUM_THREADS=2 taskset -c 2,3 build/cuda/omp_divergence 10000000 9 2>&1 | tee -a "$out/bench.txt"
+  OMP_NUM_THREADS=2 taskset -c 2,3 build/cuda/omp_ensemble 100000 1000 50000 2>&1 | tee -a "$out/bench.txt"
+fi
 exit $status
