@@ -57,10 +57,12 @@ int cmd_sweep(int argc, char** argv) {
   opts.push_back({"steps", "500", "steps per cell", false});
   opts.push_back({"bound", "1e3", "a run stops as diverged beyond this distance", false});
   opts.push_back({"config", "", "read options from a JSON object file", false});
+  opts.push_back({"backend", "auto", "cpu, thrust (an ensemble on the Thrust backend), or auto: thrust where it covers the game", false});
   arguments a("sweep",
               "A phase diagram: for every learning rate and regulariser strength on the grid, the spectral radius of\n"
               "the scheme's linearised update at the equilibrium (with its verdict) and the distance to the\n"
-              "equilibrium after a run from --init. Runs on the CPU, one cell after another.",
+              "equilibrium after a run from --init. With the Thrust backend (--backend), all cells run as one\n"
+              "ensemble, one member per thread; otherwise on the CPU, one cell after another.",
               opts);
   if (!a.parse(argc, argv, 2)) return 0;
   load_config(a);
@@ -72,8 +74,33 @@ int cmd_sweep(int argc, char** argv) {
   const any_game first = make_game(a, spec.strengths.front());
   const Eigen::VectorXd init = initial_point(first, a);
   progress bar(a, "sweep", static_cast<long>(spec.lrs.size() * spec.strengths.size()));
-  const auto cells = run_sweep_cpu(
-      spec, a, [&](double s) { return make_game(a, s); }, init, [&](long done) { bar.update(done); });
+  const std::string backend = a.choice("backend", {"auto", "cpu", "thrust"});
+#if MINIMAX_LAB_THRUST
+  const bool thrust = backend != "cpu" && thrust_sweep_supports(a);
+  if (backend == "thrust" && !thrust) {
+    throw usage_error("--backend thrust covers the dirac game with the minimax, non_saturating or wasserstein loss, any "
+                      "regulariser but instance_noise, and the simultaneous, alternating, extragradient or optimistic scheme");
+  }
+#else
+  const bool thrust = false;
+  if (backend == "thrust") throw usage_error("--backend thrust: this minimax-lab was built without the Thrust backend");
+#endif
+  std::vector<sweep_cell> cells;
+  if (thrust) {
+#if MINIMAX_LAB_THRUST
+    cells = run_sweep_thrust(spec, a, init);
+    long done = 0;
+    for (auto& c : cells) {  // the analysis, cell by cell, as the CPU loop does it
+      const analysis an = analyze_scheme(make_game(a, c.strength), a, c.lr, first.equilibrium_point);
+      c.spectral_radius = an.spectral_radius;
+      c.verdict = an.verdict;
+      bar.update(++done);
+    }
+#endif
+  } else {
+    cells = run_sweep_cpu(
+        spec, a, [&](double s) { return make_game(a, s); }, init, [&](long done) { bar.update(done); });
+  }
   result r;
   r.meta.set("command", "sweep");
   r.meta.set("game", first.description);
@@ -81,7 +108,7 @@ int cmd_sweep(int argc, char** argv) {
   r.meta.set("scheme", a.text("scheme"));
   r.meta.set("steps", spec.steps);
   r.meta.set("init", to_json(init));
-  r.meta.set("backend", "cpu");
+  r.meta.set("backend", thrust ? "thrust" : "cpu");
   r.columns = {"lr", "strength", "spectral_radius", "verdict", "final_distance", "status"};
   for (const auto& c : cells) r.row({c.lr, c.strength, c.spectral_radius, c.verdict, c.final_distance, c.status});
   emit(r, a, "json");

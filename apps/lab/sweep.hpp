@@ -28,4 +28,11 @@ std::vector<sweep_cell> run_sweep_cpu(const sweep_spec& spec, const arguments& a
                                       const std::function<any_game(double)>& make, const Eigen::VectorXd& init,
                                       const std::function<void(long)>& tick);
 
+/// Whether the Thrust sweep covers the game, loss, regulariser and scheme asked for.
+bool thrust_sweep_supports(const arguments& a);
+
+/// The same cells as run_sweep_cpu (without the analysis columns), as one ensemble on the Thrust
+/// backend. Only where thrust_sweep_supports(a); only in builds with MINIMAX_LAB_THRUST.
+std::vector<sweep_cell> run_sweep_thrust(const sweep_spec& spec, const arguments& a, const Eigen::VectorXd& init);
+
 }  // namespace lab

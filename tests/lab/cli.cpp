@@ -102,6 +102,28 @@ TEST_CASE("lab sweep: the cells' verdicts follow rho(I + hJ) for R1", "[lab]") {
   }
 }
 
+TEST_CASE("lab sweep: the Thrust ensemble gives the CPU loop's cells", "[lab][thrust]") {
+  for (const std::string scheme : {"simultaneous", "alternating", "extragradient", "optimistic"}) {
+    INFO(scheme);
+    const std::string grid = " --scheme " + scheme + " --lr-range 0.05,2.5,6 --strength-range 0.1,3,5 --steps 400";
+    const auto cpu = json_of("sweep --backend cpu" + grid);
+    const auto fast = json_of("sweep --backend auto" + grid);
+    if (fast.find("backend")->text != "thrust") {
+      SUCCEED("minimax-lab was built without the Thrust backend");
+      return;
+    }
+    const auto& a = *cpu.find("table");
+    const auto& b = *fast.find("table");
+    REQUIRE(a.find("status")->items.size() == 30);
+    for (std::size_t k = 0; k < 30; ++k) {
+      CHECK(a.find("status")->items[k].text == b.find("status")->items[k].text);
+      const double x = a.find("final_distance")->items[k].number, y = b.find("final_distance")->items[k].number;
+      if (std::isfinite(x)) CHECK(std::abs(x - y) <= 1e-12 * (1 + std::abs(x)));
+      CHECK(a.find("spectral_radius")->items[k].number == b.find("spectral_radius")->items[k].number);
+    }
+  }
+}
+
 TEST_CASE("lab: malformed files are rejected with file, line and field", "[lab][errors]") {
   const auto expect = [](const std::string& args, const std::string& message) {
     const outcome o = run_lab(args);
