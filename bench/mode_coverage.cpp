@@ -3,6 +3,7 @@
 // mode-coverage metrics over several seeds (mean ± standard error).
 //
 //   bench_mode_coverage [ring|grid] [steps] [seeds] [unrolled_steps] [batch] [look_ahead_step]
+//                       [first_seed] [both|gan|unrolled]
 //
 // Setup (../shared/REFERENCES.md §7): ring of 8 modes, radius 2, sigma 0.02 (Metz et al.), or the
 // grid of 25 modes at {-4,-2,0,2,4}^2, sigma 0.05 (VEEGAN/PacGAN); generator two hidden layers of 128
@@ -99,12 +100,14 @@ int main(int argc, char** argv) {
   const int unrolled = argc > 4 ? std::atoi(argv[4]) : 5;
   const Eigen::Index batch = argc > 5 ? std::atol(argv[5]) : 512;
   const double look_ahead = argc > 6 ? std::atof(argv[6]) : 0.1;
+  const int first_seed = argc > 7 ? std::atoi(argv[7]) : 1;
+  const std::string methods = argc > 8 ? argv[8] : "both";
   const mm::isotropic_mixture data = grid ? mm::isotropic_mixture(mm::grid(5, 2.0, 0.05)) : mm::isotropic_mixture(mm::ring(8, 2.0, 0.02));
   const long modes = data.modes().rows();
   std::printf("%s; latent %d; G 128-128 ReLU, D 128 ReLU; Adam 1e-4 (beta1 0.5); non-saturating loss\n",
               grid ? "grid(5x5, spacing 2, sigma 0.05)" : "ring(8, radius 2, sigma 0.02)", latent);
-  std::printf("batch %ld, %ld steps, %d seeds; unrolled look-ahead: %d plain steps of %g\n", static_cast<long>(batch), steps,
-              seeds, unrolled, look_ahead);
+  std::printf("batch %ld, %ld steps, %d seeds from %d; unrolled look-ahead: %d plain steps of %g\n", static_cast<long>(batch), steps,
+              seeds, first_seed, unrolled, look_ahead);
   std::printf("2500 samples scored (high quality: within 3 sigma of the nearest mode)\n");
   std::printf("differences from the papers: latent 16 (not 256), D input not scaled by 1/4, plain-gradient look-ahead\n"
               "(not Adam), %ld training steps\n\n", steps);
@@ -114,9 +117,10 @@ int main(int argc, char** argv) {
   };
   std::vector<std::pair<std::string, column>> table;
   for (int k : {0, unrolled}) {
+    if ((k == 0 && methods == "unrolled") || (k != 0 && methods == "gan")) continue;
     const std::string name = k == 0 ? "GAN" : "unrolled " + std::to_string(k);
     column c;
-    for (int seed = 1; seed <= seeds; ++seed) {
+    for (int seed = first_seed; seed < first_seed + seeds; ++seed) {
       const outcome o = run(data, seed, steps, k, batch, look_ahead);
       c.modes.push_back(static_cast<double>(o.coverage.modes_captured));
       c.quality.push_back(100 * o.coverage.high_quality_fraction);
