@@ -19,6 +19,7 @@
 #include "minimax/dynamics/schemes/simultaneous.hpp"
 #include "minimax/games/bilinear.hpp"
 #include "minimax/games/dirac_gan.hpp"
+#include "minimax/games/gaussian_gan.hpp"
 #include "minimax/loss/gradient_penalty.hpp"
 #include "minimax/loss/minimax.hpp"
 #include "minimax/loss/non_saturating.hpp"
@@ -80,6 +81,35 @@ TEST_CASE("every scheme of the ensemble follows the Eigen backend's trajectory")
   SECTION("consensus") { check_against_eigen(gan, minimax::schemes::consensus{0.1, 0.5}, 200); }
   SECTION("gradient flow (RK4)") { check_against_eigen(bilinear, minimax::schemes::gradient_flow{0.05}, 200); }
   SECTION("weight clipping") { check_against_eigen(clipped, minimax::schemes::simultaneous{0.1}, 200); }
+}
+
+TEST_CASE("the 1-D Gaussian GAN ensemble follows the Eigen backend and rests at its equilibrium") {
+  const minimax::games::gaussian_gan game{minimax::loss::non_saturating{}, 0.5, 1.5};
+  Eigen::MatrixXd z0(5, 4);
+  for (int i = 0; i < 4; ++i) z0.col(i) = game.init(0.5 + 0.3 * i, 1.0 + 0.2 * i);
+  for (const double h : {0.05, 0.2}) {
+    const minimax::schemes::simultaneous step{h};
+    const auto out = minimax::simulate_ensemble(thrust::device, std::vector{game.point()}, std::vector{step}, z0, 60,
+                                                {0.0, 1e300});
+    for (int i = 0; i < 4; ++i) {
+      const Eigen::VectorXd expected = eigen_run(game, step, z0.col(i), 60);
+      CHECK((out.final_state.col(i) - expected).norm() <= 1e-12 * (1 + expected.norm()));
+    }
+  }
+  const minimax::schemes::consensus consensus{0.05, 0.5};
+  const auto with_consensus = minimax::simulate_ensemble(thrust::device, std::vector{game.point()},
+                                                         std::vector{consensus}, z0, 20, {0.0, 1e300});
+  for (int i = 0; i < 4; ++i) {
+    const Eigen::VectorXd expected = eigen_run(game, consensus, z0.col(i), 20);
+    CHECK((with_consensus.final_state.col(i) - expected).norm() <= 1e-12 * (1 + expected.norm()));
+  }
+  // At the equilibrium (m, sigma, 0, 0, 0) the field vanishes: the member has converged at step 0.
+  Eigen::MatrixXd rest(5, 1);
+  rest.col(0) = game.equilibrium();
+  const auto at_rest = minimax::simulate_ensemble(thrust::device, std::vector{game.point()},
+                                                  std::vector{minimax::schemes::simultaneous{0.1}}, rest, 100);
+  CHECK(at_rest.status[0] == minimax::ensemble_status::converged);
+  CHECK(at_rest.steps[0] == 0);
 }
 
 TEST_CASE("known answers: bilinear steps spiral out by sqrt(1 + h^2), RK4 keeps the circle") {

@@ -61,6 +61,16 @@ MINIMAX_HOST_DEVICE T generator_slope(const Loss& loss, const T& v) {
   }
 }
 
+/// \f$\ell^{D\prime}_r(v)\f$, as generator_slope().
+template <class Loss, class T>
+MINIMAX_HOST_DEVICE T discriminator_real_slope(const Loss& loss, const T& v) {
+  if constexpr (requires { loss.discriminator_real_slope(v); }) {
+    return loss.discriminator_real_slope(v);
+  } else {
+    return slope([&](const auto& x) { return loss.discriminator_real(x); }, v);
+  }
+}
+
 /// \f$\ell^{D\prime}_f(v)\f$, as generator_slope().
 template <class Loss, class T>
 MINIMAX_HOST_DEVICE T discriminator_fake_slope(const Loss& loss, const T& v) {

@@ -17,6 +17,64 @@
 
 namespace minimax::games {
 
+namespace detail {
+/// \brief The 1-D Gaussian GAN's field at z = (mu, s, psi_0, psi_1, psi_2) by a quadrature rule for
+/// N(0, 1) (nodes, weights): shared by games::gaussian_gan (Eigen) and games::gaussian_gan_point
+/// (ensembles). Generator: \f$-\mathbb{E}[\ell^{G\prime}(D(\mu + s e))\,D'(\mu + s e)\,(1, e)]\f$; discriminator:
+/// \f$-\mathbb{E}[\ell^{D\prime}_r(D(x_r))\,x_r^k + \ell^{D\prime}_f(D(x_f))\,x_f^k]\f$.
+template <class Loss, class T>
+MINIMAX_HOST_DEVICE void gaussian_gan_field(const Loss& loss, double data_mean, double data_sigma, const double* nodes,
+                                            const double* weights, std::size_t count, const T* z, T* v) {
+  for (int k = 0; k < 5; ++k) v[k] = T(0.0);
+  const auto logit = [&](const T& x) { return z[2] + x * (z[3] + x * z[4]); };
+  for (std::size_t i = 0; i < count; ++i) {
+    const T w = T(weights[i]);
+    const T e = T(nodes[i]);
+    const T fake = z[0] + z[1] * e;
+    const T real = T(data_mean + data_sigma * nodes[i]);
+    // generator: d/dmu and d/ds of l_G(D(mu + s e)) = l_G' * D'(x) * (1, e), D'(x) = psi_1 + 2 psi_2 x
+    const T g = w * generator_slope(loss, logit(fake)) * (z[3] + T(2.0) * z[4] * fake);
+    v[0] -= g;
+    v[1] -= g * e;
+    // discriminator: d/dpsi_k of l(D(x)) = l' * x^k
+    const T sr = w * discriminator_real_slope(loss, logit(real));
+    const T sf = w * discriminator_fake_slope(loss, logit(fake));
+    v[2] -= sr + sf;
+    v[3] -= sr * real + sf * fake;
+    v[4] -= sr * real * real + sf * fake * fake;
+  }
+}
+}  // namespace detail
+
+/// \brief The 1-D Gaussian GAN as a fixed-size point game for ensembles (see \ref
+/// backend/thrust/ensemble.hpp): trivially copyable, with the game's own 800-point rule inline, its
+/// field the same function as games::gaussian_gan's.
+template <class Loss>
+struct gaussian_gan_point {
+  static constexpr int dimension = 5;            ///< \f$(\mu, s, \psi_0, \psi_1, \psi_2)\f$
+  static constexpr int generator_dimension = 2;  ///< \f$(\mu, s)\f$
+  static constexpr int rule_size = 800;          ///< nodes of the quadrature rule for \f$N(0, 1)\f$
+  Loss loss{};                                   ///< the adversarial loss
+  double data_mean = 0.0;                        ///< \f$m\f$
+  double data_sigma = 1.0;                       ///< \f$\sigma\f$
+  double nodes[rule_size] = {};                  ///< the rule's nodes
+  double weights[rule_size] = {};                ///< the rule's weights
+
+  /// \f$v(z)\f$ (T: double or a dual number).
+  template <class T>
+  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
+    detail::gaussian_gan_field(loss, data_mean, data_sigma, nodes, weights, rule_size, z, v);
+  }
+  /// No projection.
+  MINIMAX_HOST_DEVICE void project(double*) const {}
+  /// The equilibrium \f$(m, \sigma, 0, 0, 0)\f$.
+  MINIMAX_HOST_DEVICE void equilibrium(double* z) const {
+    z[0] = data_mean;
+    z[1] = data_sigma;
+    z[2] = z[3] = z[4] = 0.0;
+  }
+};
+
 /// \brief The 1-D Gaussian GAN: data \f$N(m, \sigma^2)\f$; generator \f$G(z) = \mu + s z\f$,
 /// \f$z \sim N(0, 1)\f$, so \f$p_g = N(\mu, s^2)\f$; discriminator logit
 /// \f$D_\psi(x) = \psi_0 + \psi_1 x + \psi_2 x^2\f$; any adversarial loss of minimax::loss.
@@ -82,26 +140,9 @@ struct gaussian_gan {
   /// \f$v = -(\nabla_{\mu,s} L_G, \nabla_\psi L_D)\f$, by the chain rule through the losses' exact slopes.
   template <class T>
   Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
-    const auto lG = [&](const auto& v) { return loss.generator(v); };
-    const auto lR = [&](const auto& v) { return loss.discriminator_real(v); };
-    const auto lF = [&](const auto& v) { return loss.discriminator_fake(v); };
-    Eigen::VectorX<T> v = Eigen::VectorX<T>::Constant(5, T(0.0));
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-      const T w = T(weights[i]);
-      const T e = T(nodes[i]);
-      const T fake = z[0] + z[1] * e;
-      const T real = T(data_mean + data_sigma * nodes[i]);
-      // generator: d/dmu and d/ds of l_G(D(mu + s e)) = l_G' * D'(x) * (1, e), D'(x) = psi_1 + 2 psi_2 x
-      const T g = w * detail::slope(lG, logit(z, fake)) * (z[3] + T(2.0) * z[4] * fake);
-      v[0] -= g;
-      v[1] -= g * e;
-      // discriminator: d/dpsi_k of l(D(x)) = l' * x^k
-      const T sr = w * detail::slope(lR, logit(z, real));
-      const T sf = w * detail::slope(lF, logit(z, fake));
-      v[2] -= sr + sf;
-      v[3] -= sr * real + sf * fake;
-      v[4] -= sr * real * real + sf * fake * fake;
-    }
+    Eigen::VectorX<T> v(5);
+    detail::gaussian_gan_field(loss, data_mean, data_sigma, nodes.data(), weights.data(), nodes.size(), z.data(),
+                               v.data());
     return v;
   }
 
@@ -115,6 +156,22 @@ struct gaussian_gan {
     const double m = data_mean, sigma2 = data_sigma * data_sigma, s2 = s * s;
     return {mu * mu / (2 * s2) - m * m / (2 * sigma2) + std::log(std::abs(s) / data_sigma), m / sigma2 - mu / s2,
             1 / (2 * s2) - 1 / (2 * sigma2)};
+  }
+  /// The same game as a point game for ensembles (its rule copied inline).
+  gaussian_gan_point<Loss> point() const {
+    gaussian_gan_point<Loss> out;
+    out.loss = loss;
+    out.data_mean = data_mean;
+    out.data_sigma = data_sigma;
+    if (nodes.size() != static_cast<std::size_t>(gaussian_gan_point<Loss>::rule_size)) {
+      raise_invalid_argument("minimax::games::gaussian_gan::point", "the quadrature rule must have 800 nodes; it has",
+                             nodes.size());
+    }
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      out.nodes[i] = nodes[i];
+      out.weights[i] = weights[i];
+    }
+    return out;
   }
   /// The equilibrium \f$(m, \sigma, 0, 0, 0)\f$.
   Eigen::VectorXd equilibrium() const {

@@ -5,7 +5,7 @@
 ///
 /// An ensemble is a set of members, each a point game (a fixed-size, trivially copyable game
 /// whose field runs on a GPU: games::bilinear_point, games::dirac_gan_point with any loss and
-/// regulariser but instance noise), an update scheme of minimax::schemes with its own parameters,
+/// regulariser but instance noise, games::gaussian_gan_point), an update scheme of minimax::schemes with its own parameters,
 /// and a starting point. simulate_ensemble() advances every member for at most `steps` steps, one
 /// member per thread, and reports for each one its outcome:
 /// - **converged**: \f$\|z - z^*\| \le\f$ `tolerance` (the member stops there);
@@ -13,7 +13,7 @@
 /// - **cycling**: neither within `steps` steps (the orbit stayed bounded without settling).
 ///
 /// The game fields are the Eigen backend's own (the point games share their formulas with
-/// games::bilinear and games::dirac_gan), and each scheme's update is the same sequence of
+/// games::bilinear, games::dirac_gan and games::gaussian_gan), and each scheme's update is the same sequence of
 /// operations as its Eigen `advance`, so a member's trajectory matches minimax::simulate's to
 /// rounding (compilers may contract a multiply-add into one FMA, on GPUs by default).
 ///
@@ -260,7 +260,7 @@ struct ensemble_kernel {
 
   MINIMAX_HOST_DEVICE void operator()(long i) const {
     constexpr int n = Point::dimension;
-    const Point g = games[one_game ? 0 : i];
+    const Point& g = games[one_game ? 0 : i];  // by reference: a point game may carry a quadrature rule
     const Scheme s = schemes[one_scheme ? 0 : i];
     double z[n], memory[n], target[n];
     for (int c = 0; c < n; ++c) z[c] = state[c * members + i];
