@@ -2,8 +2,9 @@
 # The Thrust backend on a GPU machine: builds the CUDA tests and benchmarks with nvcc (no CMake
 # package needed: Eigen's and Catch2's headers are looked for in $MINIMAX_GPU_INCLUDE, default
 # .gpu/include, then /usr/include), runs the tests, compute-sanitizer's memcheck and racecheck over
-# them, the benchmarks, and the PyTorch/JAX anchors of compare_gpu.py. Everything goes to $1
-# (default build/cuda-run). Usage: bench/thrust/run_cuda.sh [output folder]
+# them, the examples, the benchmarks (not with MINIMAX_CUDA_SKIP_BENCH=1), and the PyTorch/JAX
+# anchors of compare_gpu.py. Everything goes to $1 (default build/cuda-run).
+# Usage: bench/thrust/run_cuda.sh [output folder]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-build/cuda-run}
@@ -23,11 +24,25 @@ for t in tests/thrust/*.cpp; do
   nvcc "${nvcc_flags[@]}" -x cu -c "$t" -o "build/cuda/test_$name.o" > "build/cuda/test_$name.log" 2>&1 &
 done
 for b in bench/thrust/*.cpp; do
+  [ -n "${MINIMAX_CUDA_SKIP_BENCH:-}" ] && break
   name=$(basename "$b" .cpp)
   nvcc "${nvcc_flags[@]}" -x cu "$b" -o "build/cuda/bench_$name" > "build/cuda/bench_$name.log" 2>&1 &
 done
+for e in examples/thrust/*.cpp; do
+  name=$(basename "$e" .cpp)
+  nvcc "${nvcc_flags[@]}" -x cu "$e" -o "build/cuda/example_$name" > "build/cuda/example_$name.log" 2>&1 &
+done
 wait
 status=0
+for e in examples/thrust/*.cpp; do
+  name=$(basename "$e" .cpp)
+  echo "== example $name (CUDA)" | tee -a "$out/tests.txt"
+  if [ -x "build/cuda/example_$name" ]; then
+    "build/cuda/example_$name" 2>&1 | tail -3 | tee -a "$out/tests.txt"; [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  else
+    echo "BUILD FAILED: example_$name"; tail -30 "build/cuda/example_$name.log"; status=1
+  fi
+done
 for t in tests/thrust/*.cpp; do
   name=$(basename "$t" .cpp)
   if ! nvcc -arch="$arch" "build/cuda/test_$name.o" build/cuda/catch_main.o -o "build/cuda/test_$name" >> "build/cuda/test_$name.log" 2>&1; then
@@ -41,6 +56,7 @@ for t in tests/thrust/*.cpp; do
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   done
 done
+[ -n "${MINIMAX_CUDA_SKIP_BENCH:-}" ] && exit $status
 for b in bench/thrust/*.cpp; do
   name=$(basename "$b" .cpp)
   [ -x "build/cuda/bench_$name" ] || { echo "BUILD FAILED: bench_$name"; tail -30 "build/cuda/bench_$name.log"; status=1; }
