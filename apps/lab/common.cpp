@@ -264,22 +264,9 @@ measure parse_measure(const std::string& spec, const std::string& option_name) {
         weights.push_back(parse_number(item.substr(0, star), what + " (mixture weight)"));
         parts.push_back(component(item.substr(star + 1), what));
       }
-      // A lone component is that distribution. minimax::quantile(mixture) does not terminate when
-      // every component has the same median, so such mixtures are refused here rather than hang.
+      // A lone component is that distribution (its own closed forms rather than the mixture's).
       if (parts.size() == 1) return parse_measure(rest.substr(rest.find('*') + 1), option_name);
       m.d = minimax::mixture(weights, parts);
-      bool same_median = true;
-      const auto& first = parts.front();
-      const double median = std::visit([](const auto& c) { return static_cast<double>(minimax::quantile(c, 0.5)); }, first);
-      for (std::size_t k = 0; k < parts.size(); ++k) {
-        if (weights[k] > 0) {
-          same_median = same_median &&
-                        std::visit([](const auto& c) { return static_cast<double>(minimax::quantile(c, 0.5)); }, parts[k]) == median;
-        }
-      }
-      if (same_median) {
-        throw usage_error(what + ": mixtures whose components all have the same median are not supported yet ('" + spec + "')");
-      }
       return m;
     }
     const auto c = component(spec, what);
