@@ -99,3 +99,33 @@ TEST_CASE("mixture_gan: minibatch training runs, resamples, and reports", "[game
   CHECK(samples.allFinite());
   CHECK_THROWS_AS(game_type(mm::ring(8, 2.0, 0.02), 0, g), std::invalid_argument);
 }
+
+TEST_CASE("mixture_gan: the direct unrolled gradient equals the scheme's and names its bad input", "[games][unrolled]") {
+  mm::rng g(5);
+  const game_type game = make_game(g);
+  const Eigen::VectorXd z = game.init(nn::glorot{}, g);
+  const Eigen::Index nG = game.generator_dimension();
+  // The direct path against finite differences of the unrolled objective, as above, for k = 3.
+  const double hD = 0.1;
+  const int k = 3;
+  const auto surrogate = [&](const Eigen::VectorXd& at) {
+    Eigen::VectorXd w = at;
+    for (int j = 0; j < k; ++j) w.tail(w.size() - nG) += hD * game.vector_field<double>(w).tail(w.size() - nG);
+    return game.generator_loss<double>(w);
+  };
+  Eigen::VectorXd field;
+  const Eigen::VectorXd exact = game.unrolled_generator_gradient(z, hD, k, &field);
+  // The discriminator direction it returns is the field's discriminator part at z.
+  CHECK((field - game.vector_field<double>(z).tail(z.size() - nG)).norm() <=
+        1e-12 * (1 + field.norm()));
+  Eigen::VectorXd u = Eigen::VectorXd::Zero(z.size());
+  u.head(nG) = random_direction(nG, g);
+  const double h = 1e-5;
+  const double fd = (surrogate(z + h * u) - surrogate(z - h * u)) / (2 * h);
+  CHECK(std::abs(exact.dot(u.head(nG)) - fd) <= 1e-8 * (1 + std::abs(fd)));
+  CHECK_THROWS_WITH(game.unrolled_generator_gradient(z.head(3), hD, k),
+                    Catch::Contains("minimax::games::mixture_gan::unrolled_generator_gradient"));
+  CHECK_THROWS_AS(game.unrolled_generator_gradient(z, 0.0, k), mm::invalid_argument);
+  CHECK_THROWS_AS(game.unrolled_generator_gradient(z, std::nan(""), k), mm::invalid_argument);
+  CHECK_THROWS_WITH(game.unrolled_generator_gradient(z, hD, -1), Catch::Contains("must be >= 0"));
+}
