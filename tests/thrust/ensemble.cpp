@@ -83,6 +83,17 @@ TEST_CASE("every scheme of the ensemble follows the Eigen backend's trajectory")
   SECTION("weight clipping") { check_against_eigen(clipped, minimax::schemes::simultaneous{0.1}, 200); }
 }
 
+TEST_CASE("instance noise on the point path: the Eigen trajectory, and convergence as the analysis says") {
+  const minimax::games::dirac_gan noisy{minimax::loss::non_saturating{}, minimax::games::instance_noise{0.7}};
+  check_against_eigen(noisy, minimax::schemes::simultaneous{0.2}, 100);
+  check_against_eigen(noisy, minimax::schemes::consensus{0.1, 0.3}, 50);
+  const minimax::schemes::simultaneous step{0.2};
+  REQUIRE(minimax::analyze(noisy, step, noisy.equilibrium()).verdict == minimax::verdict::converges);
+  const auto out = minimax::simulate_ensemble(thrust::device, std::vector{noisy.point()}, std::vector{step},
+                                              starts_on_circle(16, 0.3), 20000, {1e-6, 1e3});
+  CHECK(out.count(minimax::ensemble_status::converged) == 16);
+}
+
 TEST_CASE("the 1-D Gaussian GAN ensemble follows the Eigen backend and rests at its equilibrium") {
   const minimax::games::gaussian_gan game{minimax::loss::non_saturating{}, 0.5, 1.5};
   Eigen::MatrixXd z0(5, 4);

@@ -106,17 +106,30 @@ MINIMAX_HOST_DEVICE void dirac_gan_field(const Loss& loss, const Regulariser& re
   v_theta = psi * generator_slope(loss, t);
   v_psi = theta * discriminator_fake_slope(loss, t) - dirac_penalty_slope(regulariser, psi);
 }
+/// \brief The Dirac-GAN's field with instance noise of standard deviation \f$\sigma\f$, the expectations
+/// over the noise by a quadrature rule for N(0, 1) (nodes, weights): shared by games::dirac_gan and
+/// its point game.
+template <class Loss, class T>
+MINIMAX_HOST_DEVICE void dirac_gan_noise_field(const Loss& loss, double sigma, const double* nodes, const double* weights,
+                                               std::size_t count, const T& theta, const T& psi, T& v_theta, T& v_psi) {
+  v_theta = T(0.0);
+  v_psi = T(0.0);
+  for (std::size_t i = 0; i < count; ++i) {
+    const T e = T(sigma * nodes[i]);
+    const T x_fake = theta + e;
+    v_theta += T(weights[i]) * (psi * generator_slope(loss, T(-psi * x_fake)));
+    v_psi += T(weights[i]) *
+             (x_fake * discriminator_fake_slope(loss, T(-psi * x_fake)) + e * discriminator_real_slope(loss, T(-psi * e)));
+  }
+}
 }  // namespace detail
 
 /// \brief The Dirac-GAN as a fixed-size point game for ensembles (see \ref backend/thrust/ensemble.hpp):
 /// trivially copyable, its field callable on a GPU; the same field as games::dirac_gan.
 ///
-/// Every regulariser but instance noise (whose expectation needs the quadrature rule on the device).
+/// Every regulariser; with instance noise a specialisation carries the quadrature rule inline.
 template <class Loss, class Regulariser>
 struct dirac_gan_point {
-  static_assert(!std::is_same_v<Regulariser, instance_noise>,
-                "minimax::games::dirac_gan_point: instance noise is not available on the point (ensemble) path; "
-                "use games::dirac_gan with minimax::simulate");
   static constexpr int dimension = 2;            ///< \f$(\theta, \psi)\f$
   static constexpr int generator_dimension = 1;  ///< \f$\theta\f$
   Loss loss{};                                   ///< the adversarial loss
@@ -133,6 +146,29 @@ struct dirac_gan_point {
       z[1] = z[1] < -regulariser.c ? -regulariser.c : (z[1] > regulariser.c ? regulariser.c : z[1]);
     }
   }
+  /// The equilibrium \f$(0, 0)\f$.
+  MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
+};
+
+/// \brief The Dirac-GAN with instance noise as a point game: the game's 800-point rule for the noise
+/// carried inline, the field the same function as games::dirac_gan's.
+template <class Loss>
+struct dirac_gan_point<Loss, instance_noise> {
+  static constexpr int dimension = 2;            ///< \f$(\theta, \psi)\f$
+  static constexpr int generator_dimension = 1;  ///< \f$\theta\f$
+  static constexpr int rule_size = 800;          ///< nodes of the quadrature rule for \f$N(0, 1)\f$
+  Loss loss{};                                   ///< the adversarial loss
+  double sigma = 1.0;                            ///< the noise's standard deviation \f$\sigma > 0\f$
+  double nodes[rule_size] = {};                  ///< the rule's nodes
+  double weights[rule_size] = {};                ///< the rule's weights
+
+  /// \f$v(z)\f$ (T: double or a dual number).
+  template <class T>
+  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
+    detail::dirac_gan_noise_field(loss, sigma, nodes, weights, rule_size, z[0], z[1], v[0], v[1]);
+  }
+  /// No projection.
+  MINIMAX_HOST_DEVICE void project(double*) const {}
   /// The equilibrium \f$(0, 0)\f$.
   MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
 };
@@ -224,18 +260,11 @@ struct dirac_gan {
   template <class T>
   Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
     const T theta = z[0], psi = z[1];
-    const auto lG = [&](const auto& v) { return loss.generator(v); };
-    const auto lR = [&](const auto& v) { return loss.discriminator_real(v); };
-    const auto lF = [&](const auto& v) { return loss.discriminator_fake(v); };
     Eigen::VectorX<T> v(2);
     if constexpr (std::is_same_v<Regulariser, instance_noise>) {
-      T v_theta(0.0), v_psi(0.0);
-      for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const T e = T(regulariser.sigma * nodes[i]);
-        const T x_fake = theta + e;
-        v_theta += T(weights[i]) * (psi * detail::slope(lG, T(-psi * x_fake)));
-        v_psi += T(weights[i]) * (x_fake * detail::slope(lF, T(-psi * x_fake)) + e * detail::slope(lR, T(-psi * e)));
-      }
+      T v_theta, v_psi;
+      detail::dirac_gan_noise_field(loss, regulariser.sigma, nodes.data(), weights.data(), nodes.size(), theta, psi,
+                                    v_theta, v_psi);
       v << v_theta, v_psi;
     } else {
       T v_theta, v_psi;
@@ -271,8 +300,25 @@ struct dirac_gan {
 
   /// The equilibrium \f$(\theta, \psi) = (0, 0)\f$.
   Eigen::VectorXd equilibrium() const { return Eigen::VectorXd::Zero(2); }
-  /// The same game as a fixed-size point game for ensembles (all regularisers but instance noise).
-  dirac_gan_point<Loss, Regulariser> point() const { return {loss, regulariser}; }
+  /// The same game as a fixed-size point game for ensembles (with instance noise, its rule copied inline).
+  dirac_gan_point<Loss, Regulariser> point() const {
+    if constexpr (std::is_same_v<Regulariser, instance_noise>) {
+      dirac_gan_point<Loss, Regulariser> out;
+      out.loss = loss;
+      out.sigma = regulariser.sigma;
+      if (nodes.size() != static_cast<std::size_t>(out.rule_size)) {
+        raise_invalid_argument("minimax::games::dirac_gan::point", "the quadrature rule must have 800 nodes; it has",
+                               nodes.size());
+      }
+      for (std::size_t i = 0; i < nodes.size(); ++i) {
+        out.nodes[i] = nodes[i];
+        out.weights[i] = weights[i];
+      }
+      return out;
+    } else {
+      return {loss, regulariser};
+    }
+  }
 
   /// The point \f$(\theta, \psi)\f$.
   Eigen::VectorXd init(double theta, double psi) const { return Eigen::Vector2d(theta, psi); }

@@ -5,7 +5,7 @@
 ///
 /// An ensemble is a set of members, each a point game (a fixed-size, trivially copyable game
 /// whose field runs on a GPU: games::bilinear_point, games::dirac_gan_point with any loss and
-/// regulariser but instance noise, games::gaussian_gan_point), an update scheme of minimax::schemes with its own parameters,
+/// regulariser (instance noise included), games::gaussian_gan_point), an update scheme of minimax::schemes with its own parameters,
 /// and a starting point. simulate_ensemble() advances every member for at most `steps` steps, one
 /// member per thread, and reports for each one its outcome:
 /// - **converged**: \f$\|z - z^*\| \le\f$ `tolerance` (the member stops there);
