@@ -268,7 +268,7 @@ struct ensemble_kernel {
     point_scheme<Scheme>::start(s, g, z, memory);
     int outcome = static_cast<int>(ensemble_status::cycling);
     long k = 0;
-    double d2 = squared_distance(z, target);
+    double d2 = squared_distance(z, target, n);
     if (!(d2 <= bound2)) {
       outcome = static_cast<int>(ensemble_status::diverged);
     } else if (d2 <= tolerance2) {
@@ -277,7 +277,7 @@ struct ensemble_kernel {
       while (k < steps) {
         point_scheme<Scheme>::advance(s, g, z, memory);
         ++k;
-        d2 = squared_distance(z, target);
+        d2 = squared_distance(z, target, n);
         if (!(d2 <= bound2)) {  // also NaN
           outcome = static_cast<int>(ensemble_status::diverged);
           break;
@@ -295,11 +295,6 @@ struct ensemble_kernel {
     distance[i] = sqrt(d2);
   }
 
-  MINIMAX_HOST_DEVICE static double squared_distance(const double* z, const double* target) {
-    double d2 = 0.0;
-    for (int c = 0; c < Point::dimension; ++c) d2 += (z[c] - target[c]) * (z[c] - target[c]);
-    return d2;
-  }
 };
 
 template <class T>

@@ -69,6 +69,10 @@ inline constexpr bool runs_on_host =
 template <class Policy>
 inline constexpr bool reduces_as_tree = !runs_on_host<Policy>;
 
+/// The running sum a reduction under `Policy` carries: compensated on the host, plain on a GPU's tree.
+template <class Policy, class T>
+using reduction_sum_t = std::conditional_t<reduces_as_tree<Policy>, plain_sum<T>, neumaier_sum<T>>;
+
 /// A sum that holds nothing (the lone mass of divergences other than the JSD): one less number
 /// for every step of a reduction to carry.
 struct no_sum {
@@ -161,6 +165,19 @@ struct pmf_pair {
     return out;
   }
 };
+
+/// Throws "`name`[i] must be finite, got v" for the first NaN or infinite entry of x (samples).
+template <class Policy, class R>
+void require_finite_range(const char* function, const char* name, const Policy& policy, const R& x) {
+  const auto end = x.begin() + static_cast<std::ptrdiff_t>(x.size());
+  const auto it = ::thrust::find_if(policy, x.begin(), end, not_finite{});
+  if (it == end) return;
+  const thrust_value_t<R> value = *it;
+  raise_invalid_argument(function,
+                         std::string(name) + "[" + std::to_string(static_cast<long long>(it - x.begin())) +
+                             "] must be finite",
+                         value);
+}
 
 /// Throws the Eigen backend's error for the first bad entry of x (a second pass, on the error path only).
 template <class Policy, class R>
@@ -266,7 +283,7 @@ auto thrust_pmf_pass(const char* function, const Policy& policy, const P& p, con
   static_assert(std::is_same_v<T, thrust_value_t<Q>>,
                 "minimax: both distributions of a divergence must have the same scalar type (float or double)");
   static_assert(std::is_floating_point_v<T>, "minimax: probability vectors must hold float or double");
-  using S = std::conditional_t<reduces_as_tree<Policy>, plain_sum<T>, neumaier_sum<T>>;
+  using S = reduction_sum_t<Policy, T>;
   require_non_empty(function, "p", static_cast<std::size_t>(p.size()));
   require_same_size(function, "p and q", static_cast<std::size_t>(p.size()), static_cast<std::size_t>(q.size()));
   const auto n = static_cast<long long>(p.size());

@@ -29,9 +29,7 @@ namespace detail {
 template <class K, class T>
 MINIMAX_HOST_DEVICE T kernel_between(const K& kernel, const T* x, const T* y, int d) {
   if constexpr (std::is_same_v<K, kernels::gaussian>) {
-    T s(0);
-    for (int c = 0; c < d; ++c) s += (x[c] - y[c]) * (x[c] - y[c]);
-    return kernel.of_squared_distance(s);
+    return kernel.of_squared_distance(squared_distance(x, y, d));
   } else if constexpr (std::is_same_v<K, kernels::laplacian>) {
     T s(0);
     for (int c = 0; c < d; ++c) s += x[c] > y[c] ? x[c] - y[c] : y[c] - x[c];
@@ -90,19 +88,11 @@ auto mmd_sums(const char* function, const Policy& policy, const X& x, const Y& y
       raise_invalid_argument(function, std::string(name) + (unbiased ? " must have at least 2 points" : " must not be empty"),
                              points);
     }
-    const auto end = r.begin() + static_cast<std::ptrdiff_t>(r.size());
-    const auto bad = ::thrust::find_if(policy, r.begin(), end, not_finite{});
-    if (bad != end) {
-      const T value = *bad;
-      raise_invalid_argument(function,
-                             std::string(name) + "[" + std::to_string(static_cast<long long>(bad - r.begin())) +
-                                 "] must be finite",
-                             value);
-    }
+    require_finite_range(function, name, policy, r);
     return static_cast<long long>(points);
   };
   const long long n = check("x", x), m = check("y", y);
-  using S = std::conditional_t<reduces_as_tree<Policy>, plain_sum<T>, neumaier_sum<T>>;
+  using S = reduction_sum_t<Policy, T>;
   const T* px = ::thrust::raw_pointer_cast(&*x.begin());
   const T* py = ::thrust::raw_pointer_cast(&*y.begin());
   struct sums {

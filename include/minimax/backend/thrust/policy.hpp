@@ -41,6 +41,14 @@ namespace detail {
 template <class R>
 using thrust_value_t = std::remove_cv_t<typename std::iterator_traits<decltype(std::declval<const R&>().begin())>::value_type>;
 
+/// \f$\|x - y\|_2^2\f$ of two points of dimension d given by pointers (host and device).
+template <class T>
+MINIMAX_HOST_DEVICE T squared_distance(const T* x, const T* y, int d) {
+  T s(0);
+  for (int c = 0; c < d; ++c) s += (x[c] - y[c]) * (x[c] - y[c]);
+  return s;
+}
+
 /// \brief Scratch memory of n elements in the system of a policy (device memory for a device policy),
 /// returned when the object dies.
 template <class T, class Policy>

@@ -92,9 +92,7 @@ struct sinkhorn_half_step {
       const double lw = log_w_other[base + j];
       if (lw == -std::numeric_limits<double>::infinity()) continue;  // a zero mass adds nothing
       const double* yj = other_points + (base + j) * d;
-      double d2 = 0.0;
-      for (int c = 0; c < d; ++c) d2 += (xi[c] - yj[c]) * (xi[c] - yj[c]);
-      const double t = lw + (pot_other[base + j] - cost(d2)) / eps;
+      const double t = lw + (pot_other[base + j] - cost(squared_distance(xi, yj, d))) / eps;
       if (t > top) {
         sum = sum * std::exp(top - t) + 1.0;
         top = t;
@@ -132,9 +130,7 @@ struct sinkhorn_plan_sums {
         const long jj = k * m + j;
         if (!(b[jj] > 0.0)) continue;
         const double* yj = y + jj * d;
-        double d2 = 0.0;
-        for (int c = 0; c < d; ++c) d2 += (xi[c] - yj[c]) * (xi[c] - yj[c]);
-        const double cij = cost(d2);
+        const double cij = cost(squared_distance(xi, yj, d));
         const double p = a[idx] * b[jj] * std::exp((f[idx] + g[jj] - cij) / eps);
         c_sum += p * cij;
         v_sum += p * (f[idx] + g[jj]);
@@ -163,9 +159,7 @@ struct sinkhorn_side_error {
       const long jj = k * other_count + j;
       if (!(w_other[jj] > 0.0)) continue;
       const double* yj = other_points + jj * d;
-      double d2 = 0.0;
-      for (int c = 0; c < d; ++c) d2 += (xi[c] - yj[c]) * (xi[c] - yj[c]);
-      sum += w_other[jj] * std::exp((pot[idx] + pot_other[jj] - cost(d2)) / eps);
+      sum += w_other[jj] * std::exp((pot[idx] + pot_other[jj] - cost(squared_distance(xi, yj, d))) / eps);
     }
     out[idx] = std::fabs(w[idx] * sum - w[idx]);
   }

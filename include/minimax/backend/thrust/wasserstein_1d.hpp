@@ -68,16 +68,8 @@ struct merge_sums {
 template <class T, class Policy, class R>
 ::thrust::device_vector<T> sorted_sample(const char* function, const char* name, const Policy& policy, const R& x) {
   require_non_empty(function, name, static_cast<std::size_t>(x.size()));
-  const auto end = x.begin() + static_cast<std::ptrdiff_t>(x.size());
-  const auto bad = ::thrust::find_if(policy, x.begin(), end, not_finite{});
-  if (bad != end) {
-    const T value = *bad;
-    raise_invalid_argument(function,
-                           std::string(name) + "[" + std::to_string(static_cast<long long>(bad - x.begin())) +
-                               "] must be finite",
-                           value);
-  }
-  ::thrust::device_vector<T> sorted(x.begin(), end);
+  require_finite_range(function, name, policy, x);
+  ::thrust::device_vector<T> sorted(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(x.size()));
   ::thrust::sort(policy, sorted.begin(), sorted.end());
   return sorted;
 }
@@ -103,7 +95,7 @@ auto wasserstein_1d(const Policy& policy, const U& u, const V& v, detail::thrust
   const auto bu = ::thrust::make_transform_iterator(::thrust::counting_iterator<long long>(0), detail::scaled_breakpoint{m});
   const auto bv = ::thrust::make_transform_iterator(::thrust::counting_iterator<long long>(0), detail::scaled_breakpoint{n});
   ::thrust::merge(policy, bu, bu + n, bv, bv + m, ends.begin());
-  using S = std::conditional_t<detail::reduces_as_tree<Policy>, detail::plain_sum<T>, neumaier_sum<T>>;
+  using S = detail::reduction_sum_t<Policy, T>;
   const detail::quantile_term<T, S> term{::thrust::raw_pointer_cast(ends.data()), ::thrust::raw_pointer_cast(su.data()),
                                          ::thrust::raw_pointer_cast(sv.data()), n, m, p};
   const S total = ::thrust::transform_reduce(policy, ::thrust::counting_iterator<long long>(0),
