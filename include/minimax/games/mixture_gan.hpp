@@ -15,6 +15,7 @@
 #include "minimax/core/error.hpp"
 #include "minimax/games/concepts.hpp"
 #include "minimax/games/detail/minibatches.hpp"
+#include "minimax/games/mlp_gan_point.hpp"
 #include "minimax/loss/adversarial.hpp"
 #include "minimax/nn/batch.hpp"
 #include "minimax/prob/isotropic_mixture.hpp"
@@ -73,6 +74,28 @@ class mixture_gan {
   template <class Init>
   Eigen::VectorXd init(const Init& initialiser, rng& g) const {
     return detail::initial_parameters(generator, discriminator, initialiser, g);
+  }
+
+  /// \brief The game on its current batches as a point game for ensembles (games::mlp_gan_point):
+  /// the same networks, loss and samples, with the field computed one sample at a time.
+  /// \throws minimax::invalid_argument when `Batch` is not the game's batch size.
+  template <int Batch>
+  mlp_gan_point<Generator, Discriminator, Loss, Batch> point() const {
+    if (batch_ != Batch) {
+      raise_invalid_argument("minimax::games::mixture_gan::point",
+                             "the point game's Batch must be the game's batch size " + std::to_string(batch_) + "; Batch",
+                             Batch);
+    }
+    mlp_gan_point<Generator, Discriminator, Loss, Batch> out;
+    out.generator = nn::sample_network_of(generator);
+    out.discriminator = nn::sample_network_of(discriminator);
+    out.loss = loss;
+    constexpr int d = Discriminator::input_size, e = Generator::input_size;
+    for (int i = 0; i < Batch; ++i) {
+      for (int j = 0; j < d; ++j) out.real[i * d + j] = real(j, i);
+      for (int j = 0; j < e; ++j) out.noise[i * e + j] = noise(j, i);
+    }
+    return out;
   }
 
   /// The generator's samples \f$G_\theta(\varepsilon)\f$ for a noise batch (one column each).

@@ -11,6 +11,7 @@
 
 #include <Eigen/Core>
 
+#include "minimax/core/config.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/core/log1pexp.hpp"
 #include "minimax/core/sigmoid.hpp"
@@ -45,6 +46,21 @@ struct elementwise {
     for (Eigen::Index k = 0; k < n; ++k) dx->data()[k] = dy.data()[k] * f.slope(x.data()[k], y.data()[k]);
   }
 
+  /// One sample of I features on raw arrays (host or device code; see nn::sample_network).
+  template <int I, class T>
+  MINIMAX_HOST_DEVICE void forward_sample(const T*, const T* x, T* y) const {
+    const F& f = static_cast<const F&>(*this);
+    for (int k = 0; k < I; ++k) y[k] = f.value(x[k]);
+  }
+
+  /// One sample's \f$\bar x = \bar y \odot f'(x)\f$ (no parameters), written when `dx` is not null.
+  template <int I, class T>
+  MINIMAX_HOST_DEVICE void backward_sample(const T*, const T* x, const T* y, const T* dy, T*, T* dx) const {
+    if (dx == nullptr) return;
+    const F& f = static_cast<const F&>(*this);
+    for (int k = 0; k < I; ++k) dx[k] = dy[k] * f.slope(x[k], y[k]);
+  }
+
   template <int I, class T, class Init, class Rng>
   void initialise(T*, const Init&, Rng&) const {}
 };
@@ -55,12 +71,12 @@ struct elementwise {
 struct relu : detail::elementwise<relu> {
   /// \f$\max(x, 0)\f$.
   template <class T>
-  T value(T x) const {
+  MINIMAX_HOST_DEVICE T value(T x) const {
     return x > T(0) ? x : T(0);
   }
   /// \f$[x > 0]\f$.
   template <class T>
-  T slope(T x, T) const {
+  MINIMAX_HOST_DEVICE T slope(T x, T) const {
     return x > T(0) ? T(1) : T(0);
   }
 };
@@ -76,12 +92,12 @@ struct leaky_relu : detail::elementwise<leaky_relu> {
   }
   /// \f$x\f$ or \f$a x\f$.
   template <class T>
-  T value(T x) const {
+  MINIMAX_HOST_DEVICE T value(T x) const {
     return x > T(0) ? x : T(negative_slope) * x;
   }
   /// \f$1\f$ or \f$a\f$.
   template <class T>
-  T slope(T x, T) const {
+  MINIMAX_HOST_DEVICE T slope(T x, T) const {
     return x > T(0) ? T(1) : T(negative_slope);
   }
 };
@@ -97,13 +113,13 @@ struct elu : detail::elementwise<elu> {
   explicit elu(double a) : alpha(a) { require_positive("minimax::nn::elu", "alpha", a); }
   /// \f$x\f$ or \f$\alpha\operatorname{expm1}(x)\f$.
   template <class T>
-  T value(T x) const {
+  MINIMAX_HOST_DEVICE T value(T x) const {
     using std::expm1;
     return x > T(0) ? x : T(alpha) * expm1(x);
   }
   /// \f$1\f$ or \f$y + \alpha\f$.
   template <class T>
-  T slope(T x, T y) const {
+  MINIMAX_HOST_DEVICE T slope(T x, T y) const {
     return x > T(0) ? T(1) : y + T(alpha);
   }
 };
@@ -112,13 +128,13 @@ struct elu : detail::elementwise<elu> {
 struct tanh : detail::elementwise<tanh> {
   /// \f$\tanh x\f$.
   template <class T>
-  T value(T x) const {
+  MINIMAX_HOST_DEVICE T value(T x) const {
     using std::tanh;
     return tanh(x);
   }
   /// \f$1 - y^2\f$.
   template <class T>
-  T slope(T, T y) const {
+  MINIMAX_HOST_DEVICE T slope(T, T y) const {
     return T(1) - y * y;
   }
 };
@@ -127,12 +143,12 @@ struct tanh : detail::elementwise<tanh> {
 struct sigmoid : detail::elementwise<sigmoid> {
   /// \f$\sigma(x)\f$.
   template <class T>
-  T value(T x) const {
+  MINIMAX_HOST_DEVICE T value(T x) const {
     return ::minimax::sigmoid(x);
   }
   /// \f$y(1-y)\f$.
   template <class T>
-  T slope(T, T y) const {
+  MINIMAX_HOST_DEVICE T slope(T, T y) const {
     return y * (T(1) - y);
   }
 };
@@ -141,12 +157,12 @@ struct sigmoid : detail::elementwise<sigmoid> {
 struct softplus : detail::elementwise<softplus> {
   /// \f$\log(1 + e^x)\f$.
   template <class T>
-  T value(T x) const {
+  MINIMAX_HOST_DEVICE T value(T x) const {
     return ::minimax::log1pexp(x);
   }
   /// \f$\sigma(x)\f$.
   template <class T>
-  T slope(T x, T) const {
+  MINIMAX_HOST_DEVICE T slope(T x, T) const {
     return ::minimax::sigmoid(x);
   }
 };
@@ -155,12 +171,12 @@ struct softplus : detail::elementwise<softplus> {
 struct identity : detail::elementwise<identity> {
   /// \f$x\f$.
   template <class T>
-  T value(T x) const {
+  MINIMAX_HOST_DEVICE T value(T x) const {
     return x;
   }
   /// \f$1\f$.
   template <class T>
-  T slope(T, T) const {
+  MINIMAX_HOST_DEVICE T slope(T, T) const {
     return T(1);
   }
 };

@@ -4,6 +4,7 @@
 
 #include <Eigen/Core>
 
+#include "minimax/core/config.hpp"
 #include "minimax/nn/batch.hpp"
 
 namespace minimax::nn {
@@ -79,6 +80,37 @@ struct dense {
         dx->noalias() = weight(theta).transpose().lazyProduct(dy);
       } else {
         dx->noalias() = weight(theta).transpose() * dy;
+      }
+    }
+  }
+
+  /// \brief Forward pass of one sample \f$y = W x + b\f$ on raw arrays (host or device code; see
+  /// nn::sample_network): `x` has In entries, `y` Out.
+  template <int I, class T>
+  MINIMAX_HOST_DEVICE void forward_sample(const T* theta, const T* x, T* y) const {
+    for (int o = 0; o < Out; ++o) {
+      T sum = T(0);
+      for (int i = 0; i < In; ++i) sum += theta[i * Out + o] * x[i];  // W column-major: W(o, i) at i * Out + o
+      y[o] = sum + theta[Out * In + o];
+    }
+  }
+
+  /// \brief Backward pass of one sample: accumulates \f$\bar W \mathrel{+}= \bar y x^\top\f$ and
+  /// \f$\bar b \mathrel{+}= \bar y\f$ into `dtheta` when it is not null; writes \f$\bar x = W^\top \bar y\f$
+  /// when `dx` is not null.
+  template <int I, class T>
+  MINIMAX_HOST_DEVICE void backward_sample(const T* theta, const T* x, const T* /*y*/, const T* dy, T* dtheta,
+                                           T* dx) const {
+    if (dtheta != nullptr) {
+      for (int i = 0; i < In; ++i)
+        for (int o = 0; o < Out; ++o) dtheta[i * Out + o] += dy[o] * x[i];
+      for (int o = 0; o < Out; ++o) dtheta[Out * In + o] += dy[o];
+    }
+    if (dx != nullptr) {
+      for (int i = 0; i < In; ++i) {
+        T sum = T(0);
+        for (int o = 0; o < Out; ++o) sum += theta[i * Out + o] * dy[o];
+        dx[i] = sum;
       }
     }
   }

@@ -4,6 +4,7 @@
 
 #include <Eigen/Core>
 
+#include "minimax/core/config.hpp"
 #include "minimax/nn/batch.hpp"
 
 namespace minimax::nn {
@@ -48,6 +49,26 @@ struct maxout {
           if (x(i * K + j, c) > x(i * K + best, c)) best = j;
         (*dx)(i * K + best, c) = dy(i, c);
       }
+    }
+  }
+  /// One sample's group maxima on raw arrays (host or device code; see nn::sample_network).
+  template <int I, class T>
+  MINIMAX_HOST_DEVICE void forward_sample(const T*, const T* x, T* y) const {
+    for (int i = 0; i < I / K; ++i) {
+      T m = x[i * K];
+      for (int j = 1; j < K; ++j) m = x[i * K + j] > m ? x[i * K + j] : m;
+      y[i] = m;
+    }
+  }
+  /// One sample's backward pass, routed as backward() routes it.
+  template <int I, class T>
+  MINIMAX_HOST_DEVICE void backward_sample(const T*, const T* x, const T*, const T* dy, T*, T* dx) const {
+    if (dx == nullptr) return;
+    for (int i = 0; i < I / K; ++i) {
+      int best = 0;
+      for (int j = 1; j < K; ++j)
+        if (x[i * K + j] > x[i * K + best]) best = j;
+      for (int j = 0; j < K; ++j) dx[i * K + j] = j == best ? dy[i] : T(0);
     }
   }
   /// Nothing to initialise.

@@ -5,15 +5,23 @@
 ///
 /// An ensemble is a set of members, each a point game (a fixed-size, trivially copyable game
 /// whose field runs on a GPU: games::bilinear_point, games::dirac_gan_point with any loss and
-/// regulariser (instance noise included), games::gaussian_gan_point), an update scheme of minimax::schemes with its own parameters,
+/// regulariser (instance noise included), games::gaussian_gan_point, and games::mlp_gan_point: two
+/// small fixed-size networks on fixed batches), an update scheme of minimax::schemes with its own parameters,
 /// and a starting point. simulate_ensemble() advances every member for at most `steps` steps, one
 /// member per thread, and reports for each one its outcome:
 /// - **converged**: \f$\|z - z^*\| \le\f$ `tolerance` (the member stops there);
 /// - **diverged**: \f$\|z - z^*\| >\f$ `bound`, or a coordinate not finite (it stops there);
 /// - **cycling**: neither within `steps` steps (the orbit stayed bounded without settling).
 ///
+/// Games whose equilibrium is not known in closed form (games::mlp_gan_point, the network games)
+/// are judged by stationarity instead: converged at the first point where the field is small,
+/// \f$\|v(z)\| \le\f$ `tolerance` (every scheme evaluates the field there first, so the test costs
+/// nothing), diverged when \f$\|z\| >\f$ `bound` or a coordinate is not finite; the reported
+/// distance is the final \f$\|v(z)\|\f$.
+///
 /// The game fields are the Eigen backend's own (the point games share their formulas with
-/// games::bilinear, games::dirac_gan and games::gaussian_gan), and each scheme's update is the same sequence of
+/// games::bilinear, games::dirac_gan and games::gaussian_gan; games::mlp_gan_point runs the layers'
+/// own one-sample passes, see nn::sample_network), and each scheme's update is the same sequence of
 /// operations as its Eigen `advance`, so a member's trajectory matches minimax::simulate's to
 /// rounding (compilers may contract a multiply-add into one FMA, on GPUs by default).
 ///
@@ -65,8 +73,8 @@ inline const char* to_string(ensemble_status s) {
 
 /// Stopping rules of simulate_ensemble().
 struct ensemble_options {
-  double tolerance = 1e-8;  ///< converged once \f$\|z - z^*\| \le\f$ tolerance (\f$\ge 0\f$)
-  double bound = 1e6;       ///< diverged once \f$\|z - z^*\| >\f$ bound (\f$> 0\f$)
+  double tolerance = 1e-8;  ///< converged once \f$\|z - z^*\|\f$ (or \f$\|v(z)\|\f$, see \ref ensemble.hpp) \f$\le\f$ tolerance (\f$\ge 0\f$)
+  double bound = 1e6;       ///< diverged once \f$\|z - z^*\|\f$ (or \f$\|z\|\f$) \f$>\f$ bound (\f$> 0\f$)
 };
 
 /// One member: a point game, a scheme and a starting point.
@@ -81,7 +89,7 @@ struct ensemble_member {
 struct ensemble_result {
   std::vector<ensemble_status> status;  ///< outcome per member
   std::vector<long> steps;              ///< steps taken per member (until it stopped)
-  std::vector<double> distance;         ///< final \f$\|z - z^*\|\f$ per member
+  std::vector<double> distance;         ///< final \f$\|z - z^*\|\f$ per member (\f$\|v(z)\|\f$ for games without a known equilibrium)
   Eigen::MatrixXd final_state;          ///< final point per member, one column each
 
   /// The number of members with outcome s.
@@ -107,10 +115,11 @@ struct point_scheme<schemes::simultaneous> {
   template <class G>
   MINIMAX_HOST_DEVICE static void start(const schemes::simultaneous&, const G&, const double*, double*) {}
   template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::simultaneous& s, const G& g, double* z, double*) {
+  MINIMAX_HOST_DEVICE static void advance(const schemes::simultaneous& s, const G& g, double* z, double*, double& field2) {
     constexpr int n = G::dimension;
     double v[n];
     g.field(z, v);
+    field2 = squared_norm(v, n);
     for (int i = 0; i < n; ++i) z[i] += (i < G::generator_dimension ? s.generator_step : s.discriminator_step) * v[i];
     g.project(z);
   }
@@ -121,10 +130,11 @@ struct point_scheme<schemes::alternating> {
   template <class G>
   MINIMAX_HOST_DEVICE static void start(const schemes::alternating&, const G&, const double*, double*) {}
   template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::alternating& s, const G& g, double* z, double*) {
+  MINIMAX_HOST_DEVICE static void advance(const schemes::alternating& s, const G& g, double* z, double*, double& field2) {
     constexpr int n = G::dimension, ng = G::generator_dimension;
     double v[n];
     g.field(z, v);
+    field2 = squared_norm(v, n);
     for (int i = 0; i < ng; ++i) z[i] += s.generator_step * v[i];
     g.project(z);
     for (int k = 0; k < s.discriminator_steps; ++k) {
@@ -140,10 +150,11 @@ struct point_scheme<schemes::extragradient> {
   template <class G>
   MINIMAX_HOST_DEVICE static void start(const schemes::extragradient&, const G&, const double*, double*) {}
   template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::extragradient& s, const G& g, double* z, double*) {
+  MINIMAX_HOST_DEVICE static void advance(const schemes::extragradient& s, const G& g, double* z, double*, double& field2) {
     constexpr int n = G::dimension;
     double v[n], ahead[n];
     g.field(z, v);
+    field2 = squared_norm(v, n);
     for (int i = 0; i < n; ++i) ahead[i] = z[i] + s.step * v[i];
     g.project(ahead);
     g.field(ahead, v);
@@ -159,10 +170,12 @@ struct point_scheme<schemes::optimistic> {
     g.field(z, memory);  // the previous field starts as the field at z0
   }
   template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::optimistic& s, const G& g, double* z, double* memory) {
+  MINIMAX_HOST_DEVICE static void advance(const schemes::optimistic& s, const G& g, double* z, double* memory,
+                                          double& field2) {
     constexpr int n = G::dimension;
     double v[n];
     g.field(z, v);
+    field2 = squared_norm(v, n);
     for (int i = 0; i < n; ++i) {
       z[i] += 2.0 * s.step * v[i] - s.step * memory[i];
       memory[i] = v[i];
@@ -178,11 +191,13 @@ struct point_scheme<schemes::momentum> {
     for (int i = 0; i < G::dimension; ++i) memory[i] = z[i];  // the previous point starts as z0
   }
   template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::momentum& s, const G& g, double* z, double* memory) {
+  MINIMAX_HOST_DEVICE static void advance(const schemes::momentum& s, const G& g, double* z, double* memory,
+                                          double& field2) {
     constexpr int n = G::dimension, ng = G::generator_dimension;
     double v[n], previous[n];
     for (int i = 0; i < n; ++i) previous[i] = z[i];
     g.field(z, v);
+    field2 = squared_norm(v, n);
     if (!s.alternating) {
       for (int i = 0; i < n; ++i) z[i] += s.step * v[i] + s.beta * (z[i] - memory[i]);
       g.project(z);
@@ -202,10 +217,11 @@ struct point_scheme<schemes::consensus> {
   template <class G>
   MINIMAX_HOST_DEVICE static void start(const schemes::consensus&, const G&, const double*, double*) {}
   template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::consensus& s, const G& g, double* z, double*) {
+  MINIMAX_HOST_DEVICE static void advance(const schemes::consensus& s, const G& g, double* z, double*, double& field2) {
     constexpr int n = G::dimension;
     double v[n], jtv[n];
     g.field(z, v);
+    field2 = squared_norm(v, n);
     // Column k of the Jacobian is the field's derivative along e_k: one dual-number evaluation each,
     // and (J^T v)_k is that column's dot product with v.
     for (int k = 0; k < n; ++k) {
@@ -226,11 +242,12 @@ struct point_scheme<schemes::gradient_flow> {
   template <class G>
   MINIMAX_HOST_DEVICE static void start(const schemes::gradient_flow&, const G&, const double*, double*) {}
   template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::gradient_flow& s, const G& g, double* z, double*) {
+  MINIMAX_HOST_DEVICE static void advance(const schemes::gradient_flow& s, const G& g, double* z, double*, double& field2) {
     constexpr int n = G::dimension;
     const double dt = s.time_step;
     double k1[n], k2[n], k3[n], k4[n], y[n];
     g.field(z, k1);
+    field2 = squared_norm(k1, n);
     for (int i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k1[i];
     g.field(y, k2);
     for (int i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k2[i];
@@ -240,6 +257,11 @@ struct point_scheme<schemes::gradient_flow> {
     for (int i = 0; i < n; ++i) z[i] += (dt / 6.0) * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
   }
 };
+
+/// Whether a point game knows its equilibrium (`equilibrium(z)` writes it); the network games do
+/// not, and their members are judged by stationarity instead.
+template <class Point>
+constexpr bool has_equilibrium = requires(const Point& game, double* z) { game.equilibrium(z); };
 
 /// Advances member i (one thread): state in structure-of-arrays layout, coordinate c of member i at
 /// c * members + i, so that neighbouring threads read neighbouring addresses.
@@ -260,31 +282,68 @@ struct ensemble_kernel {
 
   MINIMAX_HOST_DEVICE void operator()(long i) const {
     constexpr int n = Point::dimension;
-    const Point& g = games[one_game ? 0 : i];  // by reference: a point game may carry a quadrature rule
+    const Point& g = games[one_game ? 0 : i];  // by reference: a point game may carry a quadrature rule or batches
     const Scheme s = schemes[one_scheme ? 0 : i];
-    double z[n], memory[n], target[n];
+    double z[n], memory[n];
     for (int c = 0; c < n; ++c) z[c] = state[c * members + i];
-    g.equilibrium(target);
     point_scheme<Scheme>::start(s, g, z, memory);
     int outcome = static_cast<int>(ensemble_status::cycling);
     long k = 0;
-    double d2 = squared_distance(z, target, n);
-    if (!(d2 <= bound2)) {
-      outcome = static_cast<int>(ensemble_status::diverged);
-    } else if (d2 <= tolerance2) {
-      outcome = static_cast<int>(ensemble_status::converged);
-    } else {
-      while (k < steps) {
-        point_scheme<Scheme>::advance(s, g, z, memory);
-        ++k;
-        d2 = squared_distance(z, target, n);
-        if (!(d2 <= bound2)) {  // also NaN
-          outcome = static_cast<int>(ensemble_status::diverged);
-          break;
+    double residual2 = 0.0;
+    if constexpr (has_equilibrium<Point>) {
+      double target[n];
+      g.equilibrium(target);
+      residual2 = squared_distance(z, target, n);
+      if (!(residual2 <= bound2)) {
+        outcome = static_cast<int>(ensemble_status::diverged);
+      } else if (residual2 <= tolerance2) {
+        outcome = static_cast<int>(ensemble_status::converged);
+      } else {
+        double field2 = 0.0;
+        while (k < steps) {
+          point_scheme<Scheme>::advance(s, g, z, memory, field2);
+          ++k;
+          residual2 = squared_distance(z, target, n);
+          if (!(residual2 <= bound2)) {  // also NaN
+            outcome = static_cast<int>(ensemble_status::diverged);
+            break;
+          }
+          if (residual2 <= tolerance2) {
+            outcome = static_cast<int>(ensemble_status::converged);
+            break;
+          }
         }
-        if (d2 <= tolerance2) {
+      }
+    } else {
+      // Stationarity: every scheme evaluates the field at the current point first and reports its
+      // norm, so a point found stationary is the one before that step (restored), at no extra cost.
+      if (!(squared_norm(z, n) <= bound2)) {
+        outcome = static_cast<int>(ensemble_status::diverged);
+      } else {
+        double before[n];
+        double field2 = 0.0;
+        while (k < steps) {
+          for (int c = 0; c < n; ++c) before[c] = z[c];
+          point_scheme<Scheme>::advance(s, g, z, memory, field2);
+          if (field2 <= tolerance2) {
+            for (int c = 0; c < n; ++c) z[c] = before[c];
+            outcome = static_cast<int>(ensemble_status::converged);
+            break;
+          }
+          ++k;
+          if (!(squared_norm(z, n) <= bound2)) {  // also NaN
+            outcome = static_cast<int>(ensemble_status::diverged);
+            break;
+          }
+        }
+        residual2 = field2;
+      }
+      if (outcome != static_cast<int>(ensemble_status::converged)) {
+        double v[n];
+        g.field(z, v);  // the final point's field (one more evaluation)
+        residual2 = squared_norm(v, n);
+        if (outcome == static_cast<int>(ensemble_status::cycling) && residual2 <= tolerance2) {
           outcome = static_cast<int>(ensemble_status::converged);
-          break;
         }
       }
     }
@@ -292,9 +351,8 @@ struct ensemble_kernel {
     status[i] = outcome;
     steps_taken[i] = k;
     using std::sqrt;
-    distance[i] = sqrt(d2);
+    distance[i] = sqrt(residual2);
   }
-
 };
 
 template <class T>

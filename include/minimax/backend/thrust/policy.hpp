@@ -49,6 +49,14 @@ MINIMAX_HOST_DEVICE T squared_distance(const T* x, const T* y, int d) {
   return s;
 }
 
+/// \f$\|x\|_2^2\f$ of a point of dimension d given by a pointer (host and device).
+template <class T>
+MINIMAX_HOST_DEVICE T squared_norm(const T* x, int d) {
+  T s(0);
+  for (int c = 0; c < d; ++c) s += x[c] * x[c];
+  return s;
+}
+
 /// \brief Scratch memory of n elements in the system of a policy (device memory for a device policy),
 /// returned when the object dies.
 template <class T, class Policy>
