@@ -64,6 +64,7 @@ done
 echo "== benchmarks" | tee "$out/bench.txt"
 build/cuda/bench_divergence 100000000 7 2>&1 | tee -a "$out/bench.txt"
 build/cuda/bench_ensemble 1000000 10000 1000 2>&1 | tee -a "$out/bench.txt"
+build/cuda/bench_network_ensemble 1000000 200 100 2>&1 | tee -a "$out/bench.txt"
 build/cuda/bench_sinkhorn 1024 256 100 "$out/sinkhorn_batch.bin" 2>&1 | tee -a "$out/bench.txt"
 python3 bench/thrust/compare_gpu.py "$out/sinkhorn_batch.bin" 1000000 10000 2>&1 | tee -a "$out/bench.txt"
 rm -f "$out/sinkhorn_batch.bin"
