@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <Eigen/Core>
 
@@ -35,6 +36,11 @@ namespace detail {
 template <class Derived>
 void require_all_finite(std::string_view function, std::string_view name, const Eigen::DenseBase<Derived>& m) {
   using std::isfinite;
+  if constexpr (std::is_floating_point_v<typename Derived::Scalar>) {
+    // x * 0 is 0 for every finite x and NaN otherwise: one vectorised sum decides, and the loop
+    // below runs only to name the bad entry
+    if ((m.derived().array() * typename Derived::Scalar(0)).sum() == typename Derived::Scalar(0)) return;
+  }
   for (Eigen::Index j = 0; j < m.cols(); ++j) {
     for (Eigen::Index i = 0; i < m.rows(); ++i) {
       const auto v = value_of(m(i, j));

@@ -73,7 +73,11 @@ struct dense {
     } else {
       weight(dtheta).noalias() += dy * x.transpose();
     }
-    bias(dtheta) += dy.rowwise().sum();
+    // summed column after column (contiguous reads; a row-wise sum strides across the whole batch),
+    // then added once, so that backward adds exactly the batch's gradient to dtheta
+    Eigen::Matrix<T, Out, 1> db = Eigen::Matrix<T, Out, 1>::Zero();
+    for (Eigen::Index i = 0; i < dy.cols(); ++i) db += dy.col(i);
+    bias(dtheta) += db;
     if (dx != nullptr) {
       dx->resize(In, dy.cols());
       if constexpr (Out <= small) {
