@@ -9,10 +9,16 @@ timing in both programs. Times are CPU time per step (the machine is shared; CPU
 noisy of the two), the median of several repetitions.
 """
 import json
+import os
 import statistics
 import subprocess
 import sys
 import time
+
+# OpenMP threads that spin after PyTorch's last operation would take the other core from the
+# benchmark program run next: wait passively (PyTorch runs on one thread either way).
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import torch
 import torch.nn as tnn

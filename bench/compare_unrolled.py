@@ -12,10 +12,16 @@ plain GAN step. Inputs are drawn once before timing in both programs. Times are 
 (the machine is shared; CPU time is the less noisy of the two), the median of several repetitions.
 """
 import json
+import os
 import statistics
 import subprocess
 import sys
 import time
+
+# OpenMP threads that spin after PyTorch's last operation would take the other core from the
+# benchmark program run next: wait passively (PyTorch runs on one thread either way).
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import torch
 import torch.nn.functional as F
