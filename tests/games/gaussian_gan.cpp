@@ -2,6 +2,7 @@
 // log 4 - 2 JSD at it (JSD by adaptive quadrature), the equilibrium, and the fields against the losses.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include <minimax/dynamics.hpp>
@@ -91,4 +92,13 @@ TEST_CASE("gaussian_gan: bad input", "[games][gaussian_gan][errors]") {
                     "minimax::games::gaussian_gan: the data sigma must be positive and finite, got -1");
   const games::gaussian_gan game{mm::loss::minimax{}, 0.0, 1.0};
   CHECK_THROWS_AS(game.optimal_discriminator(0.0, 0.0), std::invalid_argument);
+  // the point game carries the rule inline: copied entry for entry, and a rule of another size is refused
+  const auto point = game.point();
+  CHECK(std::equal(game.nodes.begin(), game.nodes.end(), point.nodes));
+  CHECK(std::equal(game.weights.begin(), game.weights.end(), point.weights));
+  auto shorter = game;
+  shorter.nodes.pop_back();
+  shorter.weights.pop_back();
+  CHECK_THROWS_WITH(shorter.point(), "minimax::games::gaussian_gan::point: the number of quadrature nodes and weights "
+                                     "must be 800 (the point game's inline rule), got 799");
 }

@@ -21,6 +21,16 @@ using game_type = mm::games::mixture_gan<small_generator, small_discriminator, m
 
 game_type make_game(mm::rng& g) { return game_type(mm::ring(8, 2.0, 0.02), 16, g); }
 
+// The unrolled objective L_G(theta, psi_k(theta)), psi_k after k discriminator steps of size hD.
+auto unrolled_objective(const game_type& game, double hD, int k) {
+  return [&game, hD, k](const Eigen::VectorXd& at) {
+    const Eigen::Index nD = at.size() - game.generator_dimension();
+    Eigen::VectorXd w = at;
+    for (int j = 0; j < k; ++j) w.tail(nD) += hD * game.vector_field<double>(w).tail(nD);
+    return game.generator_loss<double>(w);
+  };
+}
+
 Eigen::VectorXd random_direction(Eigen::Index n, mm::rng& g) {
   Eigen::VectorXd u(n);
   for (Eigen::Index i = 0; i < n; ++i) u[i] = g.normal();
@@ -67,11 +77,7 @@ TEST_CASE("mixture_gan: the unrolled gradient (Hessian-vector adjoint) matches f
   const double hD = 0.2;
   for (int k : {0, 1, 4}) {
     const mm::schemes::unrolled scheme{0.1, hD, k};
-    const auto surrogate = [&](const Eigen::VectorXd& at) {  // L_G(theta, psi_k(theta))
-      Eigen::VectorXd w = at;
-      for (int j = 0; j < k; ++j) w.tail(w.size() - nG) += hD * game.vector_field<double>(w).tail(w.size() - nG);
-      return game.generator_loss<double>(w);
-    };
+    const auto surrogate = unrolled_objective(game, hD, k);
     const Eigen::VectorXd exact = scheme.generator_gradient(game, z);
     for (int trial = 0; trial < 2; ++trial) {
       Eigen::VectorXd u = Eigen::VectorXd::Zero(z.size());
@@ -108,11 +114,7 @@ TEST_CASE("mixture_gan: the direct unrolled gradient equals the scheme's and nam
   // The direct path against finite differences of the unrolled objective, as above, for k = 3.
   const double hD = 0.1;
   const int k = 3;
-  const auto surrogate = [&](const Eigen::VectorXd& at) {
-    Eigen::VectorXd w = at;
-    for (int j = 0; j < k; ++j) w.tail(w.size() - nG) += hD * game.vector_field<double>(w).tail(w.size() - nG);
-    return game.generator_loss<double>(w);
-  };
+  const auto surrogate = unrolled_objective(game, hD, k);
   Eigen::VectorXd field;
   const Eigen::VectorXd exact = game.unrolled_generator_gradient(z, hD, k, &field);
   // The discriminator direction it returns is the field's discriminator part at z.

@@ -42,3 +42,23 @@ TEST_CASE("activations: invalid settings throw, naming the value") {
   CHECK_THROWS_AS(nn::leaky_relu{std::numeric_limits<double>::quiet_NaN()}, minimax::invalid_argument);
   CHECK_THROWS_WITH(nn::elu{-1.0}, "minimax::nn::elu: alpha must be positive and finite, got -1");
 }
+
+TEMPLATE_TEST_CASE("activations: relu's and leaky_relu's selects equal the upstream gradient times the slope", "",
+                   float, double) {
+  using T = TestType;
+  // kinks included: the derivative at x = 0 is the one of the branch x <= 0
+  nn::batch<T, 3> x(3, 4);
+  x << T(-2), T(0), T(1e-30), T(5), T(-0.0), T(3), T(-1e-30), T(0.5), T(7), T(-7), T(0), T(1);
+  const nn::batch<T, 3> dy = nn::batch<T, 3>::Random(3, 4);
+  const auto check = [&](const auto& activation) {
+    nn::batch<T, 3> y, dx;
+    activation.template forward<3>(static_cast<const T*>(nullptr), x, y);
+    activation.template backward<3>(static_cast<const T*>(nullptr), x, y, dy, static_cast<T*>(nullptr), &dx);
+    for (Eigen::Index k = 0; k < x.size(); ++k) {
+      INFO("x = " << x.data()[k]);
+      CHECK(dx.data()[k] == dy.data()[k] * activation.slope(x.data()[k], y.data()[k]));
+    }
+  };
+  check(nn::relu{});
+  check(nn::leaky_relu{0.1});
+}

@@ -15,6 +15,7 @@
 #include "minimax/core/dual.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/games/concepts.hpp"
+#include "minimax/games/detail/loss_slopes.hpp"
 #include "minimax/games/detail/normal_expectation.hpp"
 #include "minimax/loss/adversarial.hpp"
 #include "minimax/loss/gradient_penalty.hpp"
@@ -44,43 +45,6 @@ struct weight_clipping {
 };
 
 namespace detail {
-/// \f$\ell'(x)\f$ by one evaluation on a dual number (works for nested duals too).
-template <class T, class F>
-MINIMAX_HOST_DEVICE T slope(const F& f, T x) {
-  return f(dual<T>(x, T(1))).derivative;
-}
-
-/// \f$\ell^{G\prime}(v)\f$: the loss's own `generator_slope` where it has one (one exponential
-/// instead of a dual-number pass through \f$\log(1 + e^{v})\f$), else by a dual number.
-template <class Loss, class T>
-MINIMAX_HOST_DEVICE T generator_slope(const Loss& loss, const T& v) {
-  if constexpr (requires { loss.generator_slope(v); }) {
-    return loss.generator_slope(v);
-  } else {
-    return slope([&](const auto& x) { return loss.generator(x); }, v);
-  }
-}
-
-/// \f$\ell^{D\prime}_r(v)\f$, as generator_slope().
-template <class Loss, class T>
-MINIMAX_HOST_DEVICE T discriminator_real_slope(const Loss& loss, const T& v) {
-  if constexpr (requires { loss.discriminator_real_slope(v); }) {
-    return loss.discriminator_real_slope(v);
-  } else {
-    return slope([&](const auto& x) { return loss.discriminator_real(x); }, v);
-  }
-}
-
-/// \f$\ell^{D\prime}_f(v)\f$, as generator_slope().
-template <class Loss, class T>
-MINIMAX_HOST_DEVICE T discriminator_fake_slope(const Loss& loss, const T& v) {
-  if constexpr (requires { loss.discriminator_fake_slope(v); }) {
-    return loss.discriminator_fake_slope(v);
-  } else {
-    return slope([&](const auto& x) { return loss.discriminator_fake(x); }, v);
-  }
-}
-
 /// \f$R'(\psi)\f$ of a Dirac-GAN regulariser (for WGAN-GP, the subgradient 0 at \f$\psi = 0\f$).
 template <class Regulariser, class T>
 MINIMAX_HOST_DEVICE T dirac_penalty_slope(const Regulariser& regulariser, const T& psi) {
@@ -306,14 +270,8 @@ struct dirac_gan {
       dirac_gan_point<Loss, Regulariser> out;
       out.loss = loss;
       out.sigma = regulariser.sigma;
-      if (nodes.size() != static_cast<std::size_t>(out.rule_size)) {
-        raise_invalid_argument("minimax::games::dirac_gan::point", "the quadrature rule must have 800 nodes; it has",
-                               nodes.size());
-      }
-      for (std::size_t i = 0; i < nodes.size(); ++i) {
-        out.nodes[i] = nodes[i];
-        out.weights[i] = weights[i];
-      }
+      detail::copy_rule_inline("minimax::games::dirac_gan::point", nodes, weights, out.nodes, out.weights,
+                               static_cast<std::size_t>(out.rule_size));
       return out;
     } else {
       return {loss, regulariser};

@@ -12,7 +12,7 @@
 #include "minimax/core/error.hpp"
 #include "minimax/games/concepts.hpp"
 #include "minimax/games/detail/normal_expectation.hpp"
-#include "minimax/games/dirac_gan.hpp"
+#include "minimax/games/detail/loss_slopes.hpp"
 #include "minimax/loss/adversarial.hpp"
 
 namespace minimax::games {
@@ -163,14 +163,8 @@ struct gaussian_gan {
     out.loss = loss;
     out.data_mean = data_mean;
     out.data_sigma = data_sigma;
-    if (nodes.size() != static_cast<std::size_t>(gaussian_gan_point<Loss>::rule_size)) {
-      raise_invalid_argument("minimax::games::gaussian_gan::point", "the quadrature rule must have 800 nodes; it has",
-                             nodes.size());
-    }
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-      out.nodes[i] = nodes[i];
-      out.weights[i] = weights[i];
-    }
+    detail::copy_rule_inline("minimax::games::gaussian_gan::point", nodes, weights, out.nodes, out.weights,
+                             static_cast<std::size_t>(out.rule_size));
     return out;
   }
   /// The equilibrium \f$(m, \sigma, 0, 0, 0)\f$.

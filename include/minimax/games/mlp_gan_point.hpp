@@ -3,7 +3,7 @@
 /// \brief A GAN of two small fixed-size networks on fixed batches, as a point game for ensembles.
 
 #include "minimax/core/config.hpp"
-#include "minimax/games/dirac_gan.hpp"
+#include "minimax/games/detail/loss_slopes.hpp"
 #include "minimax/nn/sample_network.hpp"
 
 namespace minimax::games {

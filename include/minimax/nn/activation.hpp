@@ -23,6 +23,17 @@ namespace detail {
 /// Shared forward/backward of an element-wise activation `F` (F::value(x), F::slope(x, y)).
 template <class F>
 struct elementwise {
+  /// \f$\bar x = \bar y\, f'(x)\f$: the activation's own `pullback` where it has one (a select for
+  /// the piecewise-linear ones), else the upstream gradient times the slope.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T pullback_of(const F& f, T x, T y, T dy) {
+    if constexpr (requires { f.pullback(x, y, dy); }) {
+      return f.pullback(x, y, dy);
+    } else {
+      return dy * f.slope(x, y);
+    }
+  }
+
   static constexpr int input_size = inherit_size;
   static constexpr int output_size_for(int in) { return in; }
   static constexpr Eigen::Index parameter_count_for(int) { return 0; }
@@ -43,12 +54,12 @@ struct elementwise {
     const F& f = static_cast<const F&>(*this);
     dx->resize(x.rows(), x.cols());
     const Eigen::Index n = x.size();
-    // plain pointers: a loop the compiler vectorises (through dx->data() it reloaded and branched)
+    // plain pointers and a select where the activation has one: a loop the compiler vectorises
     const T* xs = x.data();
     const T* ys = y.data();
     const T* dys = dy.data();
     T* dxs = dx->data();
-    for (Eigen::Index k = 0; k < n; ++k) dxs[k] = dys[k] * f.slope(xs[k], ys[k]);
+    for (Eigen::Index k = 0; k < n; ++k) dxs[k] = pullback_of(f, xs[k], ys[k], dys[k]);
   }
 
   /// One sample of I features on raw arrays (host or device code; see nn::sample_network).
@@ -63,7 +74,7 @@ struct elementwise {
   MINIMAX_HOST_DEVICE void backward_sample(const T*, const T* x, const T* y, const T* dy, T*, T* dx) const {
     if (dx == nullptr) return;
     const F& f = static_cast<const F&>(*this);
-    for (int k = 0; k < I; ++k) dx[k] = dy[k] * f.slope(x[k], y[k]);
+    for (int k = 0; k < I; ++k) dx[k] = pullback_of(f, x[k], y[k], dy[k]);
   }
 
   template <int I, class T, class Init, class Rng>
@@ -86,15 +97,9 @@ struct relu : detail::elementwise<relu> {
   }
   /// \f$\bar x = \bar y\f$ where \f$x > 0\f$, else 0: a select, which vectorises (a multiply by the
   /// slope compiles to a branch per element, mispredicted half the time).
-  template <int I, class T>
-  void backward(const T*, const batch<T, I>& x, const batch<T, I>&, const batch<T, I>& dy, T*, batch<T, I>* dx) const {
-    if (dx == nullptr) return;
-    dx->resize(x.rows(), x.cols());
-    const Eigen::Index n = x.size();
-    const T* xs = x.data();
-    const T* dys = dy.data();
-    T* dxs = dx->data();
-    for (Eigen::Index k = 0; k < n; ++k) dxs[k] = xs[k] > T(0) ? dys[k] : T(0);
+  template <class T>
+  MINIMAX_HOST_DEVICE T pullback(T x, T, T dy) const {
+    return x > T(0) ? dy : T(0);
   }
 };
 
@@ -118,16 +123,9 @@ struct leaky_relu : detail::elementwise<leaky_relu> {
     return x > T(0) ? T(1) : T(negative_slope);
   }
   /// \f$\bar x = \bar y\f$ or \f$a\bar y\f$: a select, which vectorises (as relu's).
-  template <int I, class T>
-  void backward(const T*, const batch<T, I>& x, const batch<T, I>&, const batch<T, I>& dy, T*, batch<T, I>* dx) const {
-    if (dx == nullptr) return;
-    dx->resize(x.rows(), x.cols());
-    const Eigen::Index n = x.size();
-    const T a(negative_slope);
-    const T* xs = x.data();
-    const T* dys = dy.data();
-    T* dxs = dx->data();
-    for (Eigen::Index k = 0; k < n; ++k) dxs[k] = xs[k] > T(0) ? dys[k] : a * dys[k];
+  template <class T>
+  MINIMAX_HOST_DEVICE T pullback(T x, T, T dy) const {
+    return x > T(0) ? dy : T(negative_slope) * dy;
   }
 };
 

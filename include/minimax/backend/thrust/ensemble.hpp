@@ -328,6 +328,7 @@ struct ensemble_kernel {
           if (field2 <= tolerance2) {
             for (int c = 0; c < n; ++c) z[c] = before[c];
             outcome = static_cast<int>(ensemble_status::converged);
+            residual2 = field2;
             break;
           }
           ++k;
@@ -336,7 +337,6 @@ struct ensemble_kernel {
             break;
           }
         }
-        residual2 = field2;
       }
       if (outcome != static_cast<int>(ensemble_status::converged)) {
         double v[n];

@@ -5,10 +5,13 @@
 
 #include <cmath>
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include <Eigen/Core>
 #include <Eigen/Eigenvalues>
+
+#include "minimax/core/error.hpp"
 
 namespace minimax::games::detail {
 
@@ -47,5 +50,21 @@ struct normal_expectation_rule {
   }
   std::size_t size() const { return nodes.size(); }
 };
+
+/// \brief Copies a game's rule into a point game's inline arrays of `size` entries (ensembles carry
+/// the rule with the game to the device). Throws, naming `function`, when the rule's size differs.
+inline void copy_rule_inline(const char* function, const std::vector<double>& nodes, const std::vector<double>& weights,
+                             double* inline_nodes, double* inline_weights, std::size_t size) {
+  if (nodes.size() != size || weights.size() != size) {
+    raise_invalid_argument(function,
+                           "the number of quadrature nodes and weights must be " + std::to_string(size) +
+                               " (the point game's inline rule)",
+                           nodes.size() != size ? nodes.size() : weights.size());
+  }
+  for (std::size_t i = 0; i < size; ++i) {
+    inline_nodes[i] = nodes[i];
+    inline_weights[i] = weights[i];
+  }
+}
 
 }  // namespace minimax::games::detail
