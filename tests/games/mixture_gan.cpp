@@ -131,3 +131,31 @@ TEST_CASE("mixture_gan: the direct unrolled gradient equals the scheme's and nam
   CHECK_THROWS_AS(game.unrolled_generator_gradient(z, std::nan(""), k), mm::invalid_argument);
   CHECK_THROWS_WITH(game.unrolled_generator_gradient(z, hD, -1), Catch::Contains("must be >= 0"));
 }
+
+TEST_CASE("mixture_gan: the unrolled gradient on a batch of several blocks", "[games][unrolled]") {
+  // 150 samples: the discriminator's passes run over blocks of 64, 64 and 22 columns
+  mm::rng g(6);
+  const game_type game(mm::ring(8, 2.0, 0.02), 150, g);
+  const Eigen::VectorXd z = game.init(nn::glorot{}, g);
+  const Eigen::Index nG = game.generator_dimension();
+  // k = 0: the plain generator gradient and the discriminator's field, summed over the blocks
+  Eigen::VectorXd field;
+  const Eigen::VectorXd plain = game.unrolled_generator_gradient(z, 0.1, 0, &field);
+  const Eigen::VectorXd v = game.vector_field<double>(z);
+  CHECK((plain + v.head(nG)).norm() <= 1e-13 * (1 + plain.norm()));
+  CHECK((field - v.tail(z.size() - nG)).norm() <= 1e-13 * (1 + field.norm()));
+  // k = 2: against central differences of the unrolled objective
+  const double hD = 0.3;
+  const int k = 2;
+  const auto surrogate = unrolled_objective(game, hD, k);
+  const Eigen::VectorXd exact = game.unrolled_generator_gradient(z, hD, k);
+  for (int trial = 0; trial < 2; ++trial) {
+    Eigen::VectorXd u = Eigen::VectorXd::Zero(z.size());
+    u.head(nG) = random_direction(nG, g);
+    const double h = 1e-5;
+    const double fd = (surrogate(z + h * u) - surrogate(z - h * u)) / (2 * h);
+    CHECK(std::abs(exact.dot(u.head(nG)) - fd) <= 1e-8 * (1 + std::abs(fd)));
+  }
+  // the look-ahead changes the gradient (k = 2 is not the plain gradient)
+  CHECK((exact - plain).norm() > 1e-6 * plain.norm());
+}

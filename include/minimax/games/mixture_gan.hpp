@@ -3,6 +3,7 @@
 /// \brief GANs of two small networks on a 2-D Gaussian mixture (the ring and grid benchmarks of
 /// Metz et al. 2016, VEEGAN and PacGAN), with any adversarial loss.
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <type_traits>
@@ -14,10 +15,12 @@
 #include "minimax/core/dual.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/games/concepts.hpp"
+#include "minimax/games/detail/loss_slopes.hpp"
 #include "minimax/games/detail/minibatches.hpp"
 #include "minimax/games/mlp_gan_point.hpp"
 #include "minimax/loss/adversarial.hpp"
 #include "minimax/nn/batch.hpp"
+#include "minimax/nn/tangent.hpp"
 #include "minimax/prob/isotropic_mixture.hpp"
 #include "minimax/prob/random.hpp"
 
@@ -166,8 +169,9 @@ class mixture_gan {
   ///     - h \sum_{j<k} \nabla^2_{x\psi} L_D(x, \psi_j)\,\lambda_{j+1},\quad
   ///     \lambda_j = \lambda_{j+1} - h\,\nabla^2_{\psi\psi} L_D(x, \psi_j)\,\lambda_{j+1},\qquad
   ///     \frac{d}{d\theta} L_G = \Big(\frac{\partial x}{\partial\theta}\Big)^{\!\top} c, \f]
-  /// where the second derivatives come from the discriminator's backward pass on minimax::dual numbers
-  /// seeded with \f$\lambda_{j+1}\f$. It equals the general recursion of minimax::schemes::unrolled
+  /// where the second derivatives are the tangents along \f$\lambda_{j+1}\f$ of step j's discriminator
+  /// passes (nn::sequential::forward_tangent and backward_tangent on the tapes the look-ahead kept:
+  /// forward-over-reverse on real batches). It equals the general recursion of minimax::schemes::unrolled
   /// (which this game's Hessian-vector products also serve) at the cost of about one field evaluation
   /// plus \f$2k\f$ discriminator passes. When `discriminator_field` is not null, the discriminator's
   /// field \f$v_\psi = -\nabla_\psi L_D(\theta, \psi)\f$ at the starting point is written there.
@@ -182,26 +186,19 @@ class mixture_gan {
                       static_cast<std::size_t>(nG + nD));
     require_positive(fn, "step", step);
     if (k < 0) raise_invalid_argument(fn, "the number of unrolled steps must be >= 0", k);
-    using D = dual<double>;
-    // batch-sized work space kept per thread: reallocating it on every call costs as much as the
-    // arithmetic (the allocator hands the pages back to the system and faults them in again)
+    // work space kept per thread: reallocating it on every call costs as much as the arithmetic
     thread_local unrolled_workspace ws;
-    auto& [gen_tape, real_tape, fake_tape, real_tape_d, fake_tape_d, d_real, d_fake, g_fake, d_real_d, d_fake_d, real_d,
-           fake_d, dx, cotangent] = ws;
     const auto theta = z.head(nG);
-    generator.forward(theta, noise, gen_tape);
-    const nn::batch<double, d>& fake = gen_tape.output();
+    generator.forward(theta, noise, ws.gen_tape);
+    const nn::batch<double, d>& fake = ws.gen_tape.output();
     // the look-ahead psi_0..psi_k (psi_0 = psi), each step one discriminator gradient
     std::vector<Eigen::VectorXd> path{z.tail(nD)};
     path.reserve(static_cast<std::size_t>(k) + 1);
+    Eigen::VectorXd grad(nD);
     for (int j = 0; j < k || (j == 0 && discriminator_field != nullptr); ++j) {
       const Eigen::VectorXd& psi = path.back();
-      discriminator.forward(psi, real, real_tape);
-      discriminator.forward(psi, fake, fake_tape);
-      loss::discriminator_loss(loss, real_tape.output(), fake_tape.output(), &d_real, &d_fake);
-      Eigen::VectorXd grad = Eigen::VectorXd::Zero(nD);
-      discriminator.backward(psi, real_tape, d_real, grad);
-      discriminator.backward(psi, fake_tape, d_fake, grad);
+      grad.setZero();
+      discriminator_passes(psi, nullptr, fake, grad, nullptr, nullptr, ws);
       if (j == 0 && discriminator_field != nullptr) *discriminator_field = -grad;
       if (j < k) {
         Eigen::VectorXd next = psi - step * grad;
@@ -209,46 +206,104 @@ class mixture_gan {
       }
     }
     // L_G at psi_k: lambda_k and the fakes' cotangent
-    discriminator.forward(path.back(), fake, fake_tape);
-    loss::generator_loss(loss, fake_tape.output(), &g_fake);
     Eigen::VectorXd lambda = Eigen::VectorXd::Zero(nD);
-    discriminator.backward(path.back(), fake_tape, g_fake, lambda, &cotangent);
-    if (k > 0) {
-      // second derivatives of L_D along (0, lambda): the discriminator's backward pass on duals
-      real_d = real.cast<D>();
-      fake_d = fake.template cast<D>();
-      Eigen::VectorX<D> psi_d(nD), grad_d(nD);
-      for (int j = k - 1; j >= 0; --j) {
-        const Eigen::VectorXd& psi = path[static_cast<std::size_t>(j)];
-        for (Eigen::Index i = 0; i < nD; ++i) psi_d[i] = D(psi[i], lambda[i]);
-        discriminator.forward(psi_d, real_d, real_tape_d);
-        discriminator.forward(psi_d, fake_d, fake_tape_d);
-        loss::discriminator_loss(loss, real_tape_d.output(), fake_tape_d.output(), &d_real_d, &d_fake_d);
-        grad_d.setZero();
-        discriminator.backward(psi_d, real_tape_d, d_real_d, grad_d);
-        discriminator.backward(psi_d, fake_tape_d, d_fake_d, grad_d, &dx);
-        for (Eigen::Index i = 0; i < dx.size(); ++i) cotangent.data()[i] -= step * dx.data()[i].derivative;
-        for (Eigen::Index i = 0; i < nD; ++i) lambda[i] -= step * grad_d[i].derivative;
-      }
+    nn::batch<double, d>& cotangent = ws.cotangent;
+    generator_loss_passes(path.back(), fake, lambda, cotangent, ws);
+    // second derivatives of L_D along (0, lambda): the tangents of the discriminator's passes at psi_j
+    // along lambda (forward-over-reverse on real batches; the data carry no tangent)
+    Eigen::VectorXd grad_dot(nD);
+    for (int j = k - 1; j >= 0; --j) {
+      // the passes at psi_j again, block by block (cheaper than keeping every step's tapes, which do
+      // not fit in the cache); their gradient goes to `grad`, no longer needed
+      grad_dot.setZero();
+      discriminator_passes(path[static_cast<std::size_t>(j)], &lambda, fake, grad, &grad_dot, &cotangent, ws, step);
+      lambda -= step * grad_dot;
     }
     Eigen::VectorXd g = Eigen::VectorXd::Zero(nG);
-    generator.backward(theta, gen_tape, cotangent, g);
+    generator.backward(theta, ws.gen_tape, cotangent, g);
     return g;
   }
 
  private:
   Eigen::Index batch_;
 
-  // unrolled_generator_gradient()'s batch-sized buffers
+  // unrolled_generator_gradient()'s buffers: the generator's tape and the discriminator's, for one
+  // block of columns at a time
   struct unrolled_workspace {
     typename Generator::template tape<double> gen_tape;
     typename Discriminator::template tape<double> real_tape, fake_tape;
-    typename Discriminator::template tape<dual<double>> real_tape_d, fake_tape_d;
-    nn::batch<double, 1> d_real, d_fake, g_fake;
-    nn::batch<dual<double>, 1> d_real_d, d_fake_d;
-    nn::batch<dual<double>, Discriminator::input_size> real_d, fake_d, dx;
-    nn::batch<double, Discriminator::input_size> cotangent;
+    typename Discriminator::template tangent_tape<double> real_tangents, fake_tangents;
+    nn::batch<double, 1> d_real, d_fake, d_real_dot, d_fake_dot;
+    nn::batch<double, Discriminator::input_size> dx, cotangent;
   };
+
+  // The discriminator's passes run over blocks of this many samples: a block's activations stay in
+  // the core's cache (a whole batch of 128 features by 512 samples does not); the losses are sums
+  // over samples, so blocks add up to the batch's gradients.
+  static constexpr Eigen::Index block_size = 64;
+
+  // dy = l'(v) / n for one block of outputs v (finite, or the loss names the bad one)
+  template <class Slope>
+  void loss_seeds(const char* fn, const nn::batch<double, 1>& out, const Slope& slope, nn::batch<double, 1>& dy) const {
+    nn::detail::require_all_finite(fn, "the discriminator's output", out);
+    const double inv_n = 1.0 / static_cast<double>(batch_);
+    dy.resize(1, out.cols());
+    for (Eigen::Index i = 0; i < out.cols(); ++i) dy(0, i) = slope(out(0, i)) * inv_n;
+  }
+  // dy_dot = l''(v) v_dot / n, by the slope on dual numbers
+  template <class Slope>
+  void loss_seed_tangents(const nn::batch<double, 1>& out, const nn::batch<double, 1>& out_dot, const Slope& slope,
+                          nn::batch<double, 1>& dy_dot) const {
+    const double inv_n = 1.0 / static_cast<double>(batch_);
+    dy_dot.resize(1, out.cols());
+    for (Eigen::Index i = 0; i < out.cols(); ++i) {
+      dy_dot(0, i) = slope(dual<double>(out(0, i), out_dot(0, i))).derivative * inv_n;
+    }
+  }
+
+  // grad += grad_psi L_D(psi) on the real and fake batches; when lambda is not null, also
+  // grad_dot += (d/dpsi grad_psi L_D) lambda and cotangent -= step (d/dx grad_psi L_D)^T lambda on the fakes
+  void discriminator_passes(const Eigen::VectorXd& psi, const Eigen::VectorXd* lambda,
+                            const nn::batch<double, Discriminator::input_size>& fake, Eigen::VectorXd& grad,
+                            Eigen::VectorXd* grad_dot, nn::batch<double, Discriminator::input_size>* cotangent,
+                            unrolled_workspace& ws, double step = 0) const {
+    constexpr const char* fn = "minimax::games::mixture_gan::unrolled_generator_gradient";
+    const auto real_slope = [&](const auto& v) { return detail::discriminator_real_slope(loss, v); };
+    const auto fake_slope = [&](const auto& v) { return detail::discriminator_fake_slope(loss, v); };
+    for (Eigen::Index c = 0; c < batch_; c += block_size) {
+      const Eigen::Index b = std::min(block_size, batch_ - c);
+      discriminator.forward(psi, real.middleCols(c, b), ws.real_tape);
+      discriminator.forward(psi, fake.middleCols(c, b), ws.fake_tape);
+      loss_seeds(fn, ws.real_tape.output(), real_slope, ws.d_real);
+      loss_seeds(fn, ws.fake_tape.output(), fake_slope, ws.d_fake);
+      discriminator.backward(psi, ws.real_tape, ws.d_real, grad);
+      discriminator.backward(psi, ws.fake_tape, ws.d_fake, grad);
+      if (lambda == nullptr) continue;
+      discriminator.forward_tangent(psi, *lambda, ws.real_tape, ws.real_tangents);
+      discriminator.forward_tangent(psi, *lambda, ws.fake_tape, ws.fake_tangents);
+      loss_seed_tangents(ws.real_tape.output(), ws.real_tangents.output(), real_slope, ws.d_real_dot);
+      loss_seed_tangents(ws.fake_tape.output(), ws.fake_tangents.output(), fake_slope, ws.d_fake_dot);
+      discriminator.backward_tangent(psi, *lambda, ws.real_tape, ws.real_tangents, ws.d_real_dot, *grad_dot);
+      discriminator.backward_tangent(psi, *lambda, ws.fake_tape, ws.fake_tangents, ws.d_fake_dot, *grad_dot, &ws.dx);
+      cotangent->middleCols(c, b) -= step * ws.dx;
+    }
+  }
+
+  // lambda += grad_psi L_G(psi) and cotangent = grad_x L_G(psi) on the fakes
+  void generator_loss_passes(const Eigen::VectorXd& psi, const nn::batch<double, Discriminator::input_size>& fake,
+                             Eigen::VectorXd& lambda, nn::batch<double, Discriminator::input_size>& cotangent,
+                             unrolled_workspace& ws) const {
+    constexpr const char* fn = "minimax::games::mixture_gan::unrolled_generator_gradient";
+    const auto slope = [&](const auto& v) { return detail::generator_slope(loss, v); };
+    cotangent.resize(Discriminator::input_size, batch_);
+    for (Eigen::Index c = 0; c < batch_; c += block_size) {
+      const Eigen::Index b = std::min(block_size, batch_ - c);
+      discriminator.forward(psi, fake.middleCols(c, b), ws.fake_tape);
+      loss_seeds(fn, ws.fake_tape.output(), slope, ws.d_fake);
+      discriminator.backward(psi, ws.fake_tape, ws.d_fake, lambda, &ws.dx);
+      cotangent.middleCols(c, b) = ws.dx;
+    }
+  }
 
   // One pass through both networks: the stacked gradients (grad_theta L_G, grad_psi L_D) into
   // `field`, grad_z L_D into `d_loss`, grad_z L_G into `g_loss` (which needs `field`), each when not null.

@@ -12,6 +12,7 @@
 #include <Eigen/Core>
 
 #include "minimax/core/config.hpp"
+#include "minimax/core/dual.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/core/log1pexp.hpp"
 #include "minimax/core/sigmoid.hpp"
@@ -60,6 +61,47 @@ struct elementwise {
     const T* dys = dy.data();
     T* dxs = dx->data();
     for (Eigen::Index k = 0; k < n; ++k) dxs[k] = pullback_of(f, xs[k], ys[k], dys[k]);
+  }
+
+  /// \brief Tangent of the forward pass, \f$\dot y = f'(x)\,\dot x\f$ (zero when `x_dot` is null), by one
+  /// dual number per entry: the same value function, its derivative exact.
+  template <int I, class T>
+  void forward_tangent(const T*, const T*, const batch<T, I>& x, const batch<T, I>* x_dot, const batch<T, I>&,
+                       batch<T, I>& y_dot) const {
+    y_dot.resize(x.rows(), x.cols());
+    if (x_dot == nullptr) {
+      y_dot.setZero();
+      return;
+    }
+    const F& f = static_cast<const F&>(*this);
+    const Eigen::Index n = x.size();
+    const T* xs = x.data();
+    const T* xds = x_dot->data();
+    T* yds = y_dot.data();
+    for (Eigen::Index k = 0; k < n; ++k) yds[k] = f.value(dual<T>(xs[k], xds[k])).derivative;
+  }
+
+  /// \brief Tangent of the backward pass, \f$\dot{\bar x} = \dot{\bar y} f'(x) + \bar y f''(x)\,\dot x\f$, by
+  /// the pullback on dual numbers (for the piecewise-linear activations a select on \f$\dot{\bar y}\f$).
+  template <int I, class T>
+  void backward_tangent(const T*, const T*, const batch<T, I>& x, const batch<T, I>* x_dot, const batch<T, I>& y,
+                        const batch<T, I>& y_dot, const batch<T, I>& dy, const batch<T, I>& dy_dot, T*,
+                        batch<T, I>* dx_dot) const {
+    if (dx_dot == nullptr) return;
+    const F& f = static_cast<const F&>(*this);
+    dx_dot->resize(x.rows(), x.cols());
+    const Eigen::Index n = x.size();
+    const T* xs = x.data();
+    const T* xds = x_dot != nullptr ? x_dot->data() : nullptr;
+    const T* ys = y.data();
+    const T* yds = y_dot.data();
+    const T* dys = dy.data();
+    const T* dyds = dy_dot.data();
+    T* out = dx_dot->data();
+    for (Eigen::Index k = 0; k < n; ++k) {
+      const dual<T> xk(xs[k], xds != nullptr ? xds[k] : T(0));
+      out[k] = pullback_of(f, xk, dual<T>(ys[k], yds[k]), dual<T>(dys[k], dyds[k])).derivative;
+    }
   }
 
   /// One sample of I features on raw arrays (host or device code; see nn::sample_network).

@@ -53,12 +53,7 @@ struct dense {
   /// Forward pass \f$y = W x + b \mathbf{1}^\top\f$.
   template <int I, class T>
   void forward(const T* theta, const batch<T, In>& x, batch<T, Out>& y) const {
-    y.resize(Out, x.cols());
-    if constexpr (In <= small) {
-      y.noalias() = weight(theta).lazyProduct(x);  // a short inner dimension: no blocked product
-    } else {
-      y.noalias() = weight(theta) * x;
-    }
+    multiply<In>(y, weight(theta), x, false);
     y.colwise() += bias(theta);
   }
 
@@ -66,25 +61,38 @@ struct dense {
   template <int I, class T>
   void backward(const T* theta, const batch<T, In>& x, const batch<T, Out>& /*y*/, const batch<T, Out>& dy, T* dtheta,
                 batch<T, In>* dx) const {
-    if constexpr (In <= small) {
-      // one fixed-size outer product per sample beats a blocked product with a tiny output
-      auto dw = weight(dtheta);
-      for (Eigen::Index i = 0; i < x.cols(); ++i) dw.noalias() += dy.col(i) * x.col(i).transpose();
-    } else {
-      weight(dtheta).noalias() += dy * x.transpose();
-    }
-    // summed column after column (contiguous reads; a row-wise sum strides across the whole batch),
-    // then added once, so that backward adds exactly the batch's gradient to dtheta
-    Eigen::Matrix<T, Out, 1> db = Eigen::Matrix<T, Out, 1>::Zero();
-    for (Eigen::Index i = 0; i < dy.cols(); ++i) db += dy.col(i);
-    bias(dtheta) += db;
-    if (dx != nullptr) {
-      dx->resize(In, dy.cols());
-      if constexpr (Out <= small) {
-        dx->noalias() = weight(theta).transpose().lazyProduct(dy);
-      } else {
-        dx->noalias() = weight(theta).transpose() * dy;
-      }
+    accumulate_weight_gradient(dy, x, dtheta);
+    accumulate_bias_gradient(dy, dtheta);
+    if (dx != nullptr) multiply<Out>(*dx, weight(theta).transpose(), dy, false);
+  }
+
+  /// \brief Tangent of the forward pass (see nn::sequential::forward_tangent): with \f$\dot\theta =
+  /// (\dot W, \dot b)\f$ and the input's tangent \f$\dot x\f$ (zero when `x_dot` is null),
+  /// \f$\dot y = \dot W x + W \dot x + \dot b \mathbf{1}^\top\f$. Real products only: the dual
+  /// numbers' \f$(W + \dot W\varepsilon)(x + \dot x\varepsilon)\f$ without their interleaved storage.
+  template <int I, class T>
+  void forward_tangent(const T* theta, const T* theta_dot, const batch<T, In>& x, const batch<T, In>* x_dot,
+                       const batch<T, Out>& /*y*/, batch<T, Out>& y_dot) const {
+    multiply<In>(y_dot, weight(theta_dot), x, false);
+    if (x_dot != nullptr) multiply<In>(y_dot, weight(theta), *x_dot, true);
+    y_dot.colwise() += bias(theta_dot);
+  }
+
+  /// \brief Tangent of the backward pass: with the forward values, the upstream gradient \f$\bar y\f$
+  /// and the tangents \f$\dot\theta, \dot x\f$ (zero when null), \f$\dot{\bar y}\f$, accumulates
+  /// \f$\dot{\bar W} \mathrel{+}= \dot{\bar y} x^\top + \bar y \dot x^\top\f$,
+  /// \f$\dot{\bar b} \mathrel{+}= \sum_{\text{cols}} \dot{\bar y}\f$ into `dtheta_dot` and writes
+  /// \f$\dot{\bar x} = \dot W^\top \bar y + W^\top \dot{\bar y}\f$ when `dx_dot` is not null.
+  template <int I, class T>
+  void backward_tangent(const T* theta, const T* theta_dot, const batch<T, In>& x, const batch<T, In>* x_dot,
+                        const batch<T, Out>& /*y*/, const batch<T, Out>& /*y_dot*/, const batch<T, Out>& dy,
+                        const batch<T, Out>& dy_dot, T* dtheta_dot, batch<T, In>* dx_dot) const {
+    accumulate_weight_gradient(dy_dot, x, dtheta_dot);
+    if (x_dot != nullptr) accumulate_weight_gradient(dy, *x_dot, dtheta_dot);
+    accumulate_bias_gradient(dy_dot, dtheta_dot);
+    if (dx_dot != nullptr) {
+      multiply<Out>(*dx_dot, weight(theta_dot).transpose(), dy, false);
+      multiply<Out>(*dx_dot, weight(theta).transpose(), dy_dot, true);
     }
   }
 
@@ -125,6 +133,48 @@ struct dense {
     Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> w(theta, Out, In);
     init.fill(w, rng);
     bias(theta).setZero();
+  }
+
+ private:
+  // c = a b, or c += a b (c already sized): coefficient-wise for an inner dimension up to `small`
+  // (a blocked product costs more than it saves there), blocked otherwise
+  template <int Inner, class C, class A, class B>
+  static void multiply(C& c, const A& a, const B& b, bool accumulate) {
+    if (!accumulate) c.resize(a.rows(), b.cols());
+    if constexpr (Inner <= small) {
+      if (accumulate) {
+        c.noalias() += a.lazyProduct(b);
+      } else {
+        c.noalias() = a.lazyProduct(b);
+      }
+    } else {
+      if (accumulate) {
+        c.noalias() += a * b;
+      } else {
+        c.noalias() = a * b;
+      }
+    }
+  }
+
+  // dW += dy x^T into the weight block of `dtheta`
+  template <class T>
+  static void accumulate_weight_gradient(const batch<T, Out>& dy, const batch<T, In>& x, T* dtheta) {
+    auto dw = weight(dtheta);
+    if constexpr (In <= small) {
+      // one fixed-size outer product per sample beats a blocked product with a tiny output
+      for (Eigen::Index i = 0; i < x.cols(); ++i) dw.noalias() += dy.col(i) * x.col(i).transpose();
+    } else {
+      dw.noalias() += dy * x.transpose();
+    }
+  }
+
+  // db += the column sum of dy: summed column after column (contiguous reads; a row-wise sum strides
+  // across the whole batch), then added once, so that it adds exactly the batch's gradient
+  template <class T>
+  static void accumulate_bias_gradient(const batch<T, Out>& dy, T* dtheta) {
+    Eigen::Matrix<T, Out, 1> db = Eigen::Matrix<T, Out, 1>::Zero();
+    for (Eigen::Index i = 0; i < dy.cols(); ++i) db += dy.col(i);
+    bias(dtheta) += db;
   }
 };
 

@@ -25,6 +25,7 @@
 #include <Eigen/Core>
 
 #include "minimax/nn/batch.hpp"
+#include "minimax/nn/tangent.hpp"
 
 namespace minimax::nn {
 namespace detail {
@@ -128,6 +129,18 @@ class sequential {
     const batch<T, input_size>& input() const { return std::get<0>(values); }
   };
 
+  /// \brief The tangents of a tape along a direction \f$(\dot\theta, \dot x)\f$: `values[k]` is the
+  /// tangent of layer k's input (`values[depth]` of the output), `gradients[k]` of its gradient.
+  /// Filled by forward_tangent() and backward_tangent(); reused across calls.
+  template <class T>
+  struct tangent_tape {
+    decltype(tuple_of_batches<T>(std::make_index_sequence<depth + 1>{})) values;     ///< \f$\dot a_k\f$.
+    decltype(tuple_of_batches<T>(std::make_index_sequence<depth + 1>{})) gradients;  ///< \f$\dot{\bar a}_k\f$.
+    bool input_has_tangent = false;  ///< whether `values[0]` holds \f$\dot x\f$ (else \f$\dot x = 0\f$)
+    /// \f$\dot y\f$, the output's tangent, after forward_tangent().
+    const batch<T, output_size>& output() const { return std::get<depth>(values); }
+  };
+
   /// The layer objects (holding run-time settings such as a leaky_relu slope).
   std::tuple<Layers...> layers;
 
@@ -209,6 +222,59 @@ class sequential {
     backward_from<depth>(th.data(), t, g.derived().data(), dx);
   }
 
+  /// \brief Tangent of the forward pass: the directional derivative \f$\dot y = J_\theta f\,\dot\theta +
+  /// J_x f\,\dot x\f$ of every activation on the tape `t`, which forward() filled with `theta` on the
+  /// batch; \f$\dot x = 0\f$ when `x_dot` is null (data). The output's tangent is `tt.output()`.
+  ///
+  /// With backward_tangent() this is forward-over-reverse on real batches: the same numbers as the
+  /// passes on minimax::dual numbers seeded with \f$(\dot\theta, \dot x)\f$, without recomputing the
+  /// values (nn/tangent.hpp). Throws minimax::invalid_argument on a wrong length or shape.
+  template <class P, class PD, class T>
+  void forward_tangent(const Eigen::MatrixBase<P>& theta, const Eigen::MatrixBase<PD>& theta_dot, const tape<T>& t,
+                       tangent_tape<T>& tt, const batch<T, input_size>* x_dot = nullptr) const {
+    constexpr const char* fn = "minimax::nn::sequential::forward_tangent";
+    check_parameters(fn, theta);
+    check_tangent(fn, theta_dot);
+    if (x_dot != nullptr) {
+      detail::require_batch_shape(fn, "x_dot", *x_dot, input_size);
+      require_same_size(fn, "x_dot's columns and the tape's", static_cast<std::size_t>(x_dot->cols()),
+                        static_cast<std::size_t>(t.input().cols()));
+      std::get<0>(tt.values) = *x_dot;
+    }
+    tt.input_has_tangent = x_dot != nullptr;
+    const Eigen::Ref<const vector<T>> th(theta), thd(theta_dot);
+    forward_tangent_from<0>(th.data(), thd.data(), t, tt);
+  }
+
+  /// \brief Tangent of the backward pass, after backward() on `t` (same `theta`, upstream gradient
+  /// \f$\bar y\f$) and forward_tangent() into `tt`: given \f$\dot{\bar y}\f$ (`dy_dot`), adds the
+  /// directional derivative of the parameter gradient to `dtheta_dot` (it accumulates) and, when
+  /// `dx_dot` is not null, writes that of \f$\bar x\f$. For a loss \f$\ell(y)\f$ seeded with
+  /// \f$\bar y = \nabla\ell\f$ and \f$\dot{\bar y} = \nabla^2\ell\,\dot y\f$, `dtheta_dot` gains the
+  /// Hessian-vector product \f$\nabla^2_{\theta\theta}(\ell\circ f)\,\dot\theta + \nabla^2_{\theta x}(\ell\circ f)\,\dot x\f$.
+  /// Throws minimax::invalid_argument on a wrong length or shape.
+  template <class P, class PD, class T, class DY, class G>
+  void backward_tangent(const Eigen::MatrixBase<P>& theta, const Eigen::MatrixBase<PD>& theta_dot, const tape<T>& t,
+                        tangent_tape<T>& tt, const Eigen::MatrixBase<DY>& dy_dot, const Eigen::MatrixBase<G>& dtheta_dot,
+                        batch<T, input_size>* dx_dot = nullptr) const {
+    constexpr const char* fn = "minimax::nn::sequential::backward_tangent";
+    check_parameters(fn, theta);
+    check_tangent(fn, theta_dot);
+    if (dtheta_dot.size() != parameter_count) {
+      raise_invalid_argument(fn, "dtheta_dot must have " + minimax::detail::to_text(parameter_count) + " entries",
+                             dtheta_dot.size());
+    }
+    detail::require_batch_shape(fn, "dy_dot", dy_dot, output_size);
+    require_same_size(fn, "dy_dot's columns and the tape's", static_cast<std::size_t>(dy_dot.cols()),
+                      static_cast<std::size_t>(t.input().cols()));
+    require_same_size(fn, "the tangent tape's columns and the tape's", static_cast<std::size_t>(tt.output().cols()),
+                      static_cast<std::size_t>(t.input().cols()));
+    std::get<depth>(tt.gradients) = dy_dot;
+    auto& g = const_cast<Eigen::MatrixBase<G>&>(dtheta_dot);  // Eigen's idiom for writable expression arguments
+    const Eigen::Ref<const vector<T>> th(theta), thd(theta_dot);
+    backward_tangent_from<depth>(th.data(), thd.data(), t, tt, g.derived().data(), dx_dot);
+  }
+
   /// Initialises every layer's parameters in `theta` (weights by `init`, biases to 0) from `rng`.
   template <class P, class Init, class Rng>
   void initialise(const Eigen::MatrixBase<P>& theta, const Init& init, Rng& rng) const {
@@ -228,6 +294,46 @@ class sequential {
                              theta.size());
     }
     detail::require_all_finite(fn, "theta", theta);
+  }
+
+  template <class PD>
+  static void check_tangent(const char* fn, const Eigen::MatrixBase<PD>& theta_dot) {
+    if (theta_dot.size() != parameter_count) {
+      raise_invalid_argument(fn, "theta_dot must have " + minimax::detail::to_text(parameter_count) + " entries",
+                             theta_dot.size());
+    }
+    detail::require_all_finite(fn, "theta_dot", theta_dot);
+  }
+
+  template <std::size_t K, class T>
+  void forward_tangent_from(const T* theta, const T* theta_dot, const tape<T>& t, tangent_tape<T>& tt) const {
+    if constexpr (K < depth) {
+      const batch<T, sizes[K]>* x_dot = (K > 0 || tt.input_has_tangent) ? &std::get<K>(tt.values) : nullptr;
+      detail::layer_forward_tangent<sizes[K]>(std::get<K>(layers), theta + offsets[K], theta_dot + offsets[K],
+                                              std::get<K>(t.values), x_dot, std::get<K + 1>(t.values),
+                                              std::get<K + 1>(tt.values));
+      forward_tangent_from<K + 1>(theta, theta_dot, t, tt);
+    }
+  }
+
+  template <std::size_t K, class T>
+  void backward_tangent_from(const T* theta, const T* theta_dot, const tape<T>& t, tangent_tape<T>& tt, T* dtheta_dot,
+                             batch<T, input_size>* dx_dot) const {
+    if constexpr (K > 0) {
+      constexpr std::size_t L = K - 1;
+      batch<T, sizes[L]>* down = nullptr;
+      if constexpr (L > 0) {
+        down = &std::get<L>(tt.gradients);
+      } else {
+        down = dx_dot;
+      }
+      const batch<T, sizes[L]>* x_dot = (L > 0 || tt.input_has_tangent) ? &std::get<L>(tt.values) : nullptr;
+      detail::layer_backward_tangent<sizes[L]>(std::get<L>(layers), theta + offsets[L], theta_dot + offsets[L],
+                                               std::get<L>(t.values), x_dot, std::get<K>(t.values),
+                                               std::get<K>(tt.values), std::get<K>(t.gradients),
+                                               std::get<K>(tt.gradients), dtheta_dot + offsets[L], down);
+      backward_tangent_from<L>(theta, theta_dot, t, tt, dtheta_dot, dx_dot);
+    }
   }
 
   template <std::size_t K, class T>
