@@ -18,6 +18,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -209,13 +210,8 @@ class sequential {
                 const Eigen::MatrixBase<G>& dtheta, batch<typename DY::Scalar, input_size>* dx = nullptr) const {
     constexpr const char* fn = "minimax::nn::sequential::backward";
     check_parameters(fn, theta);
-    if (dtheta.size() != parameter_count) {
-      raise_invalid_argument(fn, "dtheta must have " + minimax::detail::to_text(parameter_count) + " entries",
-                             dtheta.size());
-    }
-    detail::require_batch_shape(fn, "dy", dy, output_size);
-    require_same_size(fn, "dy's columns and the input's columns", static_cast<std::size_t>(dy.cols()),
-                      static_cast<std::size_t>(std::get<0>(t.values).cols()));
+    require_parameter_count(fn, "dtheta", dtheta);
+    require_upstream_shape(fn, "dy", dy, t);
     std::get<depth>(t.gradients) = dy;
     auto& g = const_cast<Eigen::MatrixBase<G>&>(dtheta);  // Eigen's idiom for writable expression arguments
     const Eigen::Ref<const vector<typename DY::Scalar>> th(theta);  // maps contiguous storage, evaluates expressions
@@ -237,7 +233,7 @@ class sequential {
     check_tangent(fn, theta_dot);
     if (x_dot != nullptr) {
       detail::require_batch_shape(fn, "x_dot", *x_dot, input_size);
-      require_same_size(fn, "x_dot's columns and the tape's", static_cast<std::size_t>(x_dot->cols()),
+      require_same_size(fn, "x_dot's columns and the input's columns", static_cast<std::size_t>(x_dot->cols()),
                         static_cast<std::size_t>(t.input().cols()));
       std::get<0>(tt.values) = *x_dot;
     }
@@ -260,14 +256,9 @@ class sequential {
     constexpr const char* fn = "minimax::nn::sequential::backward_tangent";
     check_parameters(fn, theta);
     check_tangent(fn, theta_dot);
-    if (dtheta_dot.size() != parameter_count) {
-      raise_invalid_argument(fn, "dtheta_dot must have " + minimax::detail::to_text(parameter_count) + " entries",
-                             dtheta_dot.size());
-    }
-    detail::require_batch_shape(fn, "dy_dot", dy_dot, output_size);
-    require_same_size(fn, "dy_dot's columns and the tape's", static_cast<std::size_t>(dy_dot.cols()),
-                      static_cast<std::size_t>(t.input().cols()));
-    require_same_size(fn, "the tangent tape's columns and the tape's", static_cast<std::size_t>(tt.output().cols()),
+    require_parameter_count(fn, "dtheta_dot", dtheta_dot);
+    require_upstream_shape(fn, "dy_dot", dy_dot, t);
+    require_same_size(fn, "the tangent tape's columns and the input's columns", static_cast<std::size_t>(tt.output().cols()),
                       static_cast<std::size_t>(t.input().cols()));
     std::get<depth>(tt.gradients) = dy_dot;
     auto& g = const_cast<Eigen::MatrixBase<G>&>(dtheta_dot);  // Eigen's idiom for writable expression arguments
@@ -287,21 +278,32 @@ class sequential {
   }
 
  private:
+  // a parameter-sized vector (theta, its tangent, a gradient) of the wrong length
+  template <class M>
+  static void require_parameter_count(const char* fn, const char* name, const Eigen::MatrixBase<M>& m) {
+    if (m.size() != parameter_count) {
+      raise_invalid_argument(fn, std::string(name) + " must have " + minimax::detail::to_text(parameter_count) + " entries",
+                             m.size());
+    }
+  }
+
+  // an upstream gradient (or its tangent) of the output's shape, as many columns as the tape's input
+  template <class DY, class T>
+  static void require_upstream_shape(const char* fn, const char* name, const Eigen::MatrixBase<DY>& dy, const tape<T>& t) {
+    detail::require_batch_shape(fn, name, dy, output_size);
+    require_same_size(fn, std::string(name) + "'s columns and the input's columns", static_cast<std::size_t>(dy.cols()),
+                      static_cast<std::size_t>(t.input().cols()));
+  }
+
   template <class P>
   static void check_parameters(const char* fn, const Eigen::MatrixBase<P>& theta) {
-    if (theta.size() != parameter_count) {
-      raise_invalid_argument(fn, "theta must have " + minimax::detail::to_text(parameter_count) + " entries",
-                             theta.size());
-    }
+    require_parameter_count(fn, "theta", theta);
     detail::require_all_finite(fn, "theta", theta);
   }
 
   template <class PD>
   static void check_tangent(const char* fn, const Eigen::MatrixBase<PD>& theta_dot) {
-    if (theta_dot.size() != parameter_count) {
-      raise_invalid_argument(fn, "theta_dot must have " + minimax::detail::to_text(parameter_count) + " entries",
-                             theta_dot.size());
-    }
+    require_parameter_count(fn, "theta_dot", theta_dot);
     detail::require_all_finite(fn, "theta_dot", theta_dot);
   }
 
@@ -316,17 +318,23 @@ class sequential {
     }
   }
 
+  // where layer L's backward pass writes the gradient of its input: the tape below the top, the
+  // caller's `dx` (perhaps null) for the first layer
+  template <std::size_t L, class Gradients, class T>
+  static batch<T, sizes[L]>* gradient_below(Gradients& gradients, batch<T, input_size>* dx) {
+    if constexpr (L > 0) {
+      return &std::get<L>(gradients);
+    } else {
+      return dx;
+    }
+  }
+
   template <std::size_t K, class T>
   void backward_tangent_from(const T* theta, const T* theta_dot, const tape<T>& t, tangent_tape<T>& tt, T* dtheta_dot,
                              batch<T, input_size>* dx_dot) const {
     if constexpr (K > 0) {
       constexpr std::size_t L = K - 1;
-      batch<T, sizes[L]>* down = nullptr;
-      if constexpr (L > 0) {
-        down = &std::get<L>(tt.gradients);
-      } else {
-        down = dx_dot;
-      }
+      batch<T, sizes[L]>* down = gradient_below<L>(tt.gradients, dx_dot);
       const batch<T, sizes[L]>* x_dot = (L > 0 || tt.input_has_tangent) ? &std::get<L>(tt.values) : nullptr;
       detail::layer_backward_tangent<sizes[L]>(std::get<L>(layers), theta + offsets[L], theta_dot + offsets[L],
                                                std::get<L>(t.values), x_dot, std::get<K>(t.values),
@@ -348,12 +356,7 @@ class sequential {
   void backward_from(const T* theta, tape<T>& t, T* dtheta, batch<T, input_size>* dx) const {
     if constexpr (K > 0) {
       constexpr std::size_t L = K - 1;
-      batch<T, sizes[L]>* down = nullptr;
-      if constexpr (L > 0) {
-        down = &std::get<L>(t.gradients);
-      } else {
-        down = dx;
-      }
+      batch<T, sizes[L]>* down = gradient_below<L>(t.gradients, dx);
       std::get<L>(layers).template backward<sizes[L]>(theta + offsets[L], std::get<L>(t.values), std::get<K>(t.values),
                                                       std::get<K>(t.gradients), dtheta + offsets[L], down);
       backward_from<L>(theta, t, dtheta, dx);
