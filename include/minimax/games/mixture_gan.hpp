@@ -20,7 +20,6 @@
 #include "minimax/games/mlp_gan_point.hpp"
 #include "minimax/loss/adversarial.hpp"
 #include "minimax/nn/batch.hpp"
-#include "minimax/nn/tangent.hpp"
 #include "minimax/prob/isotropic_mixture.hpp"
 #include "minimax/prob/random.hpp"
 
@@ -170,10 +169,12 @@ class mixture_gan {
   ///     \lambda_j = \lambda_{j+1} - h\,\nabla^2_{\psi\psi} L_D(x, \psi_j)\,\lambda_{j+1},\qquad
   ///     \frac{d}{d\theta} L_G = \Big(\frac{\partial x}{\partial\theta}\Big)^{\!\top} c, \f]
   /// where the second derivatives are the tangents along \f$\lambda_{j+1}\f$ of step j's discriminator
-  /// passes (nn::sequential::forward_tangent and backward_tangent on the tapes the look-ahead kept:
-  /// forward-over-reverse on real batches). It equals the general recursion of minimax::schemes::unrolled
-  /// (which this game's Hessian-vector products also serve) at the cost of about one field evaluation
-  /// plus \f$2k\f$ discriminator passes. When `discriminator_field` is not null, the discriminator's
+  /// passes (nn::sequential::forward_tangent and backward_tangent: forward-over-reverse on real
+  /// batches). The discriminator's passes run over blocks of 64 samples, which stay in cache; the
+  /// reverse sweep redoes step j's passes block by block rather than keep every step's tapes. It
+  /// equals the general recursion of minimax::schemes::unrolled (which this game's Hessian-vector
+  /// products also serve) at the cost of about one field evaluation plus \f$2k\f$ discriminator
+  /// gradients and \f$k\f$ tangent passes. When `discriminator_field` is not null, the discriminator's
   /// field \f$v_\psi = -\nabla_\psi L_D(\theta, \psi)\f$ at the starting point is written there.
   /// \throws minimax::invalid_argument when `z` does not have dimension() entries, `step` is not
   /// positive and finite, or `k < 0`.
