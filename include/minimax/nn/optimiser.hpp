@@ -117,17 +117,10 @@ class adam {
     if (s_.size() != m_.size()) s_.setZero(m_.size());
     ++t_;
     const T c1 = T(1) - std::pow(beta1, T(t_)), c2 = T(1) - std::pow(beta2, T(t_));
+    m_ = beta1 * m_ + (T(1) - beta1) * grad;
+    s_ = beta2 * s_ + (T(1) - beta2) * grad.cwiseAbs2();
     const T a = learning_rate / c1, sc = T(1) / std::sqrt(c2);
-    // one pass over the moments and the parameters (three Eigen statements would read them three times)
-    const Eigen::Ref<const vector<T>> g(grad);
-    const T* gs = g.data();
-    T* m = m_.data();
-    T* s = s_.data();
-    for (Eigen::Index i = 0; i < m_.size(); ++i) {
-      m[i] = beta1 * m[i] + (T(1) - beta1) * gs[i];
-      s[i] = beta2 * s[i] + (T(1) - beta2) * gs[i] * gs[i];
-      p[i] -= a * m[i] / (std::sqrt(s[i]) * sc + epsilon);
-    }
+    Eigen::Map<vector<T>>(p, theta.size()).array() -= a * m_.array() / (s_.array().sqrt() * sc + epsilon);
   }
   /// Steps taken so far.
   long steps() const { return t_; }
