@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """One GAN training step in minimax (bench_nn) and in PyTorch, same shapes, one thread each.
 
-Usage: /usr/bin/python3 bench/compare_nn.py path/to/bench_nn
+Usage: /usr/bin/python3 bench/compare_nn.py path/to/bench_nn [another/bench_nn ...]
+Several programs (say the default build and one with MINIMAX_USE_BLAS) are each compared with the
+same PyTorch measurement, taken first; each program's "products" context (Eigen or BLAS) is printed.
 Configurations (see bench/nn.cpp): the 8-Gaussian ring GAN of Metz et al. (G: 256 -> 128 -> 128 -> 2,
 D: 2 -> 128 -> 1, ReLU, non-saturating loss, Adam) at batch 512 and 64 in float and double, and a
 GAN Lab-sized GAN (2 -> 8 -> 2 and 2 -> 8 -> 1, batch 150, SGD, float). Inputs are drawn once before
@@ -69,7 +71,7 @@ def cpu_time_per_step(step, min_time=1.0, repetitions=5):
 
 
 def main():
-    bench = sys.argv[1] if len(sys.argv) > 1 else "build/release/bench/bench_nn"
+    benches = sys.argv[1:] or ["build/release/bench/bench_nn"]
     adam = lambda p: torch.optim.Adam(p, lr=1e-4, betas=(0.5, 0.999))
     sgd = lambda p: torch.optim.SGD(p, lr=0.05)
     torch_times = {
@@ -79,19 +81,22 @@ def main():
         "ring_step<double>/64": cpu_time_per_step(make_step(torch.float64, 64, 256, [128, 128], 128, adam)),
         "gan_lab_step": cpu_time_per_step(make_step(torch.float32, 150, 2, [8], 8, sgd)),
     }
-    out = subprocess.run([bench, "--benchmark_format=json", "--benchmark_repetitions=5",
-                          "--benchmark_report_aggregates_only=true", "--benchmark_min_time=0.2"],
-                         check=True, capture_output=True, text=True).stdout
-    ours = {}
-    for b in json.loads(out)["benchmarks"]:
-        if b.get("aggregate_name") == "median":
-            ours[b["run_name"]] = (b["cpu_time"] * 1e-6, b.get("FLOP/s"))  # microseconds -> seconds
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}")
-    print(f"{'configuration':24} {'minimax (us)':>13} {'torch (us)':>11} {'ratio':>7} {'minimax GFLOP/s':>16}")
-    for name, t in torch_times.items():
-        m, flops = ours[name]
-        rate = f"{flops / 1e9:.1f}" if flops else "-"
-        print(f"{name:24} {m * 1e6:13.1f} {t * 1e6:11.1f} {m / t:7.3f} {rate:>16}")
+    for bench in benches:
+        out = subprocess.run([bench, "--benchmark_format=json", "--benchmark_repetitions=5",
+                              "--benchmark_report_aggregates_only=true", "--benchmark_min_time=0.2"],
+                             check=True, capture_output=True, text=True).stdout
+        report = json.loads(out)
+        ours = {}
+        for b in report["benchmarks"]:
+            if b.get("aggregate_name") == "median":
+                ours[b["run_name"]] = (b["cpu_time"] * 1e-6, b.get("FLOP/s"))  # microseconds -> seconds
+        print(f"\n{bench} (products: {report['context'].get('products', 'unknown')})")
+        print(f"{'configuration':24} {'minimax (us)':>13} {'torch (us)':>11} {'ratio':>7} {'minimax GFLOP/s':>16}")
+        for name, t in torch_times.items():
+            m, flops = ours[name]
+            rate = f"{flops / 1e9:.1f}" if flops else "-"
+            print(f"{name:24} {m * 1e6:13.1f} {t * 1e6:11.1f} {m / t:7.3f} {rate:>16}")
 
 
 if __name__ == "__main__":

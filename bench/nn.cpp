@@ -3,7 +3,9 @@
 //   ring_step<T>/batch: the 8-Gaussian ring GAN of Metz et al. (2017): G: R^256 -> 128 -> 128 -> 2 (ReLU),
 //                       D: 2 -> 128 -> 1 (ReLU), non-saturating loss, Adam for both players.
 //   gan_lab_step:       a GAN Lab-sized GAN: G: 2 -> 8 -> 2, D: 2 -> 8 -> 1 (ReLU), batch 150, SGD, float.
-// Inputs are drawn once before timing (in both programs), so the step itself is measured.
+// Inputs are drawn once before timing (in both programs), so the step itself is measured. The context
+// line "products" says who multiplies Eigen's float and double matrices: Eigen itself, or the BLAS
+// (a build with MINIMAX_USE_BLAS, which defines EIGEN_USE_BLAS).
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -90,4 +92,15 @@ void gan_lab_step(benchmark::State& state) {
 BENCHMARK_TEMPLATE(ring_step, float)->Arg(512)->Arg(64)->Unit(benchmark::kMicrosecond);
 BENCHMARK_TEMPLATE(ring_step, double)->Arg(512)->Arg(64)->Unit(benchmark::kMicrosecond);
 BENCHMARK(gan_lab_step)->Unit(benchmark::kMicrosecond);
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+#ifdef EIGEN_USE_BLAS
+  benchmark::AddCustomContext("products", "BLAS");
+#else
+  benchmark::AddCustomContext("products", "Eigen");
+#endif
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
