@@ -4,8 +4,9 @@
 //                       D: 2 -> 128 -> 1 (ReLU), non-saturating loss, Adam for both players.
 //   gan_lab_step:       a GAN Lab-sized GAN: G: 2 -> 8 -> 2, D: 2 -> 8 -> 1 (ReLU), batch 150, SGD, float.
 // Inputs are drawn once before timing (in both programs), so the step itself is measured. The context
-// line "products" says who multiplies Eigen's float and double matrices: Eigen itself, or the BLAS
-// (a build with MINIMAX_USE_BLAS, which defines EIGEN_USE_BLAS).
+// line "products" says who runs the dense layers' large float and double products: Eigen, minimax's
+// own kernel (nn/detail/gemm.hpp, compiled in for AVX2 + FMA targets such as -march=native), or the
+// BLAS (a build with MINIMAX_USE_BLAS, which defines EIGEN_USE_BLAS).
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -93,8 +94,10 @@ BENCHMARK_TEMPLATE(ring_step, float)->Arg(512)->Arg(64)->Unit(benchmark::kMicros
 BENCHMARK_TEMPLATE(ring_step, double)->Arg(512)->Arg(64)->Unit(benchmark::kMicrosecond);
 BENCHMARK(gan_lab_step)->Unit(benchmark::kMicrosecond);
 int main(int argc, char** argv) {
-#ifdef EIGEN_USE_BLAS
+#if defined(EIGEN_USE_BLAS)
   benchmark::AddCustomContext("products", "BLAS");
+#elif MINIMAX_HAS_GEMM_KERNEL
+  benchmark::AddCustomContext("products", "minimax kernel");
 #else
   benchmark::AddCustomContext("products", "Eigen");
 #endif

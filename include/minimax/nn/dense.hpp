@@ -4,8 +4,11 @@
 
 #include <Eigen/Core>
 
+#include <type_traits>
+
 #include "minimax/core/config.hpp"
 #include "minimax/nn/batch.hpp"
+#include "minimax/nn/detail/gemm.hpp"
 
 namespace minimax::nn {
 
@@ -137,10 +140,12 @@ struct dense {
 
  private:
   // c = a b, or c += a b (c already sized): coefficient-wise for an inner dimension up to `small`
-  // (a blocked product costs more than it saves there), blocked otherwise
+  // (a blocked product costs more than it saves there), blocked otherwise: by minimax's kernel for
+  // large float and double products where it is compiled in, by Eigen's product elsewhere
   template <int Inner, class C, class A, class B>
   static void multiply(C& c, const A& a, const B& b, bool accumulate) {
     if (!accumulate) c.resize(a.rows(), b.cols());
+    if (kernel_product(a, b, c.data(), c.outerStride(), accumulate)) return;
     if constexpr (Inner <= small) {
       if (accumulate) {
         c.noalias() += a.lazyProduct(b);
@@ -156,10 +161,31 @@ struct dense {
     }
   }
 
+  // With MINIMAX_HAS_GEMM_KERNEL, c = a b (or c += a b), c column-major with leading dimension ldc,
+  // by the blocked kernel when the scalar is float or double and the product is large enough for
+  // packing to pay (at least 64 x 64 outputs, inner dimension above `small`); false where it did
+  // nothing.
+  template <class A, class B, class T>
+  static bool kernel_product([[maybe_unused]] const A& a, [[maybe_unused]] const B& b, [[maybe_unused]] T* c,
+                             [[maybe_unused]] Eigen::Index ldc, [[maybe_unused]] bool accumulate) {
+#if MINIMAX_HAS_GEMM_KERNEL
+    if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+      constexpr Eigen::Index large = 64;
+      if (a.rows() >= large && b.cols() >= large && a.cols() > small) {
+        detail::gemm_kernel<T>::run(a.rows(), b.cols(), a.cols(), detail::strided_view(a), detail::strided_view(b), c,
+                                    ldc, accumulate);
+        return true;
+      }
+    }
+#endif
+    return false;
+  }
+
   // dW += dy x^T into the weight block of `dtheta`
   template <class T>
   static void accumulate_weight_gradient(const batch<T, Out>& dy, const batch<T, In>& x, T* dtheta) {
     auto dw = weight(dtheta);
+    if (kernel_product(dy, x.transpose(), dw.data(), Out, true)) return;
     if constexpr (In <= small) {
       // one fixed-size outer product per sample beats a blocked product with a tiny output
       for (Eigen::Index i = 0; i < x.cols(); ++i) dw.noalias() += dy.col(i) * x.col(i).transpose();
