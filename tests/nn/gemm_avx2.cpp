@@ -78,6 +78,16 @@ TEMPLATE_TEST_CASE("gemm kernel: every shape, stored either way, within the dot-
   }
 }
 
+TEST_CASE("gemm kernel: an empty inner dimension gives C = 0, or leaves C when accumulating") {
+  using kernel = nn::detail::gemm_kernel<float>;
+  const matrix<float> a(20, 0), b(0, 30);
+  matrix<float> c = matrix<float>::Constant(20, 30, 5.0f);
+  kernel::run(20, 30, 0, nn::detail::strided_view(a), nn::detail::strided_view(b), c.data(), 20, true);
+  CHECK((c.array() == 5.0f).all());
+  kernel::run(20, 30, 0, nn::detail::strided_view(a), nn::detail::strided_view(b), c.data(), 20, false);
+  CHECK((c.array() == 0.0f).all());
+}
+
 TEST_CASE("gemm kernel: C's leading dimension may exceed its rows, and rows past m stay untouched") {
   using kernel = nn::detail::gemm_kernel<double>;
   const matrix<double> a = matrix<double>::Random(70, 90), b = matrix<double>::Random(90, 65);
