@@ -187,8 +187,11 @@ struct dense {
     auto dw = weight(dtheta);
     if (kernel_product(dy, x.transpose(), dw.data(), Out, true)) return;
     if constexpr (In <= small) {
-      // one fixed-size outer product per sample beats a blocked product with a tiny output
-      for (Eigen::Index i = 0; i < x.cols(); ++i) dw.noalias() += dy.col(i) * x.col(i).transpose();
+      // one fixed-size outer product per sample beats a blocked product with a tiny output; summed
+      // apart, then added once, so that backward adds exactly the batch's gradient (with FMA too)
+      Eigen::Matrix<T, Out, In> sum = Eigen::Matrix<T, Out, In>::Zero();
+      for (Eigen::Index i = 0; i < x.cols(); ++i) sum.noalias() += dy.col(i) * x.col(i).transpose();
+      dw += sum;
     } else {
       dw.noalias() += dy * x.transpose();
     }
