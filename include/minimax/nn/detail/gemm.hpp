@@ -92,12 +92,12 @@ class gemm_kernel {
   /// \f$C\f$ column-major with leading dimension `ldc`.
   static void run(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, strided_matrix<T> a, strided_matrix<T> b,
                   T* c, std::ptrdiff_t ldc, bool accumulate) {
-    // One set of packing buffers per thread, kept between calls (the products come in a loop).
     if (k == 0) {  // an empty sum: C = 0 (C += 0 leaves it)
       if (!accumulate)
         for (std::ptrdiff_t j = 0; j < n; ++j) std::fill(c + j * ldc, c + j * ldc + m, T(0));
       return;
     }
+    // One set of packing buffers per thread, kept between calls (the products come in a loop).
     static thread_local std::vector<T> a_buffer, b_buffer;
     T* a_packed = aligned(a_buffer, std::size_t(mc) * kc);
     T* b_packed = aligned(b_buffer, std::size_t(kc) * (nc + nr));
