@@ -94,13 +94,7 @@ BENCHMARK_TEMPLATE(ring_step, float)->Arg(512)->Arg(64)->Unit(benchmark::kMicros
 BENCHMARK_TEMPLATE(ring_step, double)->Arg(512)->Arg(64)->Unit(benchmark::kMicrosecond);
 BENCHMARK(gan_lab_step)->Unit(benchmark::kMicrosecond);
 int main(int argc, char** argv) {
-#if defined(EIGEN_USE_BLAS)
-  benchmark::AddCustomContext("products", "BLAS");
-#elif MINIMAX_HAS_GEMM_KERNEL
-  benchmark::AddCustomContext("products", "minimax kernel");
-#else
-  benchmark::AddCustomContext("products", "Eigen");
-#endif
+  benchmark::AddCustomContext("products", nn::detail::dense_products);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

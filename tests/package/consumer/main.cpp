@@ -35,13 +35,7 @@ int main() {
   const bool ok = std::abs(lse - std::log(8.0)) < 1e-15 && mm::xlogy(0.0, 0.0) == 0.0 &&
                   mm::version.major == MINIMAX_VERSION_MAJOR && (product.array() == 2016.0f).all() && layer_ok;
   std::printf("minimax %s consumer: %s\n", mm::version.string, ok ? "ok" : "FAILED");
-#if defined(EIGEN_USE_BLAS)
-  std::printf("products: BLAS\n");
-#elif MINIMAX_HAS_GEMM_KERNEL
-  std::printf("products: minimax kernel\n");
-#else
-  std::printf("products: Eigen\n");
-#endif
+  std::printf("products: %s\n", mm::nn::detail::dense_products);
   if (ok) std::printf("minimax consumer: ok\n");
   return ok ? 0 : 1;
 }

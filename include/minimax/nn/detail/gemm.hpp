@@ -21,6 +21,19 @@
 #define MINIMAX_HAS_GEMM_KERNEL 0
 #endif
 
+namespace minimax::nn::detail {
+/// Who runs the dense layers' large float and double products in this translation unit: "BLAS"
+/// (EIGEN_USE_BLAS), "minimax kernel" (MINIMAX_HAS_GEMM_KERNEL) or "Eigen"; benchmarks and the package
+/// test report it.
+#if defined(EIGEN_USE_BLAS)
+inline constexpr const char* dense_products = "BLAS";
+#elif MINIMAX_HAS_GEMM_KERNEL
+inline constexpr const char* dense_products = "minimax kernel";
+#else
+inline constexpr const char* dense_products = "Eigen";
+#endif
+}  // namespace minimax::nn::detail
+
 #if MINIMAX_HAS_GEMM_KERNEL
 
 #include <immintrin.h>
