@@ -10,6 +10,9 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
 #include <cmath>
+#include <concepts>
+#include <string>
+#include <type_traits>
 
 #include "minimax/core/error.hpp"
 #include "minimax/prob/mvn.hpp"
@@ -61,10 +64,14 @@ T kl(const normal_distribution<T>& p, const normal_distribution<T>& q) {
 /// when it is built (KL against a degenerate normal is \f$+\infty\f$ or undefined); use kl_mvn() to
 /// pass matrices directly.
 /// \throws minimax::invalid_argument when the dimensions differ.
-inline double kl(const mvn& p, const mvn& q) {
+///
+/// A template (over the distributions' type, which is always minimax::mvn) so that its triangular
+/// solves are compiled only where it is called.
+template <std::same_as<mvn> Mvn>
+double kl(const Mvn& p, const Mvn& q) {
   require_same_size("minimax::kl", "the dimensions of p and q", static_cast<std::size_t>(p.dimension()),
                     static_cast<std::size_t>(q.dimension()));
-  const auto l2 = q.cholesky_factor().triangularView<Eigen::Lower>();
+  const auto l2 = q.cholesky_factor().template triangularView<Eigen::Lower>();
   const Eigen::MatrixXd a = l2.solve(p.cholesky_factor());
   const Eigen::VectorXd w = l2.solve(q.mean() - p.mean());
   const double d = static_cast<double>(p.dimension());
@@ -76,13 +83,21 @@ inline double kl(const mvn& p, const mvn& q) {
 /// \throws minimax::invalid_argument naming `minimax::kl_mvn` when a covariance is singular or not
 ///   positive definite (the message gives its smallest eigenvalue), not symmetric, not finite, or the
 ///   sizes disagree.
-inline double kl_mvn(const Eigen::VectorXd& mean_p, const Eigen::MatrixXd& cov_p, const Eigen::VectorXd& mean_q,
-                     const Eigen::MatrixXd& cov_q) {
-  for (const Eigen::MatrixXd* cov : {&cov_p, &cov_q}) {
+///
+/// The arguments are any Eigen expressions (a template, so that the factorisations are compiled only
+/// where it is called).
+template <class MeanP, class CovP, class MeanQ, class CovQ>
+double kl_mvn(const Eigen::MatrixBase<MeanP>& mean_p, const Eigen::MatrixBase<CovP>& cov_p_in,
+              const Eigen::MatrixBase<MeanQ>& mean_q, const Eigen::MatrixBase<CovQ>& cov_q_in) {
+  using matrix = Eigen::Matrix<typename CovP::Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+  static_assert(std::is_same_v<typename CovP::Scalar, double> && std::is_same_v<typename CovQ::Scalar, double>,
+                "minimax::kl_mvn: the covariances must hold doubles");
+  const matrix cov_p = cov_p_in, cov_q = cov_q_in;
+  for (const matrix* cov : {&cov_p, &cov_q}) {
     if (cov->rows() == cov->cols() && cov->rows() > 0 && cov->allFinite()) {
-      Eigen::LLT<Eigen::MatrixXd> llt(*cov);
+      Eigen::LLT<matrix> llt(*cov);
       if (llt.info() != Eigen::Success) {
-        const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(*cov, Eigen::EigenvaluesOnly);
+        const Eigen::SelfAdjointEigenSolver<matrix> eig(*cov, Eigen::EigenvaluesOnly);
         raise_invalid_argument("minimax::kl_mvn",
                                std::string(cov == &cov_p ? "cov_p" : "cov_q") +
                                    " must be positive definite (singular or indefinite; smallest eigenvalue shown)",
@@ -91,7 +106,7 @@ inline double kl_mvn(const Eigen::VectorXd& mean_p, const Eigen::MatrixXd& cov_p
     }
   }
   try {
-    return kl(mvn(mean_p, cov_p), mvn(mean_q, cov_q));
+    return kl(mvn(mean_p.eval(), cov_p), mvn(mean_q.eval(), cov_q));
   } catch (const minimax::invalid_argument& e) {
     throw minimax::invalid_argument(std::string("minimax::kl_mvn: ") + e.what());
   }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <complex>
 #include <limits>
+#include <type_traits>
 
 #include <Eigen/Core>
 #include <Eigen/Eigenvalues>
@@ -18,18 +19,25 @@
 namespace minimax {
 
 /// \brief The (complex) eigenvalues of a square real matrix, by Eigen's real Schur decomposition.
+///
+/// A template over Eigen's matrix expressions, so that only the units that ask for eigenvalues
+/// instantiate Eigen's eigensolver (it is the costliest code to compile in Eigen's dense modules).
 /// \throws minimax::invalid_argument for a non-square or non-finite matrix.
-inline Eigen::VectorXcd eigenvalues(const Eigen::MatrixXd& M) {
+template <class Derived>
+Eigen::VectorXcd eigenvalues(const Eigen::MatrixBase<Derived>& M) {
+  static_assert(std::is_same_v<typename Derived::Scalar, double>,
+                "minimax::eigenvalues: the matrix must hold doubles (use .cast<double>())");
   if (M.rows() != M.cols()) raise_invalid_argument("minimax::eigenvalues", "the matrix must be square; rows", M.rows());
   if (!M.allFinite()) raise_invalid_argument("minimax::eigenvalues", "the matrix must be finite", "a NaN or inf entry");
   if (M.size() == 0) return {};
-  Eigen::EigenSolver<Eigen::MatrixXd> solver(M, false);
+  Eigen::EigenSolver<typename Derived::PlainObject> solver(M, false);
   return solver.eigenvalues();
 }
 
 /// \brief The spectral radius \f$\rho(M) = \max_k |\lambda_k(M)|\f$: the asymptotic factor by which a
 /// linear iteration \f$e_{t+1} = M e_t\f$ shrinks (\f$\rho < 1\f$) or grows (\f$\rho > 1\f$) errors.
-inline double spectral_radius(const Eigen::MatrixXd& M) {
+template <class Derived>
+double spectral_radius(const Eigen::MatrixBase<Derived>& M) {
   const Eigen::VectorXcd lambda = eigenvalues(M);
   double rho = 0.0;
   for (Eigen::Index i = 0; i < lambda.size(); ++i) rho = std::max(rho, std::abs(lambda[i]));
@@ -42,7 +50,8 @@ inline double spectral_radius(const Eigen::MatrixXd& M) {
 ///
 /// Every step \f$0 < h < h^*\f$ gives \f$\rho(I + hJ) < 1\f$. If some eigenvalue has
 /// \f$\operatorname{Re}\lambda \ge 0\f$ no step contracts, and the result is 0.
-inline double largest_stable_step(const Eigen::MatrixXd& J) {
+template <class Derived>
+double largest_stable_step(const Eigen::MatrixBase<Derived>& J) {
   const Eigen::VectorXcd lambda = eigenvalues(J);
   double h = std::numeric_limits<double>::infinity();
   for (Eigen::Index i = 0; i < lambda.size(); ++i) {

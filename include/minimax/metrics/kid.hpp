@@ -26,7 +26,8 @@ struct kid_result {
 
 namespace detail {
 // `size` distinct row indices out of n, by a partial Fisher–Yates shuffle.
-inline Eigen::MatrixXd random_rows(const Eigen::MatrixXd& x, Eigen::Index size, rng& generator) {
+template <class = void>  // compiled only where called: see docs/building.md
+Eigen::MatrixXd random_rows(const Eigen::MatrixXd& x, Eigen::Index size, rng& generator) {
   std::vector<Eigen::Index> index(static_cast<std::size_t>(x.rows()));
   std::iota(index.begin(), index.end(), Eigen::Index{0});
   Eigen::MatrixXd out(size, x.cols());
@@ -49,7 +50,8 @@ inline Eigen::MatrixXd random_rows(const Eigen::MatrixXd& x, Eigen::Index size, 
 /// Subsets are drawn from `generator`, so a seed reproduces the value.
 /// \throws minimax::invalid_argument for subset_size < 2 or larger than a set, subsets < 1, or as
 /// mmd2_unbiased().
-inline kid_result kernel_inception_distance(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, rng& generator,
+template <class = void>  // compiled only where called: see docs/building.md
+kid_result kernel_inception_distance(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, rng& generator,
                                             int subsets = 100, Eigen::Index subset_size = 1000) {
   constexpr const char* fn = "minimax::metrics::kernel_inception_distance";
   if (subsets < 1) raise_invalid_argument(fn, "subsets must be >= 1", subsets);

@@ -36,7 +36,8 @@ struct mode_coverage_result {
 /// no sample is high quality, since \f$q\f$ is then undefined).
 /// \throws minimax::invalid_argument for empty samples or modes, dimensions that differ, non-finite
 /// values, \f$\sigma \le 0\f$ or a threshold \f$\le 0\f$.
-inline mode_coverage_result mode_coverage(const Eigen::MatrixXd& samples, const Eigen::MatrixXd& modes, double sigma,
+template <class = void>  // compiled only where called: see docs/building.md
+mode_coverage_result mode_coverage(const Eigen::MatrixXd& samples, const Eigen::MatrixXd& modes, double sigma,
                                           double threshold = 3.0) {
   constexpr const char* fn = "minimax::metrics::mode_coverage";
   require_non_empty(fn, "samples", static_cast<std::size_t>(samples.rows()));
@@ -77,7 +78,8 @@ inline mode_coverage_result mode_coverage(const Eigen::MatrixXd& samples, const 
 }
 
 /// \brief mode_coverage() on a Gaussian mixture of minimax::prob (ring, grid): its modes and \f$\sigma\f$.
-inline mode_coverage_result mode_coverage(const Eigen::MatrixXd& samples, const isotropic_mixture& mixture,
+template <class = void>  // compiled only where called: see docs/building.md
+mode_coverage_result mode_coverage(const Eigen::MatrixXd& samples, const isotropic_mixture& mixture,
                                           double threshold = 3.0) {
   return mode_coverage(samples, mixture.modes(), mixture.sigma(), threshold);
 }

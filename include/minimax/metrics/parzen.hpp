@@ -31,7 +31,8 @@ struct estimate {
 /// finite value, not \f$\log 0\f$). Rows are points.
 /// \throws minimax::invalid_argument for empty inputs, dimensions that differ, non-finite values or
 /// \f$\sigma \le 0\f$.
-inline estimate parzen_log_likelihood(const Eigen::MatrixXd& generated, const Eigen::MatrixXd& test, double sigma) {
+template <class = void>  // compiled only where called: see docs/building.md
+estimate parzen_log_likelihood(const Eigen::MatrixXd& generated, const Eigen::MatrixXd& test, double sigma) {
   constexpr const char* fn = "minimax::metrics::parzen_log_likelihood";
   require_non_empty(fn, "generated", static_cast<std::size_t>(generated.rows()));
   require_non_empty(fn, "test", static_cast<std::size_t>(test.rows()));
@@ -63,7 +64,8 @@ inline estimate parzen_log_likelihood(const Eigen::MatrixXd& generated, const Ei
 /// \brief The bandwidth among `candidates` that maximises the mean Parzen log-likelihood of the
 /// `validation` points (Goodfellow et al. choose \f$\sigma\f$ this way, then report the test value).
 /// \throws minimax::invalid_argument for no candidates, or as parzen_log_likelihood().
-inline double parzen_select_sigma(const Eigen::MatrixXd& generated, const Eigen::MatrixXd& validation,
+template <class = void>  // compiled only where called: see docs/building.md
+double parzen_select_sigma(const Eigen::MatrixXd& generated, const Eigen::MatrixXd& validation,
                                   const std::vector<double>& candidates) {
   require_non_empty("minimax::metrics::parzen_select_sigma", "candidates", candidates.size());
   double best = candidates.front(), best_value = -std::numeric_limits<double>::infinity();

@@ -134,18 +134,21 @@ inline Eigen::Index dimension(const empirical_multivariate& d) { return d.dimens
 inline Eigen::VectorXd mean(const empirical_multivariate& d) { return d.points().colwise().mean().transpose(); }
 
 /// \brief \f$\frac1N\sum_i (x_i - \bar x)(x_i - \bar x)^\top\f$ (divisor N: the covariance of the empirical measure).
-inline Eigen::MatrixXd covariance(const empirical_multivariate& d) {
+template <class = void>  // compiled only where called: see docs/building.md
+Eigen::MatrixXd covariance(const empirical_multivariate& d) {
   const Eigen::MatrixXd centred = d.points().rowwise() - mean(d).transpose();
   return centred.transpose() * centred / static_cast<double>(d.size());
 }
 
 /// \brief One bootstrap draw: a row chosen uniformly (rng::index()).
-inline Eigen::VectorXd sample(const empirical_multivariate& d, rng& g) {
+template <class = void>  // compiled only where called: see docs/building.md
+Eigen::VectorXd sample(const empirical_multivariate& d, rng& g) {
   return d.points().row(static_cast<Eigen::Index>(g.index(static_cast<std::uint64_t>(d.size())))).transpose();
 }
 
 /// \brief n bootstrap draws, one per row (n×d). \throws minimax::invalid_argument for n < 0.
-inline Eigen::MatrixXd sample(const empirical_multivariate& d, rng& g, Eigen::Index n) {
+template <class = void>  // compiled only where called: see docs/building.md
+Eigen::MatrixXd sample(const empirical_multivariate& d, rng& g, Eigen::Index n) {
   return detail::sample_rows("minimax::sample(empirical_multivariate)", d, g, n);
 }
 

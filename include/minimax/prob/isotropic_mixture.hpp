@@ -56,7 +56,8 @@ inline Eigen::Index dimension(const isotropic_mixture& d) { return d.dimension()
 /// \brief \f$\log p(x) = \log\sum_k e^{-\|x - m_k\|^2/(2\sigma^2)} - \log K - \tfrac d2\log(2\pi\sigma^2)\f$ by
 /// logsumexp: finite wherever x is finite, even far from every mode.
 /// \throws minimax::invalid_argument when x has the wrong size or a NaN entry.
-inline double log_pdf(const isotropic_mixture& d, const Eigen::Ref<const Eigen::VectorXd>& x) {
+template <class = void>  // compiled only where called: see docs/building.md
+double log_pdf(const isotropic_mixture& d, const Eigen::Ref<const Eigen::VectorXd>& x) {
   detail::require_point("minimax::log_pdf(isotropic_mixture)", d.dimension(), x);
   Eigen::VectorXd exponents(d.size());
   const double two_var = 2 * d.sigma() * d.sigma();
@@ -68,7 +69,8 @@ inline double log_pdf(const isotropic_mixture& d, const Eigen::Ref<const Eigen::
 }
 
 /// \brief \f$p(x) = \exp\log p(x)\f$. \throws as log_pdf(const isotropic_mixture&, x).
-inline double pdf(const isotropic_mixture& d, const Eigen::Ref<const Eigen::VectorXd>& x) {
+template <class = void>  // compiled only where called: see docs/building.md
+double pdf(const isotropic_mixture& d, const Eigen::Ref<const Eigen::VectorXd>& x) {
   return std::exp(log_pdf(d, x));
 }
 
@@ -76,7 +78,8 @@ inline double pdf(const isotropic_mixture& d, const Eigen::Ref<const Eigen::Vect
 inline Eigen::VectorXd mean(const isotropic_mixture& d) { return d.modes().colwise().mean().transpose(); }
 
 /// \brief One draw: a mode \f$m_k\f$ uniformly (rng::index()), plus \f$\sigma z\f$ with d normal draws.
-inline Eigen::VectorXd sample(const isotropic_mixture& d, rng& g) {
+template <class = void>  // compiled only where called: see docs/building.md
+Eigen::VectorXd sample(const isotropic_mixture& d, rng& g) {
   const auto k = static_cast<Eigen::Index>(g.index(static_cast<std::uint64_t>(d.size())));
   Eigen::VectorXd x = d.modes().row(k).transpose();
   for (Eigen::Index j = 0; j < x.size(); ++j) x[j] += d.sigma() * g.normal();
@@ -84,7 +87,8 @@ inline Eigen::VectorXd sample(const isotropic_mixture& d, rng& g) {
 }
 
 /// \brief n independent draws, one per row (n×d). \throws minimax::invalid_argument for n < 0.
-inline Eigen::MatrixXd sample(const isotropic_mixture& d, rng& g, Eigen::Index n) {
+template <class = void>  // compiled only where called: see docs/building.md
+Eigen::MatrixXd sample(const isotropic_mixture& d, rng& g, Eigen::Index n) {
   return detail::sample_rows("minimax::sample(isotropic_mixture)", d, g, n);
 }
 

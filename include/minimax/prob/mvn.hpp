@@ -6,10 +6,12 @@
 #include <Eigen/Core>
 #include <Eigen/Eigenvalues>
 #include <cmath>
+#include <concepts>
 #include <cstddef>
 #include <limits>
 #include <numbers>
 #include <string>
+#include <utility>
 
 #include "minimax/core/error.hpp"
 #include "minimax/prob/detail/common.hpp"
@@ -30,8 +32,15 @@ namespace minimax {
 /// positive definite (the message gives its smallest eigenvalue).
 class mvn {
  public:
-  /// \f$\mathcal{N}(\mu, \Sigma)\f$, validated and factored.
-  mvn(Eigen::VectorXd mean, Eigen::MatrixXd covariance) : mean_(std::move(mean)), covariance_(std::move(covariance)) {
+  /// \f$\mathcal{N}(\mu, \Sigma)\f$, validated and factored; `mean` and `covariance` are any Eigen
+  /// expressions that convert to a vector and a matrix of doubles.
+  ///
+  /// A template so that the Cholesky factorisation (and the eigensolver that reports an indefinite
+  /// covariance) are compiled only in the units that build an mvn.
+  template <class Mean, class Covariance>
+    requires std::constructible_from<Eigen::VectorXd, Mean> && std::constructible_from<Eigen::MatrixXd, Covariance>
+  mvn(Mean&& mean, Covariance&& covariance)
+      : mean_(std::forward<Mean>(mean)), covariance_(std::forward<Covariance>(covariance)) {
     constexpr const char* function = "minimax::mvn";
     require_non_empty(function, "mean", static_cast<std::size_t>(mean_.size()));
     require_same_size(function, "covariance rows and columns", static_cast<std::size_t>(covariance_.rows()),
@@ -97,7 +106,8 @@ inline Eigen::Index dimension(const mvn& d) { return d.dimension(); }
 
 /// \brief \f$\log p(x) = -\tfrac12(d\log 2\pi + \log\det\Sigma + \|L^{-1}(x-\mu)\|^2)\f$, finite for every
 /// finite x. \throws minimax::invalid_argument when x has the wrong size or a NaN entry.
-inline double log_pdf(const mvn& d, const Eigen::Ref<const Eigen::VectorXd>& x) {
+template <class = void>  // compiled only where called: see docs/building.md
+double log_pdf(const mvn& d, const Eigen::Ref<const Eigen::VectorXd>& x) {
   detail::require_point("minimax::log_pdf(mvn)", d.dimension(), x);
   const Eigen::VectorXd w = d.cholesky_factor().triangularView<Eigen::Lower>().solve(x - d.mean());
   constexpr double log_2pi = 1.837877066409345483560659472811235279722;
@@ -105,7 +115,8 @@ inline double log_pdf(const mvn& d, const Eigen::Ref<const Eigen::VectorXd>& x) 
 }
 
 /// \brief \f$p(x) = \exp(\log p(x))\f$. \throws as log_pdf(const mvn&, x).
-inline double pdf(const mvn& d, const Eigen::Ref<const Eigen::VectorXd>& x) {
+template <class = void>  // compiled only where called: see docs/building.md
+double pdf(const mvn& d, const Eigen::Ref<const Eigen::VectorXd>& x) {
   detail::require_point("minimax::pdf(mvn)", d.dimension(), x);
   return std::exp(log_pdf(d, x));
 }
@@ -117,14 +128,16 @@ inline const Eigen::VectorXd& mean(const mvn& d) { return d.mean(); }
 inline const Eigen::MatrixXd& covariance(const mvn& d) { return d.covariance(); }
 
 /// \brief One draw \f$\mu + Lz\f$ with \f$z\f$ of d standard normal draws (rng::normal()).
-inline Eigen::VectorXd sample(const mvn& d, rng& g) {
+template <class = void>  // compiled only where called: see docs/building.md
+Eigen::VectorXd sample(const mvn& d, rng& g) {
   Eigen::VectorXd z(d.dimension());
   for (Eigen::Index i = 0; i < z.size(); ++i) z[i] = g.normal();
   return d.mean() + d.cholesky_factor().triangularView<Eigen::Lower>() * z;
 }
 
 /// \brief n independent draws, one per row of an n×d matrix. \throws minimax::invalid_argument for n < 0.
-inline Eigen::MatrixXd sample(const mvn& d, rng& g, Eigen::Index n) {
+template <class = void>  // compiled only where called: see docs/building.md
+Eigen::MatrixXd sample(const mvn& d, rng& g, Eigen::Index n) {
   return detail::sample_rows("minimax::sample(mvn)", d, g, n);
 }
 

@@ -40,7 +40,8 @@ namespace minimax::proofs {
 ///
 /// \throws minimax::invalid_argument when \f$(x_0, y_0) = (0, 0)\f$ or is not finite, or
 /// \f$\Delta t\f$, T or h is not positive and finite, or steps < 1.
-inline proof bilinear_flow(double x0, double y0, double h = 0.1, long steps = 50, double dt = 0.01,
+template <class = void>  // compiled only where called: see docs/building.md
+proof bilinear_flow(double x0, double y0, double h = 0.1, long steps = 50, double dt = 0.01,
                            double T = 2 * 3.14159265358979323846) {
   constexpr const char* function = "minimax::proofs::bilinear_flow";
   require_finite(function, "x0", x0);

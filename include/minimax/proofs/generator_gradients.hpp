@@ -36,7 +36,8 @@ namespace minimax::proofs {
 /// Integrals over z by adaptive Gauss–Kronrod with their error estimates.
 /// \throws minimax::invalid_argument when b is not positive and finite, a not finite, or the supports
 /// \f$[a, a+b]\f$ and supp \f$P_r\f$ overlap (more than in a point).
-inline proof vanishing_gradient(const uniform& p_r, double a, double b) {
+template <class = void>  // compiled only where called: see docs/building.md
+proof vanishing_gradient(const uniform& p_r, double a, double b) {
   constexpr const char* function = "minimax::proofs::vanishing_gradient";
   require_finite(function, "a", a);
   require_positive(function, "b", b);

@@ -41,7 +41,8 @@ namespace minimax::proofs {
 ///
 /// \throws minimax::invalid_argument for pmfs of different sizes, a q_0 with a zero mass, steps < 1
 /// or eta not positive and finite.
-inline proof minimax_maximin(const pmf& p_data, const pmf& q_0, int steps = 200, double eta = 1.0) {
+template <class = void>  // compiled only where called: see docs/building.md
+proof minimax_maximin(const pmf& p_data, const pmf& q_0, int steps = 200, double eta = 1.0) {
   constexpr const char* function = "minimax::proofs::minimax_maximin";
   minimax::detail::check_pair(function, p_data, q_0);
   if (steps < 1) raise_invalid_argument(function, "steps must be at least 1", steps);

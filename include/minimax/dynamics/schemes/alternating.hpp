@@ -55,7 +55,8 @@ struct alternating {
     ++s.step;
   }
   /// \f$M = (I + h_D P_D J)^{n_D} (I + h_G P_G J)\f$.
-  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index n_generator) const {
+  template <class Derived>
+  Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index n_generator) const {
     const Eigen::Index n = J.rows();
     const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(n, n);
     Eigen::MatrixXd G = I, D = I;

@@ -40,7 +40,8 @@ struct consensus {
     ++s.step;
   }
   /// \f$M = I + h(J - \gamma J^\top J)\f$ (valid at stationary points).
-  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index) const {
+  template <class Derived>
+  Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {
     return Eigen::MatrixXd::Identity(J.rows(), J.cols()) + step * (J - gamma * J.transpose() * J);
   }
 };

@@ -35,7 +35,8 @@ struct extragradient {
     ++s.step;
   }
   /// \f$M = I + hJ + h^2J^2\f$.
-  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index) const {
+  template <class Derived>
+  Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {
     const Eigen::MatrixXd hJ = step * J;
     return Eigen::MatrixXd::Identity(J.rows(), J.cols()) + hJ + hJ * hJ;
   }

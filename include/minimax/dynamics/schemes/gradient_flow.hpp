@@ -41,7 +41,8 @@ struct gradient_flow {
     ++s.step;
   }
   /// \f$M = I + A + A^2/2 + A^3/6 + A^4/24\f$ with \f$A = \Delta t J\f$.
-  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index) const {
+  template <class Derived>
+  Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {
     const Eigen::MatrixXd A = time_step * J;
     const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(J.rows(), J.cols());
     return I + A * (I + A * (I / 2.0 + A * (I / 6.0 + A / 24.0)));

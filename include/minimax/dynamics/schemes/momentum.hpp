@@ -57,7 +57,8 @@ struct momentum {
     ++s.step;
   }
   /// The linearised update on \f$(z_t, z_{t-1})\f$.
-  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index n_generator) const {
+  template <class Derived>
+  Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index n_generator) const {
     const Eigen::Index n = J.rows();
     const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(n, n);
     if (!alternating) {

@@ -35,7 +35,8 @@ struct optimistic {
     ++s.step;
   }
   /// The companion matrix on \f$(z_t, z_{t-1})\f$.
-  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index) const {
+  template <class Derived>
+  Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {
     const Eigen::Index n = J.rows();
     Eigen::MatrixXd M = Eigen::MatrixXd::Zero(2 * n, 2 * n);
     M.topLeftCorner(n, n) = Eigen::MatrixXd::Identity(n, n) + 2.0 * step * J;

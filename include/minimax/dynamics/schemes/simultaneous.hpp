@@ -43,7 +43,8 @@ struct simultaneous {
     ++s.step;
   }
   /// \f$M = I + HJ\f$.
-  Eigen::MatrixXd linearised(const Eigen::MatrixXd& J, Eigen::Index n_generator) const {
+  template <class Derived>
+  Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index n_generator) const {
     const Eigen::VectorXd h = detail::step_sizes(J.rows(), n_generator, generator_step, discriminator_step);
     return Eigen::MatrixXd::Identity(J.rows(), J.cols()) + h.asDiagonal() * J;
   }

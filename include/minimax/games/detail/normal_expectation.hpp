@@ -6,10 +6,8 @@
 #include <cmath>
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
-
-#include <Eigen/Core>
-#include <Eigen/Eigenvalues>
 
 #include "minimax/core/error.hpp"
 
@@ -28,23 +26,41 @@ struct normal_expectation_rule {
   std::vector<double> weights;  ///< \f$w_i\f$, summing to 1 up to the truncated tail
 
   explicit normal_expectation_rule(int panels = 40, int points = 20, double half_width = 10.0) {
-    // Gauss–Legendre on [-1, 1] by Golub–Welsch.
-    Eigen::MatrixXd jacobi = Eigen::MatrixXd::Zero(points, points);
-    for (int k = 1; k < points; ++k) {
-      const double b = k / std::sqrt(4.0 * k * k - 1.0);
-      jacobi(k, k - 1) = jacobi(k - 1, k) = b;
+    // Gauss–Legendre on [-1, 1]: the roots of P_n by Newton's method from Tricomi's estimates
+    // cos(pi (i + 3/4) / (n + 1/2)), weights 2 / ((1 - x^2) P_n'(x)^2). Converges to rounding in a few
+    // steps for any n, and needs no eigensolver (which would cost every includer its compilation).
+    std::vector<double> x(static_cast<std::size_t>(points)), w(static_cast<std::size_t>(points));
+    const double pi = 3.141592653589793238462643383279502884;
+    // P_n(r) and P_n'(r), by the three-term recurrence.
+    const auto legendre = [points](double r) {
+      double p0 = 1.0, p1 = r;
+      for (int k = 2; k <= points; ++k) {
+        const double p2 = ((2.0 * k - 1.0) * r * p1 - (k - 1.0) * p0) / k;
+        p0 = p1;
+        p1 = p2;
+      }
+      return std::pair<double, double>{p1, points * (r * p1 - p0) / (r * r - 1.0)};
+    };
+    for (int i = 0; i < points; ++i) {
+      double r = std::cos(pi * (i + 0.75) / (points + 0.5));
+      for (int iteration = 0; iteration < 100; ++iteration) {
+        const auto [value, slope] = legendre(r);
+        const double step = value / slope;
+        r -= step;
+        if (std::abs(step) <= 1e-17) break;
+      }
+      const double slope = legendre(r).second;
+      x[static_cast<std::size_t>(points - 1 - i)] = r;  // ascending, as the nodes are laid out
+      w[static_cast<std::size_t>(points - 1 - i)] = 2.0 / ((1.0 - r * r) * slope * slope);
     }
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(jacobi);
     const double width = 2.0 * half_width / panels;
     const double inv_sqrt_2pi = 0.398942280401432677939946059934381868;
     for (int p = 0; p < panels; ++p) {
       const double centre = -half_width + (p + 0.5) * width;
       for (int i = 0; i < points; ++i) {
-        const double x = solver.eigenvalues()[i];
-        const double v0 = solver.eigenvectors()(0, i);
-        const double t = centre + 0.5 * width * x;
+        const double t = centre + 0.5 * width * x[static_cast<std::size_t>(i)];
         nodes.push_back(t);
-        weights.push_back(2.0 * v0 * v0 * 0.5 * width * inv_sqrt_2pi * std::exp(-0.5 * t * t));
+        weights.push_back(w[static_cast<std::size_t>(i)] * 0.5 * width * inv_sqrt_2pi * std::exp(-0.5 * t * t));
       }
     }
   }
