@@ -4,6 +4,7 @@
 
 #include "minimax/core/concepts.hpp"
 #include "minimax/core/config.hpp"
+#include "minimax/core/deferred.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/core/numerics.hpp"
 #include "minimax/core/version.hpp"

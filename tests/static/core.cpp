@@ -1,6 +1,7 @@
 // Static tests of the core floor: only compile-time checks; compiling this file is passing it.
 #include <minimax/core.hpp>
 
+#include <cstddef>
 #include <type_traits>
 
 namespace mm = minimax;
@@ -14,3 +15,12 @@ static_assert(std::is_base_of_v<std::domain_error, mm::domain_error>);
 // The numerics are usable in constant expressions where the standard functions are (GCC).
 static_assert(mm::xlogy(0.0, 0.0) == 0.0);
 static_assert(mm::neumaier_sum<double>{}.value() == 0.0);
+
+// deferred_t names its type late: a template may name an incomplete type through it, and only an
+// instantiation would need the type complete (a plain sizeof(incomplete) here would not compile).
+static_assert(std::is_same_v<mm::deferred_t<double, int>, double>);
+struct incomplete_type;
+template <class Context>
+constexpr std::size_t deferred_size() {
+  return sizeof(mm::deferred_t<incomplete_type, Context>);
+}

@@ -16,6 +16,7 @@
 #include <Eigen/Core>
 #include <Eigen/QR>
 
+#include "minimax/core/deferred.hpp"
 #include "minimax/core/error.hpp"
 
 namespace minimax::nn {
@@ -106,7 +107,7 @@ struct orthogonal {
     const Eigen::Index r = std::max(w.rows(), w.cols()), c = std::min(w.rows(), w.cols());
     Eigen::MatrixXd a(r, c);
     detail::fill_normal(a, 1.0, rng);
-    Eigen::HouseholderQR<Eigen::MatrixXd> qr(a);
+    deferred_t<Eigen::HouseholderQR<Eigen::MatrixXd>, Derived> qr(a);  // compiled only with fill()
     Eigen::MatrixXd q = qr.householderQ() * Eigen::MatrixXd::Identity(r, c);
     // Multiplying column j by sign(R_jj) makes the distribution of Q uniform (Mezzadri 2007).
     for (Eigen::Index j = 0; j < c; ++j)

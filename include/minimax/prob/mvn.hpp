@@ -13,6 +13,7 @@
 #include <string>
 #include <utility>
 
+#include "minimax/core/deferred.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/prob/detail/common.hpp"
 #include "minimax/prob/random.hpp"
@@ -69,14 +70,16 @@ class mvn {
         }
       }
     }
-    Eigen::LLT<Eigen::MatrixXd> llt(covariance_);
+    // Named late (core/deferred.hpp): the factorisations are compiled only where an mvn is built.
+    using matrix = deferred_t<Eigen::MatrixXd, Covariance>;
+    Eigen::LLT<matrix> llt(covariance_);
     bool ok = llt.info() == Eigen::Success;
     if (ok) {
       lower_ = llt.matrixL();
       for (Eigen::Index i = 0; i < d; ++i) ok = ok && lower_(i, i) > 0 && std::isfinite(lower_(i, i));
     }
     if (!ok) {
-      const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(covariance_, Eigen::EigenvaluesOnly);
+      const Eigen::SelfAdjointEigenSolver<matrix> eigen(covariance_, Eigen::EigenvaluesOnly);
       raise_invalid_argument(function, "covariance must be positive definite (smallest eigenvalue shown)",
                              eigen.eigenvalues().minCoeff());
     }
