@@ -103,19 +103,39 @@ void validate_integration(const char* function, T a, T b, const quadrature_optio
   if (options.max_refinements == 0) raise_invalid_argument(function, "options.max_refinements must be positive", 0);
 }
 
+/// \brief A non-owning reference to a callable `T(T)`. integrate() hands the Boost rules this one
+/// type instead of the integrand's own: each lambda is a type of its own, and each would instantiate
+/// the rules anew (a second or more of compilation per integrand); through the reference they are
+/// instantiated once per T. The price is one indirect call per evaluation.
+template <class T>
+class integrand_ref {
+ public:
+  /// Refers to `f`, which must outlive the reference.
+  template <class F>
+  explicit integrand_ref(F& f) noexcept
+      : object_(static_cast<void*>(std::addressof(f))),
+        call_([](void* object, T x) -> T { return static_cast<T>((*static_cast<F*>(object))(x)); }) {}
+  /// \f$f(x)\f$.
+  T operator()(T x) const { return call_(object_, x); }
+
+ private:
+  void* object_;
+  T (*call_)(void*, T);
+};
+
 /// Wraps f: counts evaluations, throws at the first NaN, records where f was not finite. The
 /// infinite-range rules first probe f at the largest finite double to check that f decays; there a
 /// NaN is the product of an overflow and an underflow (\f$x^2 p(x)\f$ gives \f$\infty\cdot 0\f$), and it
 /// reads as 0, the limit of a decaying integrand.
-template <class T, class F>
+template <class T>
 struct checked_integrand {
   const char* function;
-  F& f;
+  integrand_ref<T> f;
   std::size_t evaluations = 0;
   T non_finite_at = std::numeric_limits<T>::quiet_NaN();
   T operator()(T x) {
     ++evaluations;
-    const T y = static_cast<T>(f(x));
+    const T y = f(x);
     if (y != y && std::abs(x) == std::numeric_limits<T>::max()) return T(0);
     if (y != y) raise_domain_error(function, "the integrand returned NaN at x", x);
     if (std::isinf(y) && non_finite_at != non_finite_at) non_finite_at = x;
@@ -124,9 +144,9 @@ struct checked_integrand {
 };
 
 /// Runs a Boost rule, turning its exceptions into minimax::domain_error that say where f failed.
-template <class T, class F, class Body>
-quadrature_result<T> run_rule(const char* function, F& f, quadrature_method method, Body body) {
-  checked_integrand<T, F> g{function, f};
+template <class T, class Body>
+quadrature_result<T> run_rule(const char* function, integrand_ref<T> f, quadrature_method method, Body body) {
+  checked_integrand<T> g{function, f};
   quadrature_result<T> result{T(0), T(0), T(0), method, 0};
   try {
     result.value = body(g, result.error_estimate, result.l1_norm);
@@ -145,6 +165,47 @@ quadrature_result<T> run_rule(const char* function, F& f, quadrature_method meth
     raise_domain_error(function, "the integral is not finite", result.value);
   }
   return result;
+}
+
+/// integrate()'s work once f is behind an integrand_ref: instantiated once per T, whatever f is.
+template <class T>
+quadrature_result<T> integrate_double_exponential(integrand_ref<T> f, T a, T b, const quadrature_options<T>& options) {
+  constexpr const char* function = "minimax::integrate";
+  const T tol = options.relative_tolerance;
+  namespace bq = boost::math::quadrature;
+  if (std::isfinite(a) && std::isfinite(b)) {
+    auto& rule = cached_integrator<bq::tanh_sinh<T>>(options.max_refinements);
+    return run_rule<T>(function, f, quadrature_method::tanh_sinh, [&](checked_integrand<T>& g, T& error, T& l1) {
+      T value = rule.integrate([&g](T x) { return g(x); }, a, b, tol, &error, &l1);
+      error *= (b - a) / 2;  // Boost reports the error of the rule on [-1, 1]; scale it as it scales L1
+      return value;
+    });
+  }
+  if (std::isinf(a) && std::isinf(b)) {
+    auto& rule = cached_integrator<bq::sinh_sinh<T>>(options.max_refinements);
+    return run_rule<T>(function, f, quadrature_method::sinh_sinh, [&](checked_integrand<T>& g, T& error, T& l1) {
+      return rule.integrate([&g](T x) { return g(x); }, tol, &error, &l1);
+    });
+  }
+  auto& rule = cached_integrator<bq::exp_sinh<T>>(options.max_refinements);
+  return run_rule<T>(function, f, quadrature_method::exp_sinh, [&](checked_integrand<T>& g, T& error, T& l1) {
+    return rule.integrate([&g](T x) { return g(x); }, a, b, tol, &error, &l1);
+  });
+}
+
+/// integrate_gauss_kronrod()'s work once f is behind an integrand_ref: once per T and Points.
+template <unsigned Points, class T>
+quadrature_result<T> integrate_gauss_kronrod_ref(integrand_ref<T> f, T a, T b, const quadrature_options<T>& options) {
+  const bool half_infinite = std::isinf(a) != std::isinf(b);
+  return run_rule<T>("minimax::integrate_gauss_kronrod", f, quadrature_method::gauss_kronrod,
+                     [&](checked_integrand<T>& g, T& error, T& l1) {
+                       T value = boost::math::quadrature::gauss_kronrod<T, Points>::integrate(
+                           [&g](T x) { return g(x); }, a, b, static_cast<unsigned>(options.max_refinements),
+                           options.relative_tolerance, &error, &l1);
+                       // Boost doubles the value and L1 of the mapped integral, not the error
+                       if (half_infinite) error *= 2;
+                       return value;
+                     });
 }
 
 }  // namespace detail
@@ -175,25 +236,8 @@ quadrature_result<T> integrate(F f, A a_in, B b_in, const quadrature_options<T>&
   const T a = static_cast<T>(a_in);
   const T b = static_cast<T>(b_in);
   detail::validate_integration(function, a, b, options);
-  const T tol = options.relative_tolerance;
-  namespace bq = boost::math::quadrature;
   if (a == b) return {T(0), T(0), T(0), quadrature_method::tanh_sinh, 0};
-  if (std::isfinite(a) && std::isfinite(b)) {
-    auto& rule = detail::cached_integrator<bq::tanh_sinh<T>>(options.max_refinements);
-    return detail::run_rule<T>(function, f, quadrature_method::tanh_sinh, [&](auto& g, T& error, T& l1) {
-      T value = rule.integrate([&g](T x) { return g(x); }, a, b, tol, &error, &l1);
-      error *= (b - a) / 2;  // Boost reports the error of the rule on [-1, 1]; scale it as it scales L1
-      return value;
-    });
-  }
-  if (std::isinf(a) && std::isinf(b)) {
-    auto& rule = detail::cached_integrator<bq::sinh_sinh<T>>(options.max_refinements);
-    return detail::run_rule<T>(function, f, quadrature_method::sinh_sinh,
-                               [&](auto& g, T& error, T& l1) { return rule.integrate([&g](T x) { return g(x); }, tol, &error, &l1); });
-  }
-  auto& rule = detail::cached_integrator<bq::exp_sinh<T>>(options.max_refinements);
-  return detail::run_rule<T>(function, f, quadrature_method::exp_sinh,
-                             [&](auto& g, T& error, T& l1) { return rule.integrate([&g](T x) { return g(x); }, a, b, tol, &error, &l1); });
+  return detail::integrate_double_exponential<T>(detail::integrand_ref<T>(f), a, b, options);
 }
 
 /// \brief \f$\int_I f\f$ over an interval (for example a distribution's support()); as integrate(f, a, b).
@@ -219,13 +263,7 @@ quadrature_result<T> integrate_gauss_kronrod(F f, A a_in, B b_in, const quadratu
   const T b = static_cast<T>(b_in);
   detail::validate_integration(function, a, b, options);
   if (a == b) return {T(0), T(0), T(0), quadrature_method::gauss_kronrod, 0};
-  const bool half_infinite = std::isinf(a) != std::isinf(b);
-  return detail::run_rule<T>(function, f, quadrature_method::gauss_kronrod, [&](auto& g, T& error, T& l1) {
-    T value = boost::math::quadrature::gauss_kronrod<T, Points>::integrate(
-        [&g](T x) { return g(x); }, a, b, static_cast<unsigned>(options.max_refinements), options.relative_tolerance, &error, &l1);
-    if (half_infinite) error *= 2;  // Boost doubles the value and L1 of the mapped integral, not the error
-    return value;
-  });
+  return detail::integrate_gauss_kronrod_ref<Points, T>(detail::integrand_ref<T>(f), a, b, options);
 }
 
 }  // namespace minimax
