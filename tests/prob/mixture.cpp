@@ -5,7 +5,9 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
+#include <minimax/prob/concepts.hpp>
 #include <minimax/prob/mixture.hpp>
 #include <minimax/quadrature/integrate.hpp>
 
@@ -121,4 +123,13 @@ TEST_CASE("mixture: quantile where every component has the same quantile (F flat
   // Away from a flat spot the answer is the component's own quantile, to the cdf's resolution there
   // (a relative change of eps in F moves x by eps F / f(x), about 40 ulps at p = 0.975).
   CHECK(std::abs(minimax::quantile(one, 0.975) - minimax::quantile(minimax::normal(0, 1), 0.975)) <= 64 * eps * 1.96);
+}
+
+TEST_CASE("mixture: breakpoints are its uniform components' ends, sorted, once each", "[prob][mixture]") {
+  static_assert(mm::HasBreakpoints<mm::mixture>);
+  const mm::mixture m{{0.2, 0.3, 0.5}, {mm::uniform{2, 3}, mm::normal{0, 1}, mm::uniform{-1, 2}}};
+  CHECK(mm::breakpoints(m) == std::vector<double>{-1, 2, 3});
+  // A component of zero weight does not contribute; normals have none.
+  const mm::mixture z{{1.0, 0.0}, {mm::normal{0, 1}, mm::uniform{-1, 1}}};
+  CHECK(mm::breakpoints(z).empty());
 }

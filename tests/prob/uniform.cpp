@@ -4,7 +4,9 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
+#include <minimax/prob/concepts.hpp>
 #include <minimax/prob/uniform.hpp>
 #include <minimax/quadrature/integrate.hpp>
 
@@ -65,4 +67,10 @@ TEST_CASE("uniform: density integrates to 1, draws have the law", "[prob][unifor
   CHECK(x.maxCoeff() < 2.5);
   CHECK(std::abs(x.mean() - 2.25) <= 5 * std::sqrt(mm::variance(d) / static_cast<double>(n)));
   CHECK(mm::test::ks_statistic(x, [&](double t) { return mm::cdf(d, t); }) <= mm::test::ks_critical(n));
+}
+
+TEST_CASE("uniform: its breakpoints are the jumps at a and b", "[prob][uniform]") {
+  static_assert(mm::HasBreakpoints<mm::uniform>);
+  CHECK(mm::breakpoints(mm::uniform{-2, 3.5}) == std::vector<double>{-2, 3.5});
+  CHECK(mm::breakpoints(mm::uniform_distribution<float>{0.25f, 1}) == std::vector<float>{0.25f, 1});
 }

@@ -9,6 +9,11 @@
 /// - UnivariateDensity: in addition, `pdf(d, x)` and `log_pdf(d, x)`, the density with respect to
 ///   Lebesgue measure. A point mass (dirac) is a distribution but not a density.
 ///
+/// A density may also declare `breakpoints(d)`: the points where it is not smooth (the ends of its
+/// support, interior jumps and kinks), as a `std::vector<T>` (detected by HasBreakpoints). The
+/// quadrature of \ref f_divergence_density.hpp cuts the line there; a density that declares none is
+/// cut at its support's ends only.
+///
 /// A multivariate density over \f$\mathbb{R}^d\f$ (mvn, ring, grid) offers `pdf(d, x)`,
 /// `log_pdf(d, x)` on an `Eigen::VectorXd`, `dimension(d)` and `sample(d, g)`.
 ///
@@ -17,6 +22,7 @@
 
 #include <Eigen/Core>
 #include <concepts>
+#include <vector>
 
 #include "minimax/core/concepts.hpp"
 #include "minimax/prob/random.hpp"
@@ -39,6 +45,20 @@ template <class D>
 concept UnivariateDensity = UnivariateDistribution<D> && requires(const D& d, typename D::value_type x) {
   { pdf(d, x) } -> std::convertible_to<typename D::value_type>;
   { log_pdf(d, x) } -> std::convertible_to<typename D::value_type>;
+};
+
+/// \brief A univariate distribution that declares where its density is not smooth:
+/// `breakpoints(d)`, found by argument-dependent lookup, returns the points (in any order, repeats
+/// allowed) where the density or one of its derivatives jumps: the finite ends of the support, and
+/// interior kinks or jumps (a uniform's \f$a, b\f$; a mixture's components' ends). Between two
+/// consecutive breakpoints the density must be smooth (analytic, for the double-exponential rules)
+/// and either positive throughout or zero throughout.
+///
+/// A type of one's own opts in with, in its namespace,
+/// `std::vector<double> breakpoints(const my_density& d) { return {d.left, d.mode, d.right}; }`.
+template <class D>
+concept HasBreakpoints = UnivariateDistribution<D> && requires(const D& d) {
+  { breakpoints(d) } -> std::convertible_to<std::vector<typename D::value_type>>;
 };
 
 /// \brief A density on \f$\mathbb{R}^d\f$: `pdf`, `log_pdf` of an `Eigen::VectorXd`, `dimension`, `sample`.

@@ -157,6 +157,25 @@ inline interval<double> support(const mixture& m) {
   return hull;
 }
 
+/// \brief Where the density is not smooth (see HasBreakpoints): the breakpoints of every component
+/// of positive weight that declares them (a uniform's ends; a normal has none), sorted, without repeats.
+inline std::vector<double> breakpoints(const mixture& m) {
+  std::vector<double> points;
+  for (std::size_t k = 0; k < m.size(); ++k) {
+    if (m.weights()[static_cast<Eigen::Index>(k)] == 0) continue;
+    std::visit(
+        [&points](const auto& c) {
+          if constexpr (requires { breakpoints(c); }) {
+            for (double x : breakpoints(c)) points.push_back(x);
+          }
+        },
+        m.components()[k]);
+  }
+  std::sort(points.begin(), points.end());
+  points.erase(std::unique(points.begin(), points.end()), points.end());
+  return points;
+}
+
 /// \brief \f$F^{-1}(p) = \inf\{x : F(x) \ge p\}\f$ by bisection to adjacent doubles.
 ///
 /// The root is bracketed by \f$\min_k F_k^{-1}(p)\f$ and \f$\max_k F_k^{-1}(p)\f$ over components of

@@ -5,6 +5,7 @@
 #include <Eigen/Core>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "minimax/core/concepts.hpp"
 #include "minimax/core/error.hpp"
@@ -88,6 +89,12 @@ T quantile(const uniform_distribution<T>& d, T p) {
 /// \brief The support \f$[a, b]\f$.
 template <class T>
 interval<T> support(const uniform_distribution<T>& d) {
+  return {d.lower(), d.upper()};
+}
+
+/// \brief Where the density is not smooth: its jumps at \f$a\f$ and \f$b\f$ (see HasBreakpoints).
+template <class T>
+std::vector<T> breakpoints(const uniform_distribution<T>& d) {
   return {d.lower(), d.upper()};
 }
 
