@@ -124,6 +124,17 @@ TEST_CASE("touching uniforms U(0,1), U(1,2): the disjoint values, TV exactly 1",
   check_exact<f::total_variation>(mm::uniform{1000, 1001}, mm::uniform{1001, 1003}, 1);
 }
 
+TEST_CASE("uniforms in float: the same pieces and closed forms", "[density][supports]") {
+  using uf = mm::uniform_distribution<float>;
+  const auto tv = mm::f_divergence<f::total_variation>(uf{0, 1}, uf{0.5f, 1.5f});
+  CHECK(std::abs(tv.value - 0.5f) <= tv.error_estimate);
+  const auto kl = mm::f_divergence<f::kl>(uf{0, 1}, uf{0, 2});
+  CHECK(std::abs(static_cast<ld>(kl.value) - ln2) <= kl.error_estimate + std::numeric_limits<float>::epsilon() * ln2);
+  const auto js = mm::f_divergence<f::jensen_shannon>(uf{0, 1}, uf{5, 6});
+  CHECK(js.value <= 2 * std::log(2.0f));
+  CHECK(std::abs(js.value - 2 * std::log(2.0f)) <= js.error_estimate + 2 * std::numeric_limits<float>::epsilon());
+}
+
 TEST_CASE("nested uniforms U(0,1) in U(0,2): KL log 2, Pearson 1, TV 1/2, squared Hellinger 2 - sqrt 2",
           "[density][supports]") {
   const mm::uniform p{0, 1}, q{0, 2};
