@@ -74,3 +74,21 @@ TEST_CASE("log-space integrand: limits where one density underflows", "[density]
   CHECK(mm::detail::log_perspective<f::kl>(-700.0, -1400.0) == Approx(std::exp(-700.0) * 700).epsilon(1e-15));
   CHECK(mm::detail::log_perspective<f::pearson>(-3.0, -3.0 + 1e-9) == Approx(std::exp(-3.0 + 1e-9) * 1e-18).epsilon(1e-6));
 }
+
+TEST_CASE("nearly equal normals: JS, Hellinger and TV keep their digits, the estimate covers log_pdf's rounding", "[density]") {
+  // N(0,1) against N(1e-9, 1): 2 JSD = chi^2/4 + O(d^4) = d^2/4, KL = d^2/2, squared Hellinger
+  // 2(1 - e^(-d^2/8)), TV = erf(d / (2 sqrt 2)). The log-densities' difference keeps only ~7 digits
+  // here (each log_pdf rounds to eps of itself), which the error estimate must cover.
+  const double d = 1e-9;
+  const mm::normal p{0, 1}, q{d, 1};
+  const auto check = [](const mm::quadrature_result<double>& r, double exact, double truncation) {
+    INFO("value " << r.value << " exact " << exact << " estimate " << r.error_estimate);
+    CHECK(std::abs(r.value - exact) <= r.error_estimate + truncation);
+    CHECK(std::abs(r.value - exact) <= 1e-6 * std::abs(exact));
+  };
+  check(mm::f_divergence<f::jensen_shannon>(p, q), d * d / 4, d * d * d * d);
+  check(mm::f_divergence<f::gan>(p, q), d * d / 4 - std::log(4.0), 4 * std::numeric_limits<double>::epsilon());
+  check(mm::f_divergence<f::kl>(p, q), d * d / 2, 0.0);
+  check(mm::f_divergence<f::squared_hellinger>(p, q), -2 * std::expm1(-d * d / 8), 0.0);
+  check(mm::f_divergence<f::total_variation>(p, q), std::erf(d / (2 * std::sqrt(2.0))), 0.0);
+}

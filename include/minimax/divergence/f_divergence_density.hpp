@@ -6,11 +6,13 @@
 /// The integrand is evaluated from \f$\ell_p = \log p(x)\f$ and \f$\ell_q = \log q(x)\f$, never from
 /// the ratio of two underflowed densities: for the generators of minimax::f,
 /// - f::kl: \f$e^{\ell_p}(\ell_p - \ell_q)\f$; f::reverse_kl: \f$e^{\ell_q}(\ell_q - \ell_p)\f$;
-/// - f::jensen_shannon: \f$e^{\ell_p}(\log 2 - \log(1+e^{\ell_q-\ell_p})) + e^{\ell_q}(\log 2 - \log(1+e^{\ell_p-\ell_q}))\f$,
-///   clamped at 0; f::gan likewise without the \f$\log 2\f$;
+/// - f::jensen_shannon: \f$m\,\varphi(|r|)\f$ with \f$m = (p+q)/2\f$, \f$r = (p-q)/(p+q) = \tanh((\ell_p-\ell_q)/2)\f$ and
+///   \f$\varphi(a) = (1+a)\log(1+a) + (1-a)\log(1-a) = \sum_{k\ge1} a^{2k}/(k(2k-1))\f$ (the series for
+///   \f$a < 0.1\f$, so nearly equal densities keep their relative accuracy); f::gan: \f$m(\varphi(|r|) - 2\log 2)\f$;
 /// - f::pearson: \f$e^{\ell_q}\operatorname{expm1}(\ell_p-\ell_q)^2\f$ near \f$p = q\f$, else
 ///   \f$e^{2\ell_p-\ell_q} - 2e^{\ell_p} + e^{\ell_q}\f$ (f::neyman with p and q swapped);
-/// - f::squared_hellinger: \f$(e^{\ell_p/2} - e^{\ell_q/2})^2\f$; f::total_variation: \f$|e^{\ell_p}-e^{\ell_q}|/2\f$;
+/// - f::squared_hellinger: \f$e^{\max(\ell_p,\ell_q)}\operatorname{expm1}(-|\ell_p-\ell_q|/2)^2\f$;
+///   f::total_variation: \f$-e^{\max(\ell_p,\ell_q)}\operatorname{expm1}(-|\ell_p-\ell_q|)/2\f$;
 /// - any other generator: `F::perspective(exp(lp), exp(lq))`.
 /// Where both log-densities are \f$-\infty\f$ the integrand is 0; where only one is, the perspective
 /// limits of \ref f_generators.hpp apply: \f$q\,f(0^+)\f$ at \f$p = 0\f$ and \f$p\lim_{u\to\infty} f(u)/u\f$
@@ -71,12 +73,34 @@ T log_perspective(T lp, T lq) {
     return exp(lp) * (lp - lq);
   } else if constexpr (std::is_same_v<F, f::reverse_kl>) {
     return exp(lq) * (lq - lp);
-  } else if constexpr (std::is_same_v<F, f::jensen_shannon>) {
-    const T v = exp(lp) * (ln2<T>() - log1pexp(lq - lp)) + exp(lq) * (ln2<T>() - log1pexp(lp - lq));
-    return v > T(0) ? v : T(0);
-  } else if constexpr (std::is_same_v<F, f::gan>) {
-    const T v = -exp(lp) * log1pexp(lq - lp) - exp(lq) * log1pexp(lp - lq);
-    return v < T(0) ? v : T(0);
+  } else if constexpr (std::is_same_v<F, f::jensen_shannon> || std::is_same_v<F, f::gan>) {
+    // With m = (p+q)/2 and r = (p-q)/(p+q): q f(p/q) = m phi(|r|), phi(a) = (1+a) log(1+a) + (1-a) log(1-a)
+    // (minus 2 m log 2 for f::gan); phi ~ a^2 is summed as its series for small a, where the two
+    // logarithms would cancel to a relative eps / a. t = e^-|lp - lq| keeps every factor accurate.
+    const T top = lp > lq ? lp : lq;
+    const T d = abs(lp - lq);
+    const T t = exp(-d);
+    const T a = -expm1(-d) / (T(1) + t);
+    T phi;
+    if (a < T(0.1)) {
+      const T a2 = a * a;
+      T power = a2;
+      phi = T(0);
+      for (int k = 1; k <= 9; ++k) {
+        phi += power / T(k * (2 * k - 1));
+        power *= a2;
+      }
+    } else {
+      // 1 - a = 2t/(1+t) and log(1 - a) = log 2 - d - log1p(t), exact even where t underflows.
+      phi = (T(1) + a) * std::log1p(a) + T(2) * t / (T(1) + t) * (ln2<T>() - d - std::log1p(t));
+    }
+    const T m = exp(top) * (T(1) + t) / T(2);
+    if constexpr (std::is_same_v<F, f::jensen_shannon>) {
+      return phi > T(0) ? m * phi : T(0);
+    } else {
+      const T v = m * (phi - T(2) * ln2<T>());
+      return v < T(0) ? v : T(0);
+    }
   } else if constexpr (std::is_same_v<F, f::pearson> || std::is_same_v<F, f::neyman>) {
     const T a = std::is_same_v<F, f::pearson> ? lp : lq;  // (e^a - e^b)^2 / e^b
     const T b = std::is_same_v<F, f::pearson> ? lq : lp;
@@ -86,13 +110,34 @@ T log_perspective(T lp, T lq) {
     }
     return exp(T(2) * a - b) - T(2) * exp(a) + exp(b);
   } else if constexpr (std::is_same_v<F, f::squared_hellinger>) {
-    const T d = exp(lp / T(2)) - exp(lq / T(2));
-    return d * d;
+    // (sqrt p - sqrt q)^2 = max(p, q) expm1(-|lp - lq|/2)^2: no cancellation where p ~ q.
+    const T d = expm1(-abs(lp - lq) / T(2));
+    return exp(lp > lq ? lp : lq) * d * d;
   } else if constexpr (std::is_same_v<F, f::total_variation>) {
-    return abs(exp(lp) - exp(lq)) / T(2);
+    // |p - q|/2 = max(p, q) (1 - e^-|lp - lq|)/2.
+    return -exp(lp > lq ? lp : lq) * expm1(-abs(lp - lq)) / T(2);
   } else {
     return F::perspective(exp(lp), exp(lq));
   }
+}
+
+/// \brief How far \f$q f(p/q)\f$ moves when \f$\log p\f$ and \f$\log q\f$ carry their rounding: with
+/// \f$\delta_\ell = 1 + |\ell|\f$ (log_pdf is taken to be accurate to a few \f$\varepsilon\f$ of that),
+/// \f$|p f'(u)|(\delta_{\ell_p} + \delta_{\ell_q}) + |q f(u)|\,\delta_{\ell_q}\f$, the first-order change
+/// (\f$\partial/\partial\ell_p = p f'(u)\f$, \f$\partial/\partial\ell_q = q f(u) - p f'(u)\f$). Where the
+/// densities nearly agree, \f$\ell_p - \ell_q\f$ keeps only a relative \f$\varepsilon/|\ell_p - \ell_q|\f$:
+/// the integral of this is what bounds the error then. 0 where it is not finite.
+template <class F, class T>
+T log_rounding_sensitivity(T lp, T lq) {
+  using std::abs;
+  using std::exp;
+  const T d = lp - lq;
+  if (!(abs(d) < T(700))) return T(0);  // also -inf: the closed-form limits, which do not round
+  const T p = exp(lp), q = exp(lq);
+  const T pf = p * F::derivative(exp(d));
+  const T qf = F::perspective(p, q);
+  const T s = abs(pf) * (T(2) + abs(lp) + abs(lq)) + abs(qf) * (T(1) + abs(lq));
+  return std::isfinite(s) ? s : T(0);
 }
 
 /// The points where f_divergence() cuts the line for one density: the ends of its support, its
@@ -225,8 +270,11 @@ T density_scale(const D& d) {
 /// and bisection). With the default options the value is then typically accurate to a relative
 /// \f$10^{-12}\f$ or better (tests: most closed forms to the last digit).
 ///
-/// **Error estimate**: the sum of the pieces' quadrature estimates, of the closed-form pieces' cdf
-/// rounding and of the summation's rounding (\f$k\varepsilon\sum|\text{piece}|\f$ for \f$k\f$ pieces).
+/// **Error estimate**: the sum of the pieces' quadrature estimates, of \f$8\varepsilon\f$ times the
+/// integrand's first-order sensitivity to rounding in `log_pdf` (\f$\delta\ell = 1 + |\ell|\f$: what
+/// dominates when P and Q nearly agree, where \f$\ell_p - \ell_q\f$ keeps few digits), of the closed-form pieces' cdf
+/// rounding and of the rounding inside and across the pieces, \f$(k+1)\varepsilon\int|q f(p/q)|\f$ for
+/// \f$k\f$ pieces (the integrand's L1 norm, which bounds the cancellation).
 ///
 /// **Range**: every \f$D_f\f$ lies in \f$[f(1),\, f(0^+) + \lim_{u\to\infty} f(u)/u]\f$ (joint convexity
 /// and homogeneity of the perspective): \f$[0, 2\log 2]\f$ for f::jensen_shannon, \f$[0, 2]\f$ for
@@ -263,6 +311,12 @@ quadrature_result<typename P::value_type> f_divergence(const P& p, const Q& q,
     const T lq = sq.contains(x) ? T(log_pdf(q, x)) : -inf;
     return detail::log_perspective<F>(lp, lq);
   };
+  auto sensitivity = [&](T x) -> T {
+    return detail::log_rounding_sensitivity<F>(T(log_pdf(p, x)), T(log_pdf(q, x)));
+  };
+  quadrature_options<T> coarse = options;
+  coarse.relative_tolerance = T(1e-3);
+  coarse.max_refinements = std::min<std::size_t>(options.max_refinements, 6);
   if constexpr (std::is_same_v<F, f::total_variation>) {
     // |p - q|/2 has a kink wherever the densities cross: cut there too, on the pieces where both are
     // positive (elsewhere the pieces are in closed form).
@@ -298,6 +352,15 @@ quadrature_result<typename P::value_type> f_divergence(const P& p, const Q& q,
       const auto piece = integrate(integrand, a, b, options);
       value = piece.value;
       error = piece.error_estimate;
+      // The rounding of the log-densities themselves: 8 eps times the integrand's sensitivity to it
+      // (an order of magnitude is enough, hence the coarse tolerance).
+      try {
+        const auto rounding = integrate(sensitivity, a, b, coarse);
+        error += T(8) * eps * std::abs(rounding.value);
+        total.evaluations += rounding.evaluations;
+      } catch (const minimax::domain_error&) {
+        error += T(8) * eps * piece.l1_norm;  // a sensitivity too heavy-tailed to integrate: its floor
+      }
       total.l1_norm += piece.l1_norm;
       total.evaluations += piece.evaluations;
       total.method = piece.method;
@@ -307,7 +370,8 @@ quadrature_result<typename P::value_type> f_divergence(const P& p, const Q& q,
     magnitude += std::abs(value);
     ++pieces;
   }
-  total.error_estimate += static_cast<T>(pieces) * eps * magnitude;
+  // Rounding: inside each piece about eps times its L1 norm, and in the sum of the pieces.
+  total.error_estimate += static_cast<T>(pieces + 1) * eps * std::max(magnitude, total.l1_norm);
   // The range [f(1), f(0+) + f'(inf)]: clamp within the error estimate, report beyond it.
   const T lower = F::f(T(1));
   const T upper = F::template at_zero<T>() + F::template slope_at_infinity<T>();
