@@ -4,6 +4,7 @@
 /// discriminator, the equilibrium control of \f$k_t\f$ and the convergence measure \f$\mathcal{M}_\text{global}\f$.
 
 #include <cstddef>
+#include <limits>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "minimax/core/error.hpp"
 #include "minimax/games/concepts.hpp"
 #include "minimax/games/detail/minibatches.hpp"
+#include "minimax/games/detail/state_size.hpp"
 #include "minimax/loss/began.hpp"
 #include "minimax/nn/batch.hpp"
 #include "minimax/prob/isotropic_mixture.hpp"
@@ -31,6 +33,11 @@ namespace minimax::games {
 /// is recorded. minimax::train drives both: before each step it draws the batches (resample()) and
 /// calls begin_step(), which applies the previous step's control update and records this step's
 /// losses, so step \f$t\f$ uses \f$k_t\f$ exactly as in the paper's algorithm.
+///
+/// Every member that takes a state \f$z\f$ throws minimax::invalid_argument unless it has
+/// dimension() entries. Where the networks' outputs overflow at a finite \f$z\f$, the losses and the
+/// field are NaN, so that minimax::train() ends the run with run_status::non_finite and keeps the
+/// trajectory up to the last finite state.
 template <class Generator, class Autoencoder>
 class began_gan {
   static_assert(Generator::output_size == Autoencoder::input_size,
@@ -74,10 +81,14 @@ class began_gan {
 
   /// \f$(\mathcal{L}(x), \mathcal{L}(G(\varepsilon)))\f$ on the current batches.
   std::pair<double, double> reconstruction_losses(const Eigen::VectorXd& z) const {
+    detail::require_state_size("minimax::games::began_gan::reconstruction_losses", z.size(), dimension());
     const auto psi = z.tail(Autoencoder::parameter_count);
     const nn::batch<double, Generator::output_size> fake = generator(z.head(Generator::parameter_count), noise);
+    if (!nn::detail::all_finite(fake)) return {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
     const nn::batch<double, Autoencoder::input_size> x = real;
-    return {control.reconstruction_loss(x, autoencoder(psi, x)), control.reconstruction_loss(fake, autoencoder(psi, fake))};
+    const nn::batch<double, Autoencoder::input_size> rx = autoencoder(psi, x), rfake = autoencoder(psi, fake);
+    return {nn::detail::all_finite(rx) ? control.reconstruction_loss(x, rx) : std::numeric_limits<double>::quiet_NaN(),
+            nn::detail::all_finite(rfake) ? control.reconstruction_loss(fake, rfake) : std::numeric_limits<double>::quiet_NaN()};
   }
 
   /// \brief Before a training step at \f$z_t\f$: applies the control update of the previous step
@@ -96,30 +107,41 @@ class began_gan {
   /// \f$L_G = \mathcal{L}(G(\varepsilon))\f$.
   template <class T>
   T generator_loss(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::began_gan::generator_loss", z.size(), dimension());
     const nn::batch<T, Generator::output_size> fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
-    return control.reconstruction_loss(fake, autoencoder(z.tail(Autoencoder::parameter_count), fake));
+    if (!nn::detail::all_finite(fake)) return T(std::numeric_limits<double>::quiet_NaN());
+    const nn::batch<T, Autoencoder::input_size> r = autoencoder(z.tail(Autoencoder::parameter_count), fake);
+    if (!nn::detail::all_finite(r)) return T(std::numeric_limits<double>::quiet_NaN());
+    return control.reconstruction_loss(fake, r);
   }
   /// \f$L_D = \mathcal{L}(x) - k_t\mathcal{L}(G(\varepsilon))\f$.
   template <class T>
   T discriminator_loss(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::began_gan::discriminator_loss", z.size(), dimension());
     const auto psi = z.tail(Autoencoder::parameter_count);
     const nn::batch<T, Generator::output_size> fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
+    if (!nn::detail::all_finite(fake)) return T(std::numeric_limits<double>::quiet_NaN());
     const nn::batch<T, Autoencoder::input_size> x = real.cast<T>();
-    return control.reconstruction_loss(x, autoencoder(psi, x)) -
-           T(control.k) * control.reconstruction_loss(fake, autoencoder(psi, fake));
+    const nn::batch<T, Autoencoder::input_size> rx = autoencoder(psi, x), rfake = autoencoder(psi, fake);
+    if (!nn::detail::all_finite(rx) || !nn::detail::all_finite(rfake)) return T(std::numeric_limits<double>::quiet_NaN());
+    return control.reconstruction_loss(x, rx) - T(control.k) * control.reconstruction_loss(fake, rfake);
   }
 
   /// \f$v = -(\nabla_\theta L_G, \nabla_\psi L_D)\f$ by the networks' backward passes.
   template <class T>
   Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::began_gan::vector_field", z.size(), dimension());
     constexpr Eigen::Index nG = Generator::parameter_count, nD = Autoencoder::parameter_count;
+    const auto overflowed = [] { return Eigen::VectorX<T>::Constant(nG + nD, T(std::numeric_limits<double>::quiet_NaN())).eval(); };
     const auto theta = z.head(nG);
     const auto psi = z.tail(nD);
     typename Generator::template tape<T> gen_tape;
     typename Autoencoder::template tape<T> real_tape, fake_tape;
     generator.forward(theta, noise.cast<T>(), gen_tape);
+    if (!nn::detail::all_finite(gen_tape.output())) return overflowed();
     autoencoder.forward(psi, real.cast<T>(), real_tape);
     autoencoder.forward(psi, gen_tape.output(), fake_tape);
+    if (!nn::detail::all_finite(real_tape.output()) || !nn::detail::all_finite(fake_tape.output())) return overflowed();
     nn::batch<T, Autoencoder::input_size> dv_fake, dr_fake, dr_real;
     control.reconstruction_loss(real_tape.input(), real_tape.output(),
                                 static_cast<nn::batch<T, Autoencoder::input_size>*>(nullptr), &dr_real);

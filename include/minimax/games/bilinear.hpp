@@ -11,6 +11,7 @@
 #include "minimax/core/config.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/games/concepts.hpp"
+#include "minimax/games/detail/state_size.hpp"
 
 namespace minimax::games {
 
@@ -59,9 +60,11 @@ struct bilinear {
   /// \f$n\f$, the size of \f$x\f$.
   Eigen::Index generator_dimension() const { return A.rows(); }
 
-  /// \f$v(x, y) = (-A y,\; A^\top x)\f$.
+  /// \f$v(x, y) = (-A y,\; A^\top x)\f$. This member and the losses throw minimax::invalid_argument
+  /// unless `z` has dimension() entries.
   template <class T>
   Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::bilinear::vector_field", z.size(), dimension());
     const Eigen::Index n = A.rows(), m = A.cols();
     Eigen::VectorX<T> v(n + m);
     const Eigen::MatrixX<T> a = A.template cast<T>();
@@ -72,11 +75,13 @@ struct bilinear {
   /// \f$L_G = x^\top A y\f$.
   template <class T>
   T generator_loss(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::bilinear::generator_loss", z.size(), dimension());
     return z.head(A.rows()).dot(A.template cast<T>() * z.tail(A.cols()));
   }
   /// \f$L_D = -x^\top A y\f$.
   template <class T>
   T discriminator_loss(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::bilinear::discriminator_loss", z.size(), dimension());
     return -generator_loss(z);
   }
 

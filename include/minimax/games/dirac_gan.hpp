@@ -17,6 +17,7 @@
 #include "minimax/games/concepts.hpp"
 #include "minimax/games/detail/loss_slopes.hpp"
 #include "minimax/games/detail/normal_expectation.hpp"
+#include "minimax/games/detail/state_size.hpp"
 #include "minimax/loss/adversarial.hpp"
 #include "minimax/loss/gradient_penalty.hpp"
 
@@ -189,9 +190,11 @@ struct dirac_gan {
   /// 1: \f$\theta\f$.
   Eigen::Index generator_dimension() const { return 1; }
 
-  /// \f$L_G(\theta, \psi)\f$.
+  /// \f$L_G(\theta, \psi)\f$. This member, discriminator_loss() and vector_field() throw
+  /// minimax::invalid_argument unless `z` has the 2 entries \f$(\theta, \psi)\f$.
   template <class T>
   T generator_loss(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::dirac_gan::generator_loss", z.size(), dimension());
     const T theta = z[0], psi = z[1];
     if constexpr (std::is_same_v<Regulariser, instance_noise>) {
       T sum(0.0);
@@ -207,6 +210,7 @@ struct dirac_gan {
   /// \f$L_D(\theta, \psi)\f$, regulariser included.
   template <class T>
   T discriminator_loss(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::dirac_gan::discriminator_loss", z.size(), dimension());
     const T theta = z[0], psi = z[1];
     if constexpr (std::is_same_v<Regulariser, instance_noise>) {
       T sum(0.0);
@@ -223,6 +227,7 @@ struct dirac_gan {
   /// \f$v = -(\partial_\theta L_G, \partial_\psi L_D)\f$, from the losses' exact derivatives.
   template <class T>
   Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::dirac_gan::vector_field", z.size(), dimension());
     const T theta = z[0], psi = z[1];
     Eigen::VectorX<T> v(2);
     if constexpr (std::is_same_v<Regulariser, instance_noise>) {
@@ -259,6 +264,7 @@ struct dirac_gan {
 
   /// Weight clipping's projection \f$\psi \leftarrow \operatorname{clamp}(\psi, -c, c)\f$ (a no-op otherwise).
   void project(Eigen::VectorXd& z) const {
+    detail::require_state_size("minimax::games::dirac_gan::project", z.size(), dimension());
     if constexpr (std::is_same_v<Regulariser, weight_clipping>) z[1] = std::clamp(z[1], -regulariser.c, regulariser.c);
   }
 

@@ -13,6 +13,7 @@
 #include "minimax/games/concepts.hpp"
 #include "minimax/games/detail/normal_expectation.hpp"
 #include "minimax/games/detail/loss_slopes.hpp"
+#include "minimax/games/detail/state_size.hpp"
 #include "minimax/loss/adversarial.hpp"
 
 namespace minimax::games {
@@ -117,9 +118,11 @@ struct gaussian_gan {
   static T logit(const Eigen::VectorX<T>& z, const T& x) {
     return z[2] + x * (z[3] + x * z[4]);
   }
-  /// \f$L_G\f$.
+  /// \f$L_G\f$. This member, discriminator_loss() and vector_field() throw minimax::invalid_argument
+  /// unless `z` has the 5 entries \f$(\mu, s, \psi_0, \psi_1, \psi_2)\f$.
   template <class T>
   T generator_loss(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::gaussian_gan::generator_loss", z.size(), dimension());
     T sum(0.0);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
       sum += T(weights[i]) * loss.generator(logit(z, T(z[0] + z[1] * T(nodes[i]))));
@@ -129,6 +132,7 @@ struct gaussian_gan {
   /// \f$L_D\f$.
   template <class T>
   T discriminator_loss(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::gaussian_gan::discriminator_loss", z.size(), dimension());
     T sum(0.0);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
       const T real = T(data_mean + data_sigma * nodes[i]);
@@ -140,6 +144,7 @@ struct gaussian_gan {
   /// \f$v = -(\nabla_{\mu,s} L_G, \nabla_\psi L_D)\f$, by the chain rule through the losses' exact slopes.
   template <class T>
   Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::gaussian_gan::vector_field", z.size(), dimension());
     Eigen::VectorX<T> v(5);
     detail::gaussian_gan_field(loss, data_mean, data_sigma, nodes.data(), weights.data(), nodes.size(), z.data(),
                                v.data());

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <initializer_list>
+#include <limits>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -17,6 +19,7 @@
 #include "minimax/games/concepts.hpp"
 #include "minimax/games/detail/loss_slopes.hpp"
 #include "minimax/games/detail/minibatches.hpp"
+#include "minimax/games/detail/state_size.hpp"
 #include "minimax/games/mlp_gan_point.hpp"
 #include "minimax/loss/adversarial.hpp"
 #include "minimax/nn/batch.hpp"
@@ -38,6 +41,12 @@ namespace minimax::games {
 /// scheme, simulate() and the exact derivatives apply; the networks' backward passes are templates
 /// on the scalar, so on minimax::dual numbers they give Hessian-vector products
 /// (discriminator_loss_hessian_vector(), used by schemes::unrolled).
+///
+/// Every member that takes a state \f$z\f$ throws minimax::invalid_argument unless it has
+/// dimension() entries. Where the networks' outputs overflow at a finite \f$z\f$ (a step too large
+/// for the game), the losses are NaN and the gradients and the field are all NaN, so that
+/// minimax::simulate() ends the run with run_status::non_finite and keeps the trajectory up to the
+/// last finite state, as it does for every other game.
 template <class Generator, class Discriminator, loss::adversarial_loss Loss>
 class mixture_gan {
   static_assert(Generator::output_size == Discriminator::input_size,
@@ -102,29 +111,37 @@ class mixture_gan {
 
   /// The generator's samples \f$G_\theta(\varepsilon)\f$ for a noise batch (one column each).
   Eigen::MatrixXd generate(const Eigen::VectorXd& z, const Eigen::MatrixXd& noise_batch) const {
+    detail::require_state_size("minimax::games::mixture_gan::generate", z.size(), dimension());
     return generator(z.head(Generator::parameter_count), noise_batch);
   }
 
   /// \f$L_G\f$ on the current batches.
   template <class T>
   T generator_loss(const Eigen::VectorX<T>& z) const {
-    const auto fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
+    detail::require_state_size("minimax::games::mixture_gan::generator_loss", z.size(), dimension());
+    const nn::batch<T, Discriminator::input_size> fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
+    if (!nn::detail::all_finite(fake)) return overflowed<T>();
     const nn::batch<T, 1> out = discriminator(z.tail(Discriminator::parameter_count), fake);
+    if (!nn::detail::all_finite(out)) return overflowed<T>();
     return loss::generator_loss(loss, out);
   }
   /// \f$L_D\f$ on the current batches.
   template <class T>
   T discriminator_loss(const Eigen::VectorX<T>& z) const {
-    const auto fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
+    detail::require_state_size("minimax::games::mixture_gan::discriminator_loss", z.size(), dimension());
+    const nn::batch<T, Discriminator::input_size> fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
+    if (!nn::detail::all_finite(fake)) return overflowed<T>();
     const auto psi = z.tail(Discriminator::parameter_count);
     const nn::batch<T, 1> out_real = discriminator(psi, real.cast<T>());
     const nn::batch<T, 1> out_fake = discriminator(psi, fake);
+    if (!nn::detail::all_finite(out_real) || !nn::detail::all_finite(out_fake)) return overflowed<T>();
     return loss::discriminator_loss(loss, out_real, out_fake);
   }
 
   /// \f$v = -(\nabla_\theta L_G, \nabla_\psi L_D)\f$ by the networks' backward passes.
   template <class T>
   Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::mixture_gan::vector_field", z.size(), dimension());
     Eigen::VectorX<T> v(dimension());
     gradients(z, &v, nullptr, nullptr);
     return -v;
@@ -133,6 +150,7 @@ class mixture_gan {
   /// \f$\nabla_z L_D\f$ with respect to all parameters (the generator's included, through the fake samples).
   template <class T>
   Eigen::VectorX<T> discriminator_loss_gradient(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::mixture_gan::discriminator_loss_gradient", z.size(), dimension());
     Eigen::VectorX<T> g(dimension());
     gradients(z, nullptr, &g, nullptr);
     return g;
@@ -140,6 +158,7 @@ class mixture_gan {
   /// \f$\nabla_z L_G\f$ with respect to all parameters (the discriminator's included).
   template <class T>
   Eigen::VectorX<T> generator_loss_gradient(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::mixture_gan::generator_loss_gradient", z.size(), dimension());
     Eigen::VectorX<T> field(dimension()), g(dimension());
     gradients(z, &field, nullptr, &g);
     return g;
@@ -148,6 +167,7 @@ class mixture_gan {
   /// \brief \f$H w\f$ with \f$H = \nabla_z^2 L_D\f$, by forward-over-reverse: the backward pass on dual
   /// numbers seeded with \f$w\f$. Costs about two gradient evaluations; \f$H\f$ is never formed.
   Eigen::VectorXd discriminator_loss_hessian_vector(const Eigen::VectorXd& z, const Eigen::VectorXd& w) const {
+    detail::require_state_size("minimax::games::mixture_gan::discriminator_loss_hessian_vector", z.size(), dimension());
     require_same_size("minimax::games::mixture_gan::discriminator_loss_hessian_vector", "z and w",
                       static_cast<std::size_t>(z.size()), static_cast<std::size_t>(w.size()));
     Eigen::VectorX<dual<double>> zd(z.size());
@@ -175,7 +195,8 @@ class mixture_gan {
   /// equals the general recursion of minimax::schemes::unrolled (which this game's Hessian-vector
   /// products also serve) at the cost of about one field evaluation plus \f$2k\f$ discriminator
   /// gradients and \f$k\f$ tangent passes. When `discriminator_field` is not null, the discriminator's
-  /// field \f$v_\psi = -\nabla_\psi L_D(\theta, \psi)\f$ at the starting point is written there.
+  /// field \f$v_\psi = -\nabla_\psi L_D(\theta, \psi)\f$ at the starting point is written there. Where the
+  /// networks or the look-ahead overflow, the gradient is all NaN.
   /// \throws minimax::invalid_argument when `z` does not have dimension() entries, `step` is not
   /// positive and finite, or `k < 0`.
   Eigen::VectorXd unrolled_generator_gradient(const Eigen::VectorXd& z, double step, int k,
@@ -183,8 +204,7 @@ class mixture_gan {
     constexpr const char* fn = "minimax::games::mixture_gan::unrolled_generator_gradient";
     constexpr Eigen::Index nG = Generator::parameter_count, nD = Discriminator::parameter_count;
     constexpr int d = Discriminator::input_size;
-    require_same_size(fn, "z and the game's dimension", static_cast<std::size_t>(z.size()),
-                      static_cast<std::size_t>(nG + nD));
+    detail::require_state_size(fn, z.size(), nG + nD);
     require_positive(fn, "step", step);
     if (k < 0) raise_invalid_argument(fn, "the number of unrolled steps must be >= 0", k);
     // work space kept per thread: reallocating it on every call costs as much as the arithmetic
@@ -192,6 +212,12 @@ class mixture_gan {
     const auto theta = z.head(nG);
     generator.forward(theta, noise, ws.gen_tape);
     const nn::batch<double, d>& fake = ws.gen_tape.output();
+    // where the networks overflow, no gradient is defined: all NaN, which ends a run as non_finite
+    const auto overflowed_gradient = [] { return Eigen::VectorXd::Constant(nG, overflowed<double>()); };
+    if (!nn::detail::all_finite(fake)) {
+      if (discriminator_field != nullptr) *discriminator_field = Eigen::VectorXd::Constant(nD, overflowed<double>());
+      return overflowed_gradient();
+    }
     // the look-ahead psi_0..psi_k (psi_0 = psi), each step one discriminator gradient
     std::vector<Eigen::VectorXd> path{z.tail(nD)};
     path.reserve(static_cast<std::size_t>(k) + 1);
@@ -203,6 +229,7 @@ class mixture_gan {
       if (j == 0 && discriminator_field != nullptr) *discriminator_field = -grad;
       if (j < k) {
         Eigen::VectorXd next = psi - step * grad;
+        if (!next.allFinite()) return overflowed_gradient();
         path.push_back(std::move(next));
       }
     }
@@ -210,6 +237,7 @@ class mixture_gan {
     Eigen::VectorXd lambda = Eigen::VectorXd::Zero(nD);
     nn::batch<double, d>& cotangent = ws.cotangent;
     generator_loss_passes(path.back(), fake, lambda, cotangent, ws);
+    if (!lambda.allFinite()) return overflowed_gradient();
     // second derivatives of L_D along (0, lambda): the tangents of the discriminator's passes at psi_j
     // along lambda (forward-over-reverse on real batches; the data carry no tangent)
     Eigen::VectorXd grad_dot(nD);
@@ -219,6 +247,7 @@ class mixture_gan {
       grad_dot.setZero();
       discriminator_passes(path[static_cast<std::size_t>(j)], &lambda, fake, grad, &grad_dot, &cotangent, ws, step);
       lambda -= step * grad_dot;
+      if (!lambda.allFinite()) return overflowed_gradient();
     }
     Eigen::VectorXd g = Eigen::VectorXd::Zero(nG);
     generator.backward(theta, ws.gen_tape, cotangent, g);
@@ -243,12 +272,21 @@ class mixture_gan {
   // over samples, so blocks add up to the batch's gradients.
   static constexpr Eigen::Index block_size = 64;
 
-  // dy = l'(v) / n for one block of outputs v (finite, or the loss names the bad one)
+  // The value of a loss or gradient entry where the networks' outputs overflow.
+  template <class T>
+  static T overflowed() {
+    return T(std::numeric_limits<double>::quiet_NaN());
+  }
+
+  // dy = l'(v) / n for one block of outputs v; NaN where v overflowed, so the gradient is NaN
   template <class Slope>
-  void loss_seeds(const char* fn, const nn::batch<double, 1>& out, const Slope& slope, nn::batch<double, 1>& dy) const {
-    nn::detail::require_all_finite(fn, "the discriminator's output", out);
+  void loss_seeds(const nn::batch<double, 1>& out, const Slope& slope, nn::batch<double, 1>& dy) const {
     const double inv_n = 1.0 / static_cast<double>(batch_);
     dy.resize(1, out.cols());
+    if (!nn::detail::all_finite(out)) {
+      dy.setConstant(overflowed<double>());
+      return;
+    }
     for (Eigen::Index i = 0; i < out.cols(); ++i) dy(0, i) = slope(out(0, i)) * inv_n;
   }
   // dy_dot = l''(v) v_dot / n, by the slope on dual numbers
@@ -268,15 +306,14 @@ class mixture_gan {
                             const nn::batch<double, Discriminator::input_size>& fake, Eigen::VectorXd& grad,
                             Eigen::VectorXd* grad_dot, nn::batch<double, Discriminator::input_size>* cotangent,
                             unrolled_workspace& ws, double step = 0) const {
-    constexpr const char* fn = "minimax::games::mixture_gan::unrolled_generator_gradient";
     const auto real_slope = [&](const auto& v) { return detail::discriminator_real_slope(loss, v); };
     const auto fake_slope = [&](const auto& v) { return detail::discriminator_fake_slope(loss, v); };
     for (Eigen::Index c = 0; c < batch_; c += block_size) {
       const Eigen::Index b = std::min(block_size, batch_ - c);
       discriminator.forward(psi, real.middleCols(c, b), ws.real_tape);
       discriminator.forward(psi, fake.middleCols(c, b), ws.fake_tape);
-      loss_seeds(fn, ws.real_tape.output(), real_slope, ws.d_real);
-      loss_seeds(fn, ws.fake_tape.output(), fake_slope, ws.d_fake);
+      loss_seeds(ws.real_tape.output(), real_slope, ws.d_real);
+      loss_seeds(ws.fake_tape.output(), fake_slope, ws.d_fake);
       discriminator.backward(psi, ws.real_tape, ws.d_real, grad);
       discriminator.backward(psi, ws.fake_tape, ws.d_fake, grad);
       if (lambda == nullptr) continue;
@@ -294,15 +331,22 @@ class mixture_gan {
   void generator_loss_passes(const Eigen::VectorXd& psi, const nn::batch<double, Discriminator::input_size>& fake,
                              Eigen::VectorXd& lambda, nn::batch<double, Discriminator::input_size>& cotangent,
                              unrolled_workspace& ws) const {
-    constexpr const char* fn = "minimax::games::mixture_gan::unrolled_generator_gradient";
     const auto slope = [&](const auto& v) { return detail::generator_slope(loss, v); };
     cotangent.resize(Discriminator::input_size, batch_);
     for (Eigen::Index c = 0; c < batch_; c += block_size) {
       const Eigen::Index b = std::min(block_size, batch_ - c);
       discriminator.forward(psi, fake.middleCols(c, b), ws.fake_tape);
-      loss_seeds(fn, ws.fake_tape.output(), slope, ws.d_fake);
+      loss_seeds(ws.fake_tape.output(), slope, ws.d_fake);
       discriminator.backward(psi, ws.fake_tape, ws.d_fake, lambda, &ws.dx);
       cotangent.middleCols(c, b) = ws.dx;
+    }
+  }
+
+  // Every requested gradient all NaN (the networks' outputs overflowed).
+  template <class T>
+  void overflowed_gradients(Eigen::VectorX<T>* field, Eigen::VectorX<T>* d_loss, Eigen::VectorX<T>* g_loss) const {
+    for (Eigen::VectorX<T>* out : {field, d_loss, g_loss}) {
+      if (out != nullptr) out->setConstant(dimension(), overflowed<T>());
     }
   }
 
@@ -317,8 +361,12 @@ class mixture_gan {
     typename Generator::template tape<T> gen_tape;
     typename Discriminator::template tape<T> real_tape, fake_tape;
     generator.forward(theta, noise.cast<T>(), gen_tape);
+    if (!nn::detail::all_finite(gen_tape.output())) return overflowed_gradients(field, d_loss, g_loss);
     discriminator.forward(psi, real.cast<T>(), real_tape);
     discriminator.forward(psi, gen_tape.output(), fake_tape);
+    if (!nn::detail::all_finite(real_tape.output()) || !nn::detail::all_finite(fake_tape.output())) {
+      return overflowed_gradients(field, d_loss, g_loss);
+    }
     nn::batch<T, 1> d_real, d_fake, g_fake;
     loss::discriminator_loss(loss, real_tape.output(), fake_tape.output(), &d_real, &d_fake);
     // the discriminator's loss: through D on both batches, and (for d_loss) on into G

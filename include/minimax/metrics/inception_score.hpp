@@ -21,9 +21,12 @@ namespace minimax::metrics {
 /// \f$1 \le \mathrm{IS} \le C\f$: 1 when every row is the same distribution, \f$C\f$ when the rows are
 /// one-hot and the classes equally frequent. \f$0 \log 0 = 0\f$. No row is renormalised: each must
 /// be a probability vector (entries in \f$[0, 1]\f$ summing to 1 within `tolerance`).
-/// \throws minimax::invalid_argument for an empty matrix or a row that is not a probability vector.
+/// \throws minimax::invalid_argument for a tolerance that is NaN, negative or not below 1, an empty
+/// matrix, or a row that is not a probability vector.
 inline double inception_score(const Eigen::MatrixXd& probabilities, double tolerance = 1e-9) {
   constexpr const char* fn = "minimax::metrics::inception_score";
+  // checked first, so that a bad tolerance is never reported as bad data
+  if (!(tolerance >= 0.0 && tolerance < 1.0)) raise_invalid_argument(fn, "tolerance must lie in [0, 1)", tolerance);
   require_non_empty(fn, "probabilities", static_cast<std::size_t>(probabilities.size()));
   for (Eigen::Index i = 0; i < probabilities.rows(); ++i) {
     for (Eigen::Index c = 0; c < probabilities.cols(); ++c) {

@@ -28,8 +28,9 @@ struct path_length_result {
 /// squared Euclidean \f$d\f$ and a linear \f$g(z) = Az\f$, the value is
 /// \f$\|A(z_2 - z_1)\|^2\f$ and the PPL is \f$2\operatorname{tr}(A^\top A)\f$). Latent interpolation is linear
 /// (StyleGAN's W-space convention). Draws come from `generator_rng`: a seed reproduces the value.
-/// \throws minimax::invalid_argument for samples < 1, latent_dimension < 1, \f$\varepsilon \le 0\f$, or a
-/// distance that is negative or not finite.
+/// \throws minimax::invalid_argument for samples < 1, latent_dimension < 1, \f$\varepsilon\f$ outside
+/// \f$(0, 1)\f$ (both ends of a pair lie on the segment from \f$z_1\f$ to \f$z_2\f$), or a distance that is
+/// negative or not finite.
 template <class Generator, class Distance>
 path_length_result perceptual_path_length(const Generator& generator, const Distance& distance,
                                           Eigen::Index latent_dimension, rng& generator_rng, int samples = 10000,
@@ -37,7 +38,7 @@ path_length_result perceptual_path_length(const Generator& generator, const Dist
   constexpr const char* fn = "minimax::metrics::perceptual_path_length";
   if (samples < 1) raise_invalid_argument(fn, "samples must be >= 1", samples);
   if (latent_dimension < 1) raise_invalid_argument(fn, "latent_dimension must be >= 1", latent_dimension);
-  require_positive(fn, "epsilon", epsilon);
+  if (!(epsilon > 0.0 && epsilon < 1.0)) raise_invalid_argument(fn, "epsilon must lie in (0, 1)", epsilon);
   path_length_result r;
   Eigen::VectorXd z1(latent_dimension), z2(latent_dimension);
   for (int s = 0; s < samples; ++s) {

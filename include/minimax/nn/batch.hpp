@@ -32,15 +32,28 @@ inline constexpr int inherit_size = 0;
 
 namespace detail {
 
+/// Whether every entry of `m` is finite (the value part, for dual numbers).
+template <class Derived>
+bool all_finite(const Eigen::DenseBase<Derived>& m) {
+  using std::isfinite;
+  if constexpr (std::is_floating_point_v<typename Derived::Scalar>) {
+    // x * 0 is 0 for every finite x and NaN otherwise: one vectorised sum decides
+    return (m.derived().array() * typename Derived::Scalar(0)).sum() == typename Derived::Scalar(0);
+  } else {
+    for (Eigen::Index j = 0; j < m.cols(); ++j) {
+      for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        if (!isfinite(value_of(m(i, j)))) return false;
+      }
+    }
+    return true;
+  }
+}
+
 /// Throws minimax::invalid_argument naming the first non-finite entry of `m` (value part for duals).
 template <class Derived>
 void require_all_finite(std::string_view function, std::string_view name, const Eigen::DenseBase<Derived>& m) {
   using std::isfinite;
-  if constexpr (std::is_floating_point_v<typename Derived::Scalar>) {
-    // x * 0 is 0 for every finite x and NaN otherwise: one vectorised sum decides, and the loop
-    // below runs only to name the bad entry
-    if ((m.derived().array() * typename Derived::Scalar(0)).sum() == typename Derived::Scalar(0)) return;
-  }
+  if (all_finite(m)) return;  // the loop below runs only to name the bad entry
   for (Eigen::Index j = 0; j < m.cols(); ++j) {
     for (Eigen::Index i = 0; i < m.rows(); ++i) {
       const auto v = value_of(m(i, j));
