@@ -187,7 +187,7 @@ std::pair<T, T> mass_on(const D& d, T a, T b) {
 
 /// The points in (a, b) where \f$g(x) = \log p(x) - \log q(x)\f$ changes sign: where the densities
 /// cross, the kinks of \f$|p - q|\f$. g is sampled at 128 points of a finite piece, or on a half-line
-/// at the end plus \f$s\,k/8\f$ (\f$k \le 128\f$) and then \f$16 s\, 2^j\f$, s the densities' scale; each
+/// at the end plus \f$s\,k/8\f$ (\f$k \le 128\f$) and then \f$32 s\, 2^j\f$, s the densities' scale; each
 /// sign change is bisected to adjacent doubles. A sign is trusted only where \f$|g|\f$ exceeds the
 /// rounding of the log-densities, \f$64\varepsilon(|\log p| + |\log q|)\f$, and the half-line is sampled
 /// only while one density is above the smallest normal number (beyond, the integrand is 0 in double).
