@@ -126,4 +126,15 @@ inline void require_same_size(std::string_view function, std::string_view names,
   }
 }
 
+/// \brief Throws minimax::invalid_argument unless a `rows` x `cols` argument is a vector (one row
+/// or one column; an empty argument passes, for require_non_empty to name). The message gives the
+/// shape: "function: name must be a vector (one row or one column), got 5 x 2". Takes the shape as
+/// integers, so that it costs nothing to include.
+inline void require_vector(std::string_view function, std::string_view name, std::ptrdiff_t rows, std::ptrdiff_t cols) {
+  if (rows != 1 && cols != 1 && rows != 0 && cols != 0) {
+    raise_invalid_argument(function, std::string(name) + " must be a vector (one row or one column)",
+                           detail::to_text(rows) + " x " + detail::to_text(cols));
+  }
+}
+
 }  // namespace minimax

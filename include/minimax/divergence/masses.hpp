@@ -27,12 +27,13 @@ T mass_tolerance() {
 
 namespace detail {
 
-/// Throws unless every entry of `w` is finite and non-negative and `w` is not empty; returns the
-/// compensated total.
+/// Throws unless `w` is a vector (one row or one column: a matrix is never flattened), every entry
+/// is finite and non-negative and `w` is not empty; returns the compensated total.
 template <class Derived>
 typename Derived::Scalar checked_total(std::string_view function, std::string_view name,
                                        const Eigen::MatrixBase<Derived>& w) {
   using T = typename Derived::Scalar;
+  require_vector(function, name, w.rows(), w.cols());
   require_non_empty(function, name, static_cast<std::size_t>(w.size()));
   neumaier_sum<T> total;
   for (Eigen::Index i = 0; i < w.size(); ++i) {

@@ -118,14 +118,15 @@ std::vector<typename Derived::Scalar> sorted_samples(const char* function, const
   return s;
 }
 
-template <class T>
-T sorted_wp_pow(const std::vector<T>& x, const std::vector<T>& y, T p) {
-  // W_p^p between uniform empirical measures on sorted x (n points) and sorted y (m points).
+// Calls f(length, i, j) for each interval on which the quantile functions of the uniform empirical
+// measures on sorted x (n points) and sorted y (m points) are x[i] and y[j]; lengths are in units
+// of 1/n when n == m, else 1/(n m). Returns that unit's denominator.
+template <class T, class F>
+T for_each_quantile_pair(const std::vector<T>& x, const std::vector<T>& y, F&& f) {
   const std::size_t n = x.size(), m = y.size();
-  neumaier_sum<T> s;
   if (n == m) {
-    for (std::size_t i = 0; i < n; ++i) s += abs_pow(x[i] - y[i], p);
-    return s.value() / static_cast<T>(n);
+    for (std::size_t i = 0; i < n; ++i) f(T(1), i, i);
+    return static_cast<T>(n);
   }
   // Breakpoints (i+1)/n and (j+1)/m, compared as (i+1) m against (j+1) n; lengths in units 1/(n m).
   std::size_t i = 0, j = 0;
@@ -133,12 +134,44 @@ T sorted_wp_pow(const std::vector<T>& x, const std::vector<T>& y, T p) {
   while (i < n && j < m) {
     const std::uint64_t bx = static_cast<std::uint64_t>(i + 1) * m, by = static_cast<std::uint64_t>(j + 1) * n;
     const std::uint64_t next = std::min(bx, by);
-    s += static_cast<T>(next - previous) * abs_pow(x[i] - y[j], p);
+    f(static_cast<T>(next - previous), i, j);
     previous = next;
     if (bx == next) ++i;
     if (by == next) ++j;
   }
-  return s.value() / (static_cast<T>(n) * static_cast<T>(m));
+  return static_cast<T>(n) * static_cast<T>(m);
+}
+
+template <class T>
+T sorted_wp_pow(const std::vector<T>& x, const std::vector<T>& y, T p) {
+  // W_p^p between uniform empirical measures on sorted x (n points) and sorted y (m points).
+  neumaier_sum<T> s;
+  const T denominator =
+      for_each_quantile_pair(x, y, [&](T length, std::size_t i, std::size_t j) { s += length * abs_pow(x[i] - y[j], p); });
+  return s.value() / denominator;
+}
+
+// W_p (not W_p^p) between uniform empirical measures on sorted x and y, free of overflow and
+// underflow in the intermediate values: the differences are taken at a quarter of the values when
+// these are within a factor 4 of the largest double, and each is divided by 2^e, e the binary
+// exponent of the largest difference met, before its p-th power is taken; 2^e (and the 4) are
+// multiplied back at the end. Scaling by powers of 2 is exact, so for p = 1 and p = 2 the result
+// is the one of sorted_wp_pow's formula whenever that one neither overflows nor underflows.
+template <class T>
+T sorted_wp(const std::vector<T>& x, const std::vector<T>& y, T p) {
+  using std::abs;
+  using std::ilogb;
+  using std::scalbn;
+  const T largest = std::max(std::max(abs(x.front()), abs(x.back())), std::max(abs(y.front()), abs(y.back())));
+  const T pre = largest > std::numeric_limits<T>::max() / 4 ? T(0.25) : T(1);
+  T widest = 0;
+  for_each_quantile_pair(x, y, [&](T, std::size_t i, std::size_t j) { widest = std::max(widest, abs(x[i] * pre - y[j] * pre)); });
+  if (!(widest > T(0))) return T(0);
+  const int e = ilogb(widest);
+  neumaier_sum<T> s;
+  const T denominator = for_each_quantile_pair(
+      x, y, [&](T length, std::size_t i, std::size_t j) { s += length * abs_pow(scalbn(x[i] * pre - y[j] * pre, -e), p); });
+  return scalbn(root_p(s.value() / denominator, p), e) / pre;
 }
 
 }  // namespace detail
@@ -151,18 +184,27 @@ T sorted_wp_pow(const std::vector<T>& x, const std::vector<T>& y, T p) {
 /// both quantile functions are constant. The breakpoints \f$i/n\f$ and \f$j/m\f$ are compared in
 /// integers (\f$i m\f$ against \f$j n\f$), so the merge is exact; with \f$n = m\f$ it is the
 /// sorted matching \f$\frac1n\sum_i |x_{(i)} - y_{(i)}|^p\f$. Cost \f$O((n+m)\log(n+m))\f$.
-/// \param u, v the samples (any Eigen vectors); \param p the order, \f$p \ge 1\f$.
+///
+/// Finite at any finite scale: the differences are rescaled by a power of 2 before their
+/// \f$p\f$-th powers are taken and summed (\f$W_p(cu, cv) = c\,W_p(u, v)\f$), so samples at
+/// \f$\pm 10^{300}\f$ or at \f$10^{-300}\f$ give their distance, not \f$\infty\f$ or 0; the result
+/// overflows only when \f$W_p\f$ itself exceeds the largest value of the type.
+/// \param u, v the samples: Eigen vectors (one column or one row). A matrix is rejected, never
+///   flattened; for a batch of samples in the columns of a matrix use wasserstein_1d_columns().
+/// \param p the order, \f$p \ge 1\f$.
 /// \returns \f$W_p\f$ (not \f$W_p^p\f$).
-/// \throws minimax::invalid_argument for an empty sample, a non-finite sample point, or
-/// \f$p < 1\f$ / non-finite \f$p\f$.
+/// \throws minimax::invalid_argument for a matrix argument, an empty sample, a non-finite sample
+/// point, or \f$p < 1\f$ / non-finite \f$p\f$.
 template <class DU, class DV>
 typename DU::Scalar wasserstein_1d(const Eigen::MatrixBase<DU>& u, const Eigen::MatrixBase<DV>& v,
                                    typename DU::Scalar p = 1) {
   constexpr const char* fn = "minimax::wasserstein_1d";
   detail::require_order(fn, p);
+  require_vector(fn, "u (for a batch of columns, see wasserstein_1d_columns)", u.rows(), u.cols());
+  require_vector(fn, "v (for a batch of columns, see wasserstein_1d_columns)", v.rows(), v.cols());
   const auto x = detail::sorted_samples(fn, "u", u);
   const auto y = detail::sorted_samples(fn, "v", v);
-  return detail::root_p(detail::sorted_wp_pow(x, y, p), p);
+  return detail::sorted_wp(x, y, p);
 }
 
 /// \brief \f$W_p\f$ between two weighted samples \f$P = \sum_i w_i \delta_{u_i}\f$ and
@@ -170,11 +212,14 @@ typename DU::Scalar wasserstein_1d(const Eigen::MatrixBase<DU>& u, const Eigen::
 ///
 /// The quantile functions are merged at the cumulative weights (the last one of each set to 1
 /// exactly, so the two ends meet). Weights must be finite, non-negative and sum to 1 within
-/// minimax::mass_tolerance(); they are never normalised silently. Zero weights are allowed.
+/// minimax::mass_tolerance(); they are never normalised silently. Zero weights are allowed. All
+/// four arguments are vectors (one column or one row; a matrix is rejected, never flattened). As
+/// for the unweighted form, the differences are rescaled by a power of 2 before their powers are
+/// summed, so the result is finite whenever \f$W_p\f$ is.
 /// \returns \f$W_p\f$ (not \f$W_p^p\f$).
-/// \throws minimax::invalid_argument for empty input, sizes that differ between a sample and its
-/// weights, a non-finite point, a negative or non-finite weight, weights that do not sum to 1, or
-/// \f$p < 1\f$.
+/// \throws minimax::invalid_argument for a matrix argument, empty input, sizes that differ between
+/// a sample and its weights, a non-finite point, a negative or non-finite weight, weights that do
+/// not sum to 1, or \f$p < 1\f$.
 template <class DU, class DV, class DWU, class DWV>
 typename DU::Scalar wasserstein_1d(const Eigen::MatrixBase<DU>& u, const Eigen::MatrixBase<DV>& v,
                                    const Eigen::MatrixBase<DWU>& u_weights, const Eigen::MatrixBase<DWV>& v_weights,
@@ -182,6 +227,10 @@ typename DU::Scalar wasserstein_1d(const Eigen::MatrixBase<DU>& u, const Eigen::
   using T = typename DU::Scalar;
   constexpr const char* fn = "minimax::wasserstein_1d";
   detail::require_order(fn, p);
+  require_vector(fn, "u (for a batch of columns, see wasserstein_1d_columns)", u.rows(), u.cols());
+  require_vector(fn, "v (for a batch of columns, see wasserstein_1d_columns)", v.rows(), v.cols());
+  require_vector(fn, "u_weights", u_weights.rows(), u_weights.cols());
+  require_vector(fn, "v_weights", v_weights.rows(), v_weights.cols());
   require_non_empty(fn, "u", static_cast<std::size_t>(u.size()));
   require_non_empty(fn, "v", static_cast<std::size_t>(v.size()));
   require_same_size(fn, "u and u_weights", static_cast<std::size_t>(u.size()), static_cast<std::size_t>(u_weights.size()));
@@ -213,17 +262,62 @@ typename DU::Scalar wasserstein_1d(const Eigen::MatrixBase<DU>& u, const Eigen::
   };
   const auto cu = cumulative(u_weights, iu);
   const auto cv = cumulative(v_weights, iv);
+  // The differences at a quarter of the values when these are near the largest double, then
+  // divided by 2^e (e the exponent of the largest difference) before their powers are taken.
+  using std::abs;
+  T largest = 0;
+  for (Eigen::Index k = 0; k < u.size(); ++k) largest = std::max(largest, abs(u(k)));
+  for (Eigen::Index k = 0; k < v.size(); ++k) largest = std::max(largest, abs(v(k)));
+  const T pre = largest > std::numeric_limits<T>::max() / 4 ? T(0.25) : T(1);
+  auto merge = [&](auto&& f) {
+    std::size_t i = 0, j = 0;
+    T previous = 0;
+    while (i < n && j < m) {
+      const T next = std::min(cu[i], cv[j]);
+      if (next > previous) f(next - previous, u(iu[i]) * pre - v(iv[j]) * pre);
+      previous = std::max(previous, next);
+      if (cu[i] == next) ++i;
+      if (cv[j] == next) ++j;
+    }
+  };
+  T widest = 0;
+  merge([&](T, T d) { widest = std::max(widest, abs(d)); });
+  if (!(widest > T(0))) return T(0);
+  const int e = std::ilogb(widest);
   neumaier_sum<T> s;
-  std::size_t i = 0, j = 0;
-  T previous = 0;
-  while (i < n && j < m) {
-    const T next = std::min(cu[i], cv[j]);
-    if (next > previous) s += (next - previous) * detail::abs_pow(u(iu[i]) - v(iv[j]), p);
-    previous = std::max(previous, next);
-    if (cu[i] == next) ++i;
-    if (cv[j] == next) ++j;
-  }
-  return detail::root_p(s.value(), p);
+  merge([&](T length, T d) { s += length * detail::abs_pow(std::scalbn(d, -e), p); });
+  return std::scalbn(detail::root_p(s.value(), p), e) / pre;
+}
+
+/// \brief \f$W_p\f$ column by column: entry \f$k\f$ is wasserstein_1d(u.col(k), v.col(k), p), for
+/// `u` (\f$n \times K\f$) and `v` (\f$m \times K\f$) holding \f$K\f$ pairs of one-dimensional samples
+/// (the batch of POT's `wasserstein_1d` on 2-D arrays; note that minimax returns \f$W_p\f$, POT
+/// \f$W_p^p\f$).
+/// \throws minimax::invalid_argument when the column counts differ, or as wasserstein_1d().
+template <class DU, class DV>
+Eigen::Matrix<typename DU::Scalar, Eigen::Dynamic, 1> wasserstein_1d_columns(const Eigen::MatrixBase<DU>& u,
+                                                                              const Eigen::MatrixBase<DV>& v,
+                                                                              typename DU::Scalar p = 1) {
+  require_same_size("minimax::wasserstein_1d_columns", "the columns of u and v", static_cast<std::size_t>(u.cols()),
+                    static_cast<std::size_t>(v.cols()));
+  Eigen::Matrix<typename DU::Scalar, Eigen::Dynamic, 1> out(u.cols());
+  for (Eigen::Index k = 0; k < u.cols(); ++k) out(k) = wasserstein_1d(u.col(k), v.col(k), p);
+  return out;
+}
+
+/// \brief Weighted \f$W_p\f$ column by column: entry \f$k\f$ is
+/// wasserstein_1d(u.col(k), v.col(k), u_weights, v_weights, p), the same weight vectors for every
+/// column (as POT's `wasserstein_1d` on 2-D arrays with 1-D weights).
+/// \throws minimax::invalid_argument when the column counts differ, or as wasserstein_1d().
+template <class DU, class DV, class DWU, class DWV>
+Eigen::Matrix<typename DU::Scalar, Eigen::Dynamic, 1> wasserstein_1d_columns(
+    const Eigen::MatrixBase<DU>& u, const Eigen::MatrixBase<DV>& v, const Eigen::MatrixBase<DWU>& u_weights,
+    const Eigen::MatrixBase<DWV>& v_weights, typename DU::Scalar p = 1) {
+  require_same_size("minimax::wasserstein_1d_columns", "the columns of u and v", static_cast<std::size_t>(u.cols()),
+                    static_cast<std::size_t>(v.cols()));
+  Eigen::Matrix<typename DU::Scalar, Eigen::Dynamic, 1> out(u.cols());
+  for (Eigen::Index k = 0; k < u.cols(); ++k) out(k) = wasserstein_1d(u.col(k), v.col(k), u_weights, v_weights, p);
+  return out;
 }
 
 /// \brief \f$W_p\f$ between two one-dimensional distributions (anything satisfying
