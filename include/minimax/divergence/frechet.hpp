@@ -57,6 +57,7 @@ Eigen::SelfAdjointEigenSolver<dense<T>> psd_eigen(const char* function, const ch
 template <class DM, class DS>
 void require_gaussian(const char* function, const char* mu_name, const char* cov_name, const Eigen::MatrixBase<DM>& mu,
                       const Eigen::MatrixBase<DS>& cov) {
+  require_vector(function, mu_name, mu.rows(), mu.cols());
   require_non_empty(function, mu_name, static_cast<std::size_t>(mu.size()));
   if (cov.rows() != mu.size() || cov.cols() != mu.size()) {
     raise_invalid_argument(function,
@@ -77,7 +78,15 @@ void require_gaussian(const char* function, const char* mu_name, const char* cov
 /// rounding made slightly negative are clamped to 0, so singular (rank-deficient) covariances are
 /// fine: the formula holds for them too. The ranks are written to `info` when given. The result is
 /// clamped at 0 from below (it can round to a tiny negative number for equal Gaussians).
-/// \throws minimax::invalid_argument for empty or non-finite input, a covariance that is not
+///
+/// Shapes: `mu1`, `mu2` are vectors of size \f$d\f$ (one column or one row; a matrix is rejected),
+/// `cov1`, `cov2` are \f$d \times d\f$. Scales: the covariance term is homogeneous,
+/// \f$\operatorname{Tr}(\ldots)(c\Sigma_1, c\Sigma_2) = c\operatorname{Tr}(\ldots)(\Sigma_1, \Sigma_2)\f$,
+/// so when the largest covariance entry is outside \f$[2^{-100}, 2^{100}]\f$ both covariances are
+/// divided by a power \f$4^k\f$ that brings it near 1 (exactly: powers of 2) and the term is
+/// multiplied back; \f$\Sigma_1 = \Sigma_2 = 10^{155} I\f$ gives 0, not NaN (the product
+/// \f$\Sigma_1^{1/2}\Sigma_2\Sigma_1^{1/2}\f$ would overflow).
+/// \throws minimax::invalid_argument for a matrix mean, empty or non-finite input, a covariance that is not
 /// \f$d \times d\f$ or not symmetric; minimax::domain_error for a covariance with a clearly negative
 /// eigenvalue (below \f$-8 d\,\varepsilon \max|\Sigma_{ij}|\f$).
 template <class DM1, class DS1, class DM2, class DS2>
@@ -89,7 +98,17 @@ typename DM1::Scalar frechet_distance(const Eigen::MatrixBase<DM1>& mu1, const E
   detail::require_gaussian(fn, "mu1", "cov1", mu1, cov1);
   detail::require_gaussian(fn, "mu2", "cov2", mu2, cov2);
   require_same_size(fn, "mu1 and mu2", static_cast<std::size_t>(mu1.size()), static_cast<std::size_t>(mu2.size()));
-  const detail::dense<T> s1 = cov1, s2 = cov2;
+  detail::dense<T> s1 = cov1, s2 = cov2;
+  // Covariances far from 1 are divided by 4^k (exact), the covariance term multiplied back by 4^k.
+  int k = 0;
+  {
+    const T largest = std::max(s1.cwiseAbs().maxCoeff(), s2.cwiseAbs().maxCoeff());
+    if (largest > T(0) && (largest > std::ldexp(T(1), 100) || largest < std::ldexp(T(1), -100))) {
+      k = std::ilogb(largest) / 2;
+      s1 = s1.unaryExpr([k](T x) { return std::scalbn(x, -2 * k); });
+      s2 = s2.unaryExpr([k](T x) { return std::scalbn(x, -2 * k); });
+    }
+  }
   frechet_info local;
   const auto e1 = detail::psd_eigen<T>(fn, "cov1", s1, local.rank1);
   detail::psd_eigen<T>(fn, "cov2", s2, local.rank2);
@@ -102,8 +121,9 @@ typename DM1::Scalar frechet_distance(const Eigen::MatrixBase<DM1>& mu1, const E
   Eigen::SelfAdjointEigenSolver<detail::dense<T>> em(m, Eigen::EigenvaluesOnly);
   const T trace_root = em.eigenvalues().cwiseMax(T(0)).cwiseSqrt().sum();
   const Eigen::Matrix<T, Eigen::Dynamic, 1> m1 = mu1, m2 = mu2;
-  const T value = (m1 - m2).squaredNorm() + s1.trace() + s2.trace() - 2 * trace_root;
-  return std::max(value, T(0));
+  if (k == 0) return std::max((m1 - m2).squaredNorm() + s1.trace() + s2.trace() - 2 * trace_root, T(0));
+  const T covariance_term = std::max(s1.trace() + s2.trace() - 2 * trace_root, T(0));
+  return (m1 - m2).squaredNorm() + std::scalbn(covariance_term, 2 * k);
 }
 
 /// \brief \f$W_2\f$ between \f$\mathcal N(\mu_1, \Sigma_1)\f$ and \f$\mathcal N(\mu_2, \Sigma_2)\f$:
@@ -122,7 +142,10 @@ typename DM1::Scalar gaussian_w2(const Eigen::MatrixBase<DM1>& mu1, const Eigen:
 /// covariances \f$\frac{1}{n-1}\sum_i (x_i - \bar x)(x_i - \bar x)^\top\f$ (the FID convention).
 ///
 /// A sample of \f$n \le d\f$ points has a singular covariance: `info->rank_deficient` is then true
-/// (and the value is still the formula's, for the singular fit).
+/// (and the value is still the formula's, for the singular fit). Samples whose largest entry is
+/// outside \f$[2^{-100}, 2^{100}]\f$ are divided by a power of 2 (exact) before the fit and the
+/// value multiplied back by its square (\f$d_F^2\f$ is homogeneous of degree 2), so that the
+/// covariances neither overflow nor underflow.
 /// \throws minimax::invalid_argument for fewer than 2 points in a sample, samples of different
 /// dimensions, or non-finite entries.
 template <class DX, class DY>
@@ -146,8 +169,17 @@ typename DX::Scalar frechet_distance_from_samples(const Eigen::MatrixBase<DX>& x
   detail::dense<T> cx, cy;
   fit(x, "x", mx, cx);
   fit(y, "y", my, cy);
+  int k = 0;
+  const T largest = std::max(x.cwiseAbs().maxCoeff(), y.cwiseAbs().maxCoeff());
+  if (largest > T(0) && (largest > std::ldexp(T(1), 100) || largest < std::ldexp(T(1), -100))) {
+    k = std::ilogb(largest);
+    const detail::dense<T> xs = x.derived().unaryExpr([k](T v) { return std::scalbn(v, -k); });
+    const detail::dense<T> ys = y.derived().unaryExpr([k](T v) { return std::scalbn(v, -k); });
+    fit(xs, "x", mx, cx);
+    fit(ys, "y", my, cy);
+  }
   frechet_info local;
-  const T value = frechet_distance(mx, cx, my, cy, &local);
+  const T value = std::scalbn(frechet_distance(mx, cx, my, cy, &local), 2 * k);
   if (x.rows() <= x.cols() || y.rows() <= y.cols()) local.rank_deficient = true;
   if (info != nullptr) *info = local;
   return value;

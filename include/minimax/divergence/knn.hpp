@@ -54,6 +54,20 @@ Eigen::Matrix<typename D::Scalar, Eigen::Dynamic, Eigen::Dynamic> validated_samp
   return m;
 }
 
+/// Divides the samples by 2^e (exact) when their largest entry is outside [2^-250, 2^250], so that
+/// squared distances neither overflow nor underflow; returns e (0 when nothing was done).
+template <class T>
+int rescale_samples(Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>& x,
+                    std::type_identity_t<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>* y) {
+  T largest = x.cwiseAbs().maxCoeff();
+  if (y != nullptr) largest = std::max(largest, y->cwiseAbs().maxCoeff());
+  if (!(largest > T(0)) || (largest <= std::ldexp(T(1), 250) && largest >= std::ldexp(T(1), -250))) return 0;
+  const int e = std::ilogb(largest);
+  x = x.unaryExpr([e](T v) { return std::scalbn(v, -e); });
+  if (y != nullptr) *y = y->unaryExpr([e](T v) { return std::scalbn(v, -e); });
+  return e;
+}
+
 inline void check_k(const char* function, int k, Eigen::Index n, Eigen::Index needed_extra, const char* name) {
   if (k < 1) raise_invalid_argument(function, "k must be at least 1", k);
   if (n < k + needed_extra) {
@@ -164,6 +178,9 @@ std::vector<T> kth_distances(const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynam
 /// from the rows of x (\f$n\times d\f$ samples of P), with the k-th nearest neighbour:
 /// \f$\hat H = \psi(n) - \psi(k) + \log V_d + \frac{d}{n}\sum_i\log\rho_k(i)\f$.
 ///
+/// Scales: \f$h(cX) = h(X) + d\log c\f$; samples whose largest entry is outside
+/// \f$[2^{-250}, 2^{250}]\f$ are divided by a power of 2 \f$2^e\f$ first (exact) and \f$d\,e\log 2\f$
+/// added back, so squared distances neither overflow nor underflow.
 /// \param x samples, one per row; a column vector is a 1-D sample.
 /// \param k the neighbour order, \f$1 \le k < n\f$ (default 1; larger k lowers the variance and
 ///   raises the bias).
@@ -174,8 +191,9 @@ typename D::Scalar knn_entropy(const Eigen::DenseBase<D>& x, int k = 1) {
   using T = typename D::Scalar;
   using std::log;
   constexpr const char* fn = "minimax::knn_entropy";
-  const auto xs = detail::validated_samples(fn, "x", x);
+  auto xs = detail::validated_samples(fn, "x", x);
   detail::check_k(fn, k, xs.rows(), 1, "x");
+  const int e = detail::rescale_samples(xs, nullptr);
   const auto rho = detail::kth_distances<T>(xs, nullptr, k);
   const T n = T(xs.rows()), d = T(xs.cols());
   neumaier_sum<T> sum_log;
@@ -189,14 +207,17 @@ typename D::Scalar knn_entropy(const Eigen::DenseBase<D>& x, int k = 1) {
   using boost::math::digamma;
   const T pi = T(3.141592653589793238462643383279502884L);
   const T log_unit_ball = d / 2 * log(pi) - std::lgamma(d / 2 + T(1));
-  return digamma(n) - digamma(T(k)) + log_unit_ball + d / n * sum_log.value();
+  const T value = digamma(n) - digamma(T(k)) + log_unit_ball + d / n * sum_log.value();
+  return e == 0 ? value : value + d * T(e) * T(0.693147180559945309417232121458176568L);
 }
 
 /// \brief Wang–Kulkarni–Verdú estimate of \f$\mathrm{KL}(P\|Q)\f$ (nats) from samples x of P
 /// (\f$n\times d\f$) and y of Q (\f$m\times d\f$):
 /// \f$\widehat{\mathrm{KL}} = \frac{d}{n}\sum_i\log\frac{\nu_k(i)}{\rho_k(i)} + \log\frac{m}{n-1}\f$.
 ///
-/// The estimate can be negative at finite n (the true KL is not).
+/// The estimate can be negative at finite n (the true KL is not). It is invariant under a common
+/// scaling of x and y; samples whose largest entry is outside \f$[2^{-250}, 2^{250}]\f$ are divided
+/// by a power of 2 first (exact), so squared distances neither overflow nor underflow.
 /// \throws minimax::invalid_argument for an empty or non-finite sample, different dimensions,
 ///   \f$k < 1\f$, \f$n \le k\f$ or \f$m < k\f$; minimax::domain_error for a zero neighbour distance
 ///   (coincident points, see \ref knn.hpp).
@@ -207,14 +228,15 @@ typename DX::Scalar knn_kl(const Eigen::DenseBase<DX>& x, const Eigen::DenseBase
                 "minimax::knn_kl: both samples must have the same scalar type");
   using std::log;
   constexpr const char* fn = "minimax::knn_kl";
-  const auto xs = detail::validated_samples(fn, "x", x);
-  const auto ys = detail::validated_samples(fn, "y", y);
+  auto xs = detail::validated_samples(fn, "x", x);
+  auto ys = detail::validated_samples(fn, "y", y);
   if (xs.cols() != ys.cols()) {
     raise_invalid_argument(fn, "x and y must have the same dimension (columns)",
                            std::to_string(xs.cols()) + " and " + std::to_string(ys.cols()));
   }
   detail::check_k(fn, k, xs.rows(), 1, "x");
   detail::check_k(fn, k, ys.rows(), 0, "y");
+  detail::rescale_samples(xs, &ys);  // the estimate is invariant under a common scaling
   const auto rho = detail::kth_distances<T>(xs, nullptr, k);
   const auto nu = detail::kth_distances<T>(xs, &ys, k);
   neumaier_sum<T> sum_log;

@@ -8,6 +8,8 @@
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
+#include <type_traits>
 #include <string>
 
 #include <Eigen/Core>
@@ -23,19 +25,33 @@ namespace minimax {
 namespace kernels {
 
 /// \brief The Gaussian kernel \f$k(x, y) = \exp\big(-\|x - y\|_2^2 / (2\sigma^2)\big)\f$, bandwidth \f$\sigma > 0\f$.
+///
+/// Any positive finite \f$\sigma\f$ works: where \f$2\sigma^2\f$ is not a normal number
+/// (\f$\sigma < 10^{-154}\f$ or \f$> 10^{154}\f$) the exponent is formed as
+/// \f$(\|x - y\|^2/\sigma)/\sigma/2\f$, so that \f$k(x, x) = 1\f$ and not \f$\exp(-0/0)\f$; where
+/// \f$\|x - y\|^2\f$ overflows or underflows (points at \f$10^{\pm 200}\f$), the two-point form takes the
+/// differences in units of \f$\sigma\f$, \f$\exp(-\|(x - y)/\sigma\|^2/2)\f$.
 struct gaussian {
   double sigma = 1;  ///< bandwidth \f$\sigma\f$
   /// \f$k(x, y)\f$ for two points (rows).
   template <class A, class B>
   auto operator()(const A& x, const B& y) const {
-    return of_squared_distance((x - y).squaredNorm());
+    using T = std::remove_cvref_t<decltype((x - y).squaredNorm())>;
+    const T d2 = (x - y).squaredNorm();
+    if (d2 >= std::numeric_limits<T>::min() && d2 <= std::numeric_limits<T>::max()) return of_squared_distance(d2);
+    using std::exp;
+    return exp(-((x - y) / static_cast<T>(sigma)).squaredNorm() / 2);
   }
   /// \f$k\f$ as a function of \f$\|x - y\|_2^2\f$ (shared with the Thrust backend).
   template <class T>
   MINIMAX_HOST_DEVICE T of_squared_distance(T squared_distance) const {
     using std::exp;
     const T s = static_cast<T>(sigma);
-    return exp(-squared_distance / (2 * s * s));
+    const T denominator = 2 * s * s;
+    if (denominator >= std::numeric_limits<T>::min() && denominator <= std::numeric_limits<T>::max()) {
+      return exp(-squared_distance / denominator);
+    }
+    return exp(-(squared_distance / s) / s / 2);
   }
   /// Throws minimax::invalid_argument naming `function` unless \f$\sigma\f$ is positive and finite.
   void validate(const char* function) const { require_positive(function, "sigma", sigma); }

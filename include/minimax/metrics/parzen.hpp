@@ -3,6 +3,7 @@
 /// \brief The Parzen-window log-likelihood of Goodfellow et al. (2014), with the window chosen on
 /// validation samples.
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -28,7 +29,10 @@ struct estimate {
 ///     = \operatorname{logsumexp}_i\Big(-\frac{\|x - g_i\|^2}{2\sigma^2}\Big) - \log n - \frac d2\log(2\pi\sigma^2). \f]
 ///
 /// Computed in log space (a test point far from every generated point gets a large negative but
-/// finite value, not \f$\log 0\f$). Rows are points.
+/// finite value, not \f$\log 0\f$). Rows are points. Any positive finite \f$\sigma\f$ works: where
+/// \f$2\sigma^2\f$ or a squared distance is out of the floating-point range (\f$\sigma = 10^{-200}\f$,
+/// points at \f$10^{200}\f$), the exponents are formed from the differences in units of \f$\sigma\f$
+/// and the constant as \f$-\log n - \frac d2\log 2\pi - d\log\sigma\f$.
 /// \throws minimax::invalid_argument for empty inputs, dimensions that differ, non-finite values or
 /// \f$\sigma \le 0\f$.
 template <class = void>  // compiled only where called: see docs/building.md
@@ -41,12 +45,20 @@ estimate parzen_log_likelihood(const Eigen::MatrixXd& generated, const Eigen::Ma
   require_positive(fn, "sigma", sigma);
   if (!generated.allFinite() || !test.allFinite()) raise_invalid_argument(fn, "points must be finite", "a NaN or inf entry");
   const double n = static_cast<double>(generated.rows()), d = static_cast<double>(generated.cols());
-  const double constant = -std::log(n) - 0.5 * d * std::log(2 * M_PI * sigma * sigma);
+  // Out of range: 2 sigma^2 not a normal number, or a point so large that squared distances may overflow.
+  const double two_var = 2 * sigma * sigma;
+  const double largest = std::max(generated.cwiseAbs().maxCoeff(), test.cwiseAbs().maxCoeff());
+  const bool scaled = !(two_var >= std::numeric_limits<double>::min() && two_var <= std::numeric_limits<double>::max()) ||
+                      largest > 1e150;
+  const double constant = scaled ? -std::log(n) - 0.5 * d * std::log(2 * M_PI) - d * std::log(sigma)
+                                 : -std::log(n) - 0.5 * d * std::log(2 * M_PI * sigma * sigma);
   std::vector<double> exponents(static_cast<std::size_t>(generated.rows()));
   std::vector<double> values(static_cast<std::size_t>(test.rows()));
   for (Eigen::Index j = 0; j < test.rows(); ++j) {
     for (Eigen::Index i = 0; i < generated.rows(); ++i) {
-      exponents[static_cast<std::size_t>(i)] = -(generated.row(i) - test.row(j)).squaredNorm() / (2 * sigma * sigma);
+      exponents[static_cast<std::size_t>(i)] =
+          scaled ? -((generated.row(i) - test.row(j)) / sigma).squaredNorm() / 2
+                 : -(generated.row(i) - test.row(j)).squaredNorm() / two_var;
     }
     values[static_cast<std::size_t>(j)] = logsumexp(exponents) + constant;
   }
