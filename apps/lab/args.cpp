@@ -1,8 +1,10 @@
 #include "args.hpp"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <sstream>
 
 namespace lab {
@@ -65,6 +67,12 @@ void arguments::apply_config(const json::value& config, const std::string& sourc
     for (const auto& o : options_) known = known || (o.name == key && o.name != "help" && o.name != "config");
     if (!known) throw usage_error(where + " is not an option of minimax-lab " + command_);
     if (given(key)) continue;  // the command line wins
+    const option& declared = find(key);
+    // a flag takes true or false, every other option a value: neither is read as the other
+    if (declared.flag != (v.type == json::kind::boolean)) {
+      throw usage_error(where + (declared.flag ? " is a flag: it must be true or false" : " takes a value (a string, a number or an array of numbers)") +
+                        ", got " + json::to_string(v.type));
+    }
     std::string text;
     switch (v.type) {
       case json::kind::string: text = v.text; break;
@@ -94,9 +102,9 @@ void arguments::apply_config(const json::value& config, const std::string& sourc
       values_[key] = text;
       given_[key] = true;
       // an option whose default is a number takes numbers: say where a file gives something else
-      const option& o = find(key);
       char* end = nullptr;
-      const bool numeric = !o.default_value.empty() && (std::strtod(o.default_value.c_str(), &end), *end == '\0');
+      const bool numeric =
+          !declared.default_value.empty() && (std::strtod(declared.default_value.c_str(), &end), *end == '\0');
       if (numeric) {
         if (v.type == json::kind::array) {
           (void)numbers(key);
@@ -140,8 +148,13 @@ double arguments::non_negative(const std::string& name) const {
 long arguments::integer(const std::string& name, long min_value) const {
   const std::string t = text(name);
   char* end = nullptr;
+  errno = 0;
   const long n = std::strtol(t.c_str(), &end, 10);
   if (t.empty() || end != t.c_str() + t.size()) throw usage_error("--" + name + " must be an integer, got '" + t + "'");
+  if (errno == ERANGE) {
+    throw usage_error("--" + name + " must be an integer from " + std::to_string(min_value) + " to " +
+                      std::to_string(std::numeric_limits<long>::max()) + ", got " + t);
+  }
   if (n < min_value) throw usage_error("--" + name + " must be at least " + std::to_string(min_value) + ", got " + t);
   return n;
 }

@@ -97,6 +97,17 @@ int simulate_networks(const arguments& a) {
   for (long k = 0; k < snapshots; ++k) shot_steps.push_back(snapshots == 1 ? steps : k * steps / (snapshots - 1));
   const auto due = [&](long t) { return std::find(shot_steps.begin(), shot_steps.end(), t) != shot_steps.end(); };
   progress bar(a, "simulate " + game_name, steps);
+  // A step that overflows ends the run as minimax::simulate() ends one: status non_finite, the state
+  // and the rows up to the last finite step kept, and the output written as for any other run.
+  std::string status = "completed", message;
+  long steps_taken = steps;
+  const auto overflowed = [&](long t, Eigen::VectorXd& z, const Eigen::VectorXd& last_finite) {
+    z = last_finite;
+    status = "non_finite";
+    message = "non-finite: step " + std::to_string(t + 1) +
+              " produced NaN or infinity; the last finite state is that of step " + std::to_string(t);
+    steps_taken = t;
+  };
 
   if (game_name == "began") {
     began_type game(data, batch, rng, mm::loss::began(1.0, 0.5, 0.01));
@@ -104,27 +115,37 @@ int simulate_networks(const arguments& a) {
     const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
     nn::adam<double> adam_g(lr, 0.5, 0.999), adam_d(lr, 0.5, 0.999);
     r.columns = {"step", "k", "m_global", "loss_real", "loss_fake"};
-    for (long t = 0; t <= steps; ++t) {
-      if (due(t)) {
-        json::value s = json::value::object();
-        s.set("step", t);
-        s.set("real", points(real_samples.leftCols(500)));
-        s.set("fake", points(game.generator(z.head(nG), eval_noise.leftCols(500))));
-        shots.push(s);
+    during_run([&] {
+      for (long t = 0; t <= steps; ++t) {
+        if (due(t)) {
+          json::value s = json::value::object();
+          s.set("step", t);
+          s.set("real", points(real_samples.leftCols(500)));
+          s.set("fake", points(game.generator(z.head(nG), eval_noise.leftCols(500))));
+          shots.push(s);
+        }
+        if (t == steps) break;
+        game.resample(rng);
+        game.begin_step(z);
+        const Eigen::VectorXd v = game.vector_field<double>(z);
+        const Eigen::VectorXd last_finite = z;
+        if (!v.allFinite()) {
+          overflowed(t, z, last_finite);
+          break;
+        }
+        adam_g.step(z.head(nG), Eigen::VectorXd(-v.head(nG)));
+        adam_d.step(z.tail(nD), Eigen::VectorXd(-v.tail(nD)));
+        if (!z.allFinite()) {
+          overflowed(t, z, last_finite);
+          break;
+        }
+        if (t % every == 0) {
+          const auto [lr_real, lr_fake] = game.reconstruction_losses(z);
+          r.row({t, game.k_history.back(), game.m_global_history.back(), lr_real, lr_fake});
+        }
+        bar.update(t);
       }
-      if (t == steps) break;
-      game.resample(rng);
-      game.begin_step(z);
-      const Eigen::VectorXd v = game.vector_field<double>(z);
-      adam_g.step(z.head(nG), Eigen::VectorXd(-v.head(nG)));
-      adam_d.step(z.tail(nD), Eigen::VectorXd(-v.tail(nD)));
-      if (!z.allFinite()) throw std::runtime_error("the BEGAN run produced NaN at step " + std::to_string(t + 1));
-      if (t % every == 0) {
-        const auto [lr_real, lr_fake] = game.reconstruction_losses(z);
-        r.row({t, game.k_history.back(), game.m_global_history.back(), lr_real, lr_fake});
-      }
-      bar.update(t);
-    }
+    });
     const Eigen::MatrixXd fake = game.generator(z.head(nG), eval_noise).transpose();
     const auto coverage = mm::metrics::mode_coverage(fake, data);
     r.meta.set("modes_captured", coverage.modes_captured);
@@ -136,49 +157,59 @@ int simulate_networks(const arguments& a) {
     nn::adam<double> adam_g(lr, 0.5, 0.999), adam_d(lr, 0.5, 0.999);
     const mm::schemes::unrolled look_ahead{1.0, 0.1, unroll};
     r.columns = {"step", "loss_d", "loss_g", "modes_captured", "high_quality_fraction"};
-    for (long t = 0; t <= steps; ++t) {
-      if (due(t)) {
-        json::value s = json::value::object();
-        s.set("step", t);
-        s.set("real", points(real_samples.leftCols(500)));
-        s.set("fake", points(game.generate(z, eval_noise.leftCols(500))));
-        // the discriminator's logit on a grid over the data's box
-        Eigen::MatrixXd grid_points(2, heat_points * heat_points);
-        json::value axis = json::value::array();
-        for (int i = 0; i < heat_points; ++i) axis.push(-box + 2 * box * i / (heat_points - 1));
-        for (int i = 0; i < heat_points; ++i) {
-          for (int j = 0; j < heat_points; ++j) {
-            grid_points(0, i * heat_points + j) = -box + 2 * box * j / (heat_points - 1);
-            grid_points(1, i * heat_points + j) = -box + 2 * box * i / (heat_points - 1);
+    during_run([&] {
+      for (long t = 0; t <= steps; ++t) {
+        if (due(t)) {
+          json::value s = json::value::object();
+          s.set("step", t);
+          s.set("real", points(real_samples.leftCols(500)));
+          s.set("fake", points(game.generate(z, eval_noise.leftCols(500))));
+          // the discriminator's logit on a grid over the data's box
+          Eigen::MatrixXd grid_points(2, heat_points * heat_points);
+          json::value axis = json::value::array();
+          for (int i = 0; i < heat_points; ++i) axis.push(-box + 2 * box * i / (heat_points - 1));
+          for (int i = 0; i < heat_points; ++i) {
+            for (int j = 0; j < heat_points; ++j) {
+              grid_points(0, i * heat_points + j) = -box + 2 * box * j / (heat_points - 1);
+              grid_points(1, i * heat_points + j) = -box + 2 * box * i / (heat_points - 1);
+            }
           }
+          const auto logits = game.discriminator(z.tail(nD), grid_points);
+          json::value heat = json::value::array();
+          for (int i = 0; i < heat_points; ++i) {
+            json::value row = json::value::array();
+            for (int j = 0; j < heat_points; ++j) row.push(logits(0, i * heat_points + j));
+            heat.push(row);
+          }
+          s.set("axis", axis);
+          s.set("logit", heat);
+          s.set("mesh", mesh(game, z));
+          shots.push(s);
         }
-        const auto logits = game.discriminator(z.tail(nD), grid_points);
-        json::value heat = json::value::array();
-        for (int i = 0; i < heat_points; ++i) {
-          json::value row = json::value::array();
-          for (int j = 0; j < heat_points; ++j) row.push(logits(0, i * heat_points + j));
-          heat.push(row);
+        if (t == steps) break;
+        game.resample(rng);
+        const Eigen::VectorXd v = game.vector_field<double>(z);
+        const Eigen::VectorXd g_theta = unroll > 0 ? look_ahead.generator_gradient(game, z) : Eigen::VectorXd(-v.head(nG));
+        const Eigen::VectorXd last_finite = z;
+        if (!v.allFinite() || !g_theta.allFinite()) {
+          overflowed(t, z, last_finite);
+          break;
         }
-        s.set("axis", axis);
-        s.set("logit", heat);
-        s.set("mesh", mesh(game, z));
-        shots.push(s);
+        adam_g.step(z.head(nG), g_theta);
+        adam_d.step(z.tail(nD), Eigen::VectorXd(-v.tail(nD)));
+        if (!z.allFinite()) {
+          overflowed(t, z, last_finite);
+          break;
+        }
+        if (t % every == 0) {
+          const Eigen::MatrixXd fake = game.generate(z, eval_noise.leftCols(500)).transpose();
+          const auto c = mm::metrics::mode_coverage(fake, data);
+          r.row({t, game.discriminator_loss<double>(z), game.generator_loss<double>(z), c.modes_captured,
+                 c.high_quality_fraction});
+        }
+        bar.update(t);
       }
-      if (t == steps) break;
-      game.resample(rng);
-      const Eigen::VectorXd v = game.vector_field<double>(z);
-      const Eigen::VectorXd g_theta = unroll > 0 ? look_ahead.generator_gradient(game, z) : Eigen::VectorXd(-v.head(nG));
-      adam_g.step(z.head(nG), g_theta);
-      adam_d.step(z.tail(nD), Eigen::VectorXd(-v.tail(nD)));
-      if (!z.allFinite()) throw std::runtime_error("the GAN run produced NaN at step " + std::to_string(t + 1));
-      if (t % every == 0) {
-        const Eigen::MatrixXd fake = game.generate(z, eval_noise.leftCols(500)).transpose();
-        const auto c = mm::metrics::mode_coverage(fake, data);
-        r.row({t, game.discriminator_loss<double>(z), game.generator_loss<double>(z), c.modes_captured,
-               c.high_quality_fraction});
-      }
-      bar.update(t);
-    }
+    });
     const Eigen::MatrixXd fake = game.generate(z, eval_noise).transpose();
     const auto coverage = mm::metrics::mode_coverage(fake, data);
     r.meta.set("modes_captured", coverage.modes_captured);
@@ -186,6 +217,9 @@ int simulate_networks(const arguments& a) {
     r.meta.set("reverse_kl", coverage.reverse_kl);
   }
   r.meta.set("snapshots", shots);
+  r.meta.set("status", status);
+  r.meta.set("message", message);
+  r.meta.set("steps_taken", steps_taken);
   emit(r, a, "json");
   return 0;
 }

@@ -13,16 +13,7 @@
 
 namespace lab {
 
-std::string format_number(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", x);
-  for (int digits = 1; digits < 17; ++digits) {
-    char shorter[32];
-    std::snprintf(shorter, sizeof shorter, "%.*g", digits, x);
-    if (std::strtod(shorter, nullptr) == x) return shorter;
-  }
-  return buffer;
-}
+std::string format_number(double x) { return json::shortest_text(x); }
 
 json::value to_json(const Eigen::VectorXd& v) {
   json::value out = json::value::array();
@@ -264,9 +255,11 @@ measure parse_measure(const std::string& spec, const std::string& option_name) {
         weights.push_back(parse_number(item.substr(0, star), what + " (mixture weight)"));
         parts.push_back(component(item.substr(star + 1), what));
       }
-      // A lone component is that distribution (its own closed forms rather than the mixture's).
+      // The weights are checked as for any mixture (they must sum to 1; none is renormalised or
+      // dropped); a lone component of weight 1 is then that distribution, with its own closed forms.
+      minimax::mixture checked(weights, parts);
       if (parts.size() == 1) return parse_measure(rest.substr(rest.find('*') + 1), option_name);
-      m.d = minimax::mixture(weights, parts);
+      m.d = std::move(checked);
       return m;
     }
     const auto c = component(spec, what);

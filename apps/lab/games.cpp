@@ -162,12 +162,15 @@ run_outcome run_scheme(const any_game& g, const arguments& a, double lr, const E
       return false;
     }
   };
-  const mm::trajectory t = std::visit(
-      [&](const auto& s) {
-        return mm::simulate(g, s, init, steps, mm::observers::record_every(every),
-                            mm::observers::stop_when_diverged(bound, g.equilibrium_point), tick{&bar});
-      },
-      scheme);
+  // the input is checked by now (initial_point, make_scheme): what simulate throws is a run error
+  const mm::trajectory t = during_run([&] {
+    return std::visit(
+        [&](const auto& s) {
+          return mm::simulate(g, s, init, steps, mm::observers::record_every(every),
+                              mm::observers::stop_when_diverged(bound, g.equilibrium_point), tick{&bar});
+        },
+        scheme);
+  });
   return {t.steps, t.states, mm::to_string(t.status), t.message};
 }
 

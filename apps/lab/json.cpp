@@ -305,18 +305,7 @@ void write(std::string& out, const value& v, int indent, int level) {
       if (!std::isfinite(v.number)) {
         out += "null";
       } else {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%.17g", v.number);
-        // the shortest text that reads back to the same double
-        for (int digits = 1; digits < 17; ++digits) {
-          char shorter[32];
-          std::snprintf(shorter, sizeof shorter, "%.*g", digits, v.number);
-          if (std::strtod(shorter, nullptr) == v.number) {
-            std::snprintf(buffer, sizeof buffer, "%s", shorter);
-            break;
-          }
-        }
-        out += buffer;
+        out += shortest_text(v.number);
       }
       break;
     case kind::string: write_string(out, v.text); break;
@@ -349,6 +338,22 @@ void write(std::string& out, const value& v, int indent, int level) {
 }
 
 }  // namespace
+
+std::string shortest_text(double x) {
+  char buffer[32];
+  // integers as integers (10 is "10", not "1e+01"), up to 2^53, below which every integer is exact
+  if (x == std::trunc(x) && std::abs(x) <= 9007199254740992.0) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", x);
+    return buffer;
+  }
+  // otherwise the shortest %g text that reads back to the same double
+  for (int digits = 1; digits < 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, x);
+    if (std::strtod(buffer, nullptr) == x) return buffer;
+  }
+  std::snprintf(buffer, sizeof buffer, "%.17g", x);
+  return buffer;
+}
 
 value parse(std::string_view text, const std::string& source) { return parser(text, source).document(); }
 

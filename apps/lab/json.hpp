@@ -57,6 +57,10 @@ struct value {
 /// Rejects trailing garbage, duplicate keys, nesting deeper than 64, non-finite numbers.
 value parse(std::string_view text, const std::string& source);
 
+/// The shortest text that reads back to `x`: an integer up to 2^53 as an integer ("10"), any other
+/// finite double as the shortest %g form that round-trips.
+std::string shortest_text(double x);
+
 /// Reads and parses a file.
 value parse_file(const std::string& path);
 

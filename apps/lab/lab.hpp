@@ -5,13 +5,16 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
 #include <Eigen/Core>
 
 #include <minimax/core/dual.hpp>
+#include <minimax/core/error.hpp>
 #include <minimax/prob/mixture.hpp>
 #include <minimax/prob/normal.hpp>
 #include <minimax/prob/pmf.hpp>
@@ -39,6 +42,25 @@ void emit(const result& r, const arguments& a, const std::string& fallback, cons
 
 /// Loads --config FILE (when the command has that option and it was given) into `a`.
 void load_config(arguments& a);
+
+/// A failure inside a computation whose input was already checked: not the user's fault, so it is
+/// printed as "minimax-lab <command>: error: ..." with exit status 1, never as bad input (status 2).
+struct run_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Runs `f`, a computation on checked input, turning the library's argument and domain errors
+/// raised inside it into a run_error.
+template <class F>
+decltype(auto) during_run(F&& f) {
+  try {
+    return std::forward<F>(f)();
+  } catch (const minimax::invalid_argument& e) {
+    throw run_error(std::string("the run failed: ") + e.what());
+  } catch (const minimax::domain_error& e) {
+    throw run_error(std::string("the run failed: ") + e.what());
+  }
+}
 
 // ---- progress ------------------------------------------------------------------------------------
 /// A bar on stderr, shown once a task has run for a second, when stderr is a terminal or --progress.

@@ -11,33 +11,9 @@
 #include <sys/wait.h>
 
 #include "../../apps/lab/json.hpp"
+#include "run_lab.hpp"
 
 namespace {
-
-struct outcome {
-  int status;
-  std::string out;  // stdout and stderr together
-};
-
-outcome run_lab(const std::string& arguments) {
-  const std::string command = std::string(MINIMAX_LAB_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-lab::json::value json_of(const std::string& arguments) {
-  const outcome o = run_lab(arguments + " --format json");
-  INFO(o.out);
-  REQUIRE(o.status == 0);
-  return lab::json::parse(o.out, "minimax-lab output");
-}
-
-std::string data(const std::string& name) { return std::string(MINIMAX_LAB_DATA) + "/" + name; }
 
 double column(const lab::json::value& doc, const std::string& name, std::size_t row) {
   return doc.find("table")->find(name)->items.at(row).number;

@@ -1,0 +1,97 @@
+// Hostile input to minimax-lab: a mixture weight that would be dropped, JSON values of the wrong kind,
+// counts beyond the integer range, integers printed as integers, and a run that overflows, which
+// ends as a run (status non_finite, exit 0), never as a usage error.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "../../apps/lab/json.hpp"
+#include "run_lab.hpp"
+
+using Catch::Matchers::Contains;
+
+namespace {
+// A configuration file with `text`, in the build directory's working folder.
+std::string config_file(const std::string& name, const std::string& text) {
+  const std::string path = "lab_hostile_" + name + ".json";
+  std::ofstream(path) << text;
+  return path;
+}
+}  // namespace
+
+TEST_CASE("lab: a lone mixture component keeps its weight: 0.3*normal is refused, 1*normal is the normal",
+          "[lab][hostile]") {
+  const outcome bad = run_lab("divergence --p 'mixture:0.3*normal:7,1' --q normal:0,1");
+  CHECK(bad.status == 2);  // bad input, named with the option it came from
+  CHECK_THAT(bad.out, Contains("--p") && Contains("minimax::mixture") && Contains("sum to 1") && Contains("got 0.3"));
+  // weight 1: the normal itself, KL(N(7,1) || N(0,1)) = 49/2
+  const auto doc = json_of("divergence --p 'mixture:1*normal:7,1' --q normal:0,1");
+  const auto& table = *doc.find("table");
+  const auto& measures = table.find("measure")->items;
+  bool found = false;
+  for (std::size_t i = 0; i < measures.size(); ++i) {
+    if (measures[i].text != "kl") continue;
+    found = true;
+    CHECK(std::abs(table.find("value")->items[i].number - 24.5) <= 1e-12);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("lab: JSON booleans are flags only, and flags take booleans only", "[lab][hostile]") {
+  const outcome lr = run_lab("simulate --game dirac --config " + config_file("lr_true", "{\n  \"lr\": true\n}\n"));
+  CHECK(lr.status == 2);
+  CHECK_THAT(lr.out, Contains(":2: field \"lr\" takes a value") && Contains("got a boolean"));
+  const outcome progress = run_lab("simulate --game dirac --steps 3 --config " + config_file("progress_5", "{\"progress\": 5}"));
+  CHECK(progress.status == 2);
+  CHECK_THAT(progress.out, Contains("field \"progress\" is a flag: it must be true or false, got a number"));
+  // the valid forms still work
+  const outcome flag = run_lab("simulate --game dirac --steps 3 --format csv --config " +
+                               config_file("progress_true", "{\"progress\": true, \"lr\": 0.1}"));
+  CHECK(flag.status == 0);
+}
+
+TEST_CASE("lab: a count beyond the integer range is a usage error naming the range", "[lab][hostile]") {
+  for (const std::string steps : {"99999999999999999999999", "-99999999999999999999999"}) {
+    const outcome o = run_lab("simulate --game dirac --steps " + steps);
+    INFO(o.out);
+    CHECK(o.status == 2);
+    CHECK_THAT(o.out, Contains("--steps must be an integer") && Contains(steps));
+  }
+}
+
+TEST_CASE("lab: integers print as integers in CSV and JSON (step 10, not 1e+01)", "[lab][hostile]") {
+  const outcome o = run_lab("simulate --game bilinear --steps 100 --record-every 10 --format csv");
+  REQUIRE(o.status == 0);
+  CHECK_THAT(o.out, Contains("\n10,") && Contains("\n100,"));
+  CHECK_THAT(o.out, !Contains("e+01,") && !Contains("e+02,"));
+  CHECK(lab::json::shortest_text(10.0) == "10");
+  CHECK(lab::json::shortest_text(-0.0) == "-0");
+  CHECK(lab::json::shortest_text(9007199254740992.0) == "9007199254740992");
+  CHECK(lab::json::shortest_text(1e300) == "1e+300");
+  CHECK(lab::json::shortest_text(0.1) == "0.1");
+  CHECK(std::stod(lab::json::shortest_text(1.0 / 3.0)) == 1.0 / 3.0);
+}
+
+TEST_CASE("lab: a network run whose step overflows ends non_finite with its rows kept, exit 0", "[lab][hostile]") {
+  for (const std::string game : {"ring", "began"}) {
+    INFO(game);
+    const auto doc = json_of("simulate --game " + game + " --steps 30 --lr 1e300 --batch 16 --snapshots 1");
+    CHECK(doc.find("status")->text == "non_finite");
+    CHECK_THAT(doc.find("message")->text, Contains("non-finite: step"));
+    const double taken = doc.find("steps_taken")->number;
+    CHECK(taken < 30);
+    // the rows recorded before the overflow are there
+    const auto& steps = doc.find("table")->find("step")->items;
+    REQUIRE(!steps.empty());
+    CHECK(steps.back().number <= taken);
+    // every recorded step is a number; a loss is null (NaN) where the networks overflow at a finite state
+    for (const auto& cell : steps) CHECK(cell.type == lab::json::kind::number);
+  }
+  // a step that does not overflow completes
+  const auto fine = json_of("simulate --game ring --steps 20 --batch 16 --snapshots 1");
+  CHECK(fine.find("status")->text == "completed");
+  CHECK(fine.find("steps_taken")->number == 20);
+}
