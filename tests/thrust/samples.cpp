@@ -46,6 +46,30 @@ TEST_CASE("wasserstein_1d on Thrust equals the Eigen backend's for equal and une
   CHECK(std::abs(minimax::wasserstein_1d(thrust::device, du, ds) - 0.5) <= 1e-14);
 }
 
+TEST_CASE("wasserstein_1d on Thrust: samples at +-1e300 and 1e-300 (the scale law W_p(cu, cv) = c W_p(u, v))") {
+  // u = {0, 1, 3}, v = {0.5, 2}: W_1 = 3/4, W_2^2 = 3.75 / 6 (intervals 1/3, 1/6, 1/6, 1/3).
+  for (const double c : {1e300, 1e-300}) {
+    const std::vector<double> u{0, c, 3 * c}, v{0.5 * c, 2 * c};
+    const thrust::device_vector<double> du(u.begin(), u.end()), dv(v.begin(), v.end());
+    CHECK(rel(minimax::wasserstein_1d(thrust::device, du, dv, 1.0), 0.75 * c) <= 1e-14);
+    CHECK(rel(minimax::wasserstein_1d(thrust::device, du, dv, 2.0), std::sqrt(3.75 / 6) * c) <= 1e-14);
+  }
+  const std::vector<double> a(500, -1e300), b(500, 1e300);
+  const thrust::device_vector<double> da(a.begin(), a.end()), db(b.begin(), b.end());
+  CHECK(minimax::wasserstein_1d(thrust::device, da, db, 2.0) == 2e300);  // W_2^2 = 4e600 is not a double
+  const thrust::device_vector<double> same(a.begin(), a.end());
+  CHECK(minimax::wasserstein_1d(thrust::device, da, same, 2.0) == 0.0);
+}
+
+TEST_CASE("mmd2 on Thrust: a Gaussian bandwidth of 1e-200 gives k(x, x) = 1 and 0 elsewhere") {
+  // Points (0, 0), (1, 0) against (0, 1), (1, 1), (2, 2): MMD_b^2 = 1/2 + 1/3, MMD_u^2 = 0.
+  const std::vector<double> x{0, 0, 1, 0}, y{0, 1, 1, 1, 2, 2};
+  const thrust::device_vector<double> dx(x.begin(), x.end()), dy(y.begin(), y.end());
+  const minimax::kernels::gaussian narrow{1e-200};
+  CHECK(rel(minimax::mmd2_biased(thrust::device, dx, dy, 2, narrow), 5.0 / 6) <= 1e-15);
+  CHECK(minimax::mmd2_unbiased(thrust::device, dx, dy, 2, narrow) == 0.0);
+}
+
 TEST_CASE("mmd2 on Thrust equals the Eigen backend's for each kernel") {
   const int d = 3;
   const auto x = normal_sample(200 * d, 0.0, 1.0, 4), y = normal_sample(150 * d, 0.3, 1.2, 5);
