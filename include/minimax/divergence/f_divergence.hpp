@@ -16,9 +16,16 @@
 /// and the block sums are added with Neumaier's compensation, so the rounding error of the sum does
 /// not grow with the number of bins: it is bounded by about \f$128\,\varepsilon\sum_i|t_i|\f$ in
 /// the worst case (a few \f$\varepsilon\f$ typically) for terms \f$t_i\f$, plus the error of each
-/// term. For logarithmic terms such as \f$p\log(p/q)\f$ the latter is an absolute
-/// \f$O(\varepsilon\, p_i)\f$ (the rounding of \f$p/q\f$ near 1), so the total absolute error is
-/// \f$O(\varepsilon)\,(1 + \sum_i|t_i|)\f$.
+/// term. The terms are formed so that each keeps its relative accuracy, also where \f$p_i \approx
+/// q_i\f$ and where \f$p_i/q_i\f$ would over- or underflow (see the generators' `perspective`s):
+/// KL sums the non-negative terms \f$p\log(p/q) - p + q\f$ (detail::kl_term, within
+/// \f$12\varepsilon\f$ relative each), JSD the pairs of detail::jsd_pair (\f$16\varepsilon\f$;
+/// \f$24\varepsilon\f$ in the vectorised double loop, whose logarithm is within 2 ulps), squared
+/// Hellinger \f$((p-q)/(\sqrt p+\sqrt q))^2\f$ (\f$4\varepsilon\f$). As these terms are all \f$\ge 0\f$,
+/// the sum's rounding is relative too: KL, JSD and squared Hellinger are within about
+/// \f$(24 + 128)\,\varepsilon\f$ relative of their exact values (a few tens of \f$\varepsilon\f$
+/// typically), however small they are, and never negative. (Where \f$p_i\f$ is subnormal or below
+/// \f$q_i\cdot 2^{-1022}\f$, the vectorised double KL adds an absolute error below \f$10^{-304}\f$.)
 
 #include <Eigen/Core>
 #include <bit>
@@ -264,18 +271,33 @@ inline bool cpu_has_avx2_fma() noexcept {
 #define MINIMAX_DETAIL_AVX2_CALL(name)
 #endif
 
-// out[i] = p log(p/q).
-MINIMAX_DETAIL_FUSED_LOOP(kl_terms, { out[i] = p[i] * log_normal_positive(p[i] / q[i]); })
+// out[i] = p log(p/q) - p + q >= 0, as kl_term: a series in s = (p-q)/(p+q) for q/2 <= p <= 2q,
+// p (log(p/q) - 1) + q otherwise; both are computed and one is kept, so the loop vectorises. (Where
+// p = 0 the second is 0 * finite + q = q and the first is discarded.)
+MINIMAX_DETAIL_FUSED_LOOP(kl_terms, {
+  const double pi = p[i], qi = q[i];
+  const double d = pi - qi;
+  const double s = d / (pi + qi);
+  const double near = d * (s + (1.0 + s) * atanh_tail(s * s));
+  const double far = pi * (log_normal_positive(pi / qi) - 1.0) + qi;
+  out[i] = (pi <= 2.0 * qi && qi <= 2.0 * pi) ? near : far;
+})
 // out[i] = p log q (q = p gives the entropy's terms).
 MINIMAX_DETAIL_FUSED_LOOP(p_log_q_terms, { out[i] = p[i] * log_normal_positive(q[i]); })
 // out[i] = max(0, p log(2p/m) + q log(2q/m)) where p, q > 0, else 0; out[n + i] = m where p q = 0.
 // (With a zero the arguments of the logs may be 0 or NaN: log_normal_positive's integer arithmetic
 // returns a finite value for them, multiplied by 0 or discarded by the blend.)
+// Pairs with |p - q| <= (p + q)/3 use jsd_pair's series (accurate where the logarithms cancel);
+// the others the logarithms of p/h and q/h, h = (p + q)/2 (within 24 eps relative: measured 17).
 MINIMAX_DETAIL_FUSED_LOOP(jsd_terms, {
   const double pi = p[i], qi = q[i];
   const double m = pi + qi;
-  const double r = 2.0 / m;
-  const double t = pi * log_normal_positive(pi * r) + qi * log_normal_positive(qi * r);
+  const double h = 0.5 * m;
+  const double d = pi - qi;
+  const double x = d / m;
+  const double series = 0.5 * d * x * jsd_series(x * x);
+  const double logs = pi * log_normal_positive(pi / h) + qi * log_normal_positive(qi / h);
+  const double t = 3.0 * (d < 0.0 ? -d : d) <= m ? series : logs;
   const double smaller = pi < qi ? pi : qi;  // > 0 exactly when both are
   const double kept = t > 0.0 ? t : 0.0;
   out[i] = smaller > 0.0 ? kept : 0.0;
@@ -329,7 +351,8 @@ T f_divergence_generic(const char* function, contiguous_vector<T>& p, contiguous
   return total.value();
 }
 
-/// \f$\sum p\log(p/q)\f$, vectorised: \f$0\log(0/q) = 0\f$, \f$p\log(p/0) = +\infty\f$.
+/// \brief \f$\sum_i (p_i\log(p_i/q_i) - p_i + q_i)\f$, each term \f$\ge 0\f$ (kl_term), vectorised
+/// for double: \f$\mathrm{KL}(P\|Q)\f$ when \f$\sum p = \sum q\f$; \f$p\log(p/0) = +\infty\f$.
 template <class T>
 T kl_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q, chunk_masses<T>* masses = nullptr) {
   using map = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
@@ -342,13 +365,10 @@ T kl_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>&
         kl_terms(pa.data(), qa.data(), w.a, n);
         total += map(w.a, n).sum();
         return;
-      } else if (pa.minCoeff() > T(0)) {
-        total += (pa * (pa / qa).log()).sum();
-        return;
       }
     }
     T s(0);
-    for (Eigen::Index i = 0; i < pa.size(); ++i) s += f::kl::perspective(pa[i], qa[i]);
+    for (Eigen::Index i = 0; i < pa.size(); ++i) s += kl_term(pa[i], qa[i]);
     total += s;
   }, masses);
   return total.value();
@@ -390,7 +410,7 @@ T two_jsd_kernel(const char* function, contiguous_vector<T>& p, contiguous_vecto
   using map = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
   neumaier_sum<T> overlap, lone_mass;
   block_scratch<T> w;
-  for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool small_q) {
+  for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool) {
     const Eigen::Index n = pa.size();
     if constexpr (fused_double<T>) {
       jsd_terms(pa.data(), qa.data(), w.a, n);
@@ -398,22 +418,13 @@ T two_jsd_kernel(const char* function, contiguous_vector<T>& p, contiguous_vecto
       lone_mass += map(w.a + n, n).sum();
       return;
     }
-    if (!small_q && pa.minCoeff() > T(0)) {
-      {
-        const auto m = pa + qa;
-        overlap += (pa * (T(2) * pa / m).log() + qa * (T(2) * qa / m).log()).max(T(0)).sum();
-      }
-      return;
-    }
-    using std::log;
     T s(0), lone(0);
     for (Eigen::Index i = 0; i < pa.size(); ++i) {
-      const T a = pa[i], b = qa[i], m = a + b;
+      const T a = pa[i], b = qa[i];
       if (a > T(0) && b > T(0)) {
-        const T pair = a * log(T(2) * a / m) + b * log(T(2) * b / m);
-        s += pair > T(0) ? pair : T(0);
+        s += jsd_pair(a, b);
       } else {
-        lone += m;
+        lone += a + b;
       }
     }
     overlap += s;
@@ -435,13 +446,17 @@ T total_variation_kernel(const char* function, contiguous_vector<T>& p, contiguo
   return total.value() / T(2);
 }
 
-/// \f$\sum(\sqrt p-\sqrt q)^2\f$, vectorised.
+/// \f$\sum(\sqrt p-\sqrt q)^2\f$, vectorised, each term as \f$((p-q)/(\sqrt p+\sqrt q))^2\f$ (no
+/// cancellation near \f$p = q\f$; pairs \f$p = q = 0\f$ give 0).
 template <class T>
 T hellinger_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q,
                    chunk_masses<T>* masses = nullptr) {
   neumaier_sum<T> total;
   for_each_block(function, p, &q,
-                 [&](const auto& pa, const auto& qa, bool) { total += (pa.sqrt() - qa.sqrt()).square().sum(); }, masses);
+                 [&](const auto& pa, const auto& qa, bool) {
+                   const auto root_sum = pa.sqrt() + qa.sqrt();
+                   total += (root_sum > T(0)).select(((pa - qa) / root_sum).square(), T(0)).sum();
+                 }, masses);
   return total.value();
 }
 

@@ -73,6 +73,125 @@ MINIMAX_HOST_DEVICE bool perspective_edge(T p, T q, T& out) noexcept {
   }
   return false;
 }
+
+/// \brief \f$\log(p/q)\f$ for finite \f$p, q > 0\f$, without forming a ratio that over- or underflows
+/// and with full relative accuracy near \f$p = q\f$.
+///
+/// For \f$q/2 \le p \le 2q\f$: \f$\operatorname{log1p}((p-q)/q)\f$, where \f$p - q\f$ is exact
+/// (Sterbenz), so the result is within \f$2\varepsilon\f$ relative of \f$\log(p/q)\f$ however close
+/// \f$p\f$ is to \f$q\f$ (\f$\log\f$ of the rounded ratio loses \f$\varepsilon/|\log(p/q)|\f$ there).
+/// Otherwise \f$\log(p/q)\f$ when \f$p/q\f$ is a finite normal number (\f$|\log(p/q)| \ge \log 2\f$,
+/// so within \f$2\varepsilon\f$ relative), else \f$\log p - \log q\f$ (the ratio would overflow or
+/// underflow; then \f$|\log p - \log q| > 700\f$ and the difference is within \f$3\varepsilon\f$).
+template <class T>
+MINIMAX_HOST_DEVICE T log_ratio(T p, T q) noexcept {
+  using std::log;
+  using std::log1p;
+  if (p <= T(2) * q && q <= T(2) * p) return log1p((p - q) / q);
+  const T r = p / q;
+  if (r >= std::numeric_limits<T>::min() && r <= std::numeric_limits<T>::max()) return log(r);
+  return log(p) - log(q);
+}
+
+/// \brief \f$A(z) = \sum_{k\ge1} z^k/(2k+1)\f$ for \f$0 \le z \le 1/9\f$ (so that
+/// \f$\operatorname{atanh}(s) = s(1 + A(s^2))\f$), to 17 terms: truncation below \f$10^{-18}\f$ relative.
+template <class T>
+MINIMAX_HOST_DEVICE T atanh_tail(T z) noexcept {
+  T a = T(1) / T(35);
+  a = a * z + T(1) / T(33);
+  a = a * z + T(1) / T(31);
+  a = a * z + T(1) / T(29);
+  a = a * z + T(1) / T(27);
+  a = a * z + T(1) / T(25);
+  a = a * z + T(1) / T(23);
+  a = a * z + T(1) / T(21);
+  a = a * z + T(1) / T(19);
+  a = a * z + T(1) / T(17);
+  a = a * z + T(1) / T(15);
+  a = a * z + T(1) / T(13);
+  a = a * z + T(1) / T(11);
+  a = a * z + T(1) / T(9);
+  a = a * z + T(1) / T(7);
+  a = a * z + T(1) / T(5);
+  a = a * z + T(1) / T(3);
+  return a * z;
+}
+
+/// \brief \f$S(z) = \sum_{k\ge1} z^{k-1}/(k(2k-1))\f$ for \f$0 \le z \le 1/9\f$, so that
+/// \f$(1+x)\log(1+x) + (1-x)\log(1-x) = x^2 S(x^2)\f$; 16 terms, truncation below \f$10^{-17}\f$ relative.
+template <class T>
+MINIMAX_HOST_DEVICE T jsd_series(T z) noexcept {
+  T a = T(1) / T(496);
+  a = a * z + T(1) / T(435);
+  a = a * z + T(1) / T(378);
+  a = a * z + T(1) / T(325);
+  a = a * z + T(1) / T(276);
+  a = a * z + T(1) / T(231);
+  a = a * z + T(1) / T(190);
+  a = a * z + T(1) / T(153);
+  a = a * z + T(1) / T(120);
+  a = a * z + T(1) / T(91);
+  a = a * z + T(1) / T(66);
+  a = a * z + T(1) / T(45);
+  a = a * z + T(1) / T(28);
+  a = a * z + T(1) / T(15);
+  a = a * z + T(1) / T(6);
+  return a * z + T(1);
+}
+
+/// \brief The Kullback–Leibler term \f$p\log(p/q) - p + q = q\,\phi(p/q)\f$, \f$\phi(u) = u\log u - u + 1
+/// \ge 0\f$, for finite \f$p, q \ge 0\f$: never negative, with the limits \f$0\f$ at \f$p = q = 0\f$,
+/// \f$q\f$ at \f$p = 0\f$, \f$+\infty\f$ at \f$q = 0 < p\f$ (NaN for a negative, NaN or infinite argument).
+///
+/// Summed over two pmfs these terms give \f$\mathrm{KL}(P\|Q) + \sum q - \sum p\f$: KL itself for
+/// masses that are equal, and a sum of non-negative terms, so it cannot go below 0 by rounding.
+/// For \f$q/2 \le p \le 2q\f$, with \f$s = (p-q)/(p+q)\f$ (numerator exact), it is
+/// \f$(p-q)\,(s + (1+s)A(s^2))\f$ with \f$A\f$ from atanh_tail() (every factor of one sign: within
+/// \f$4\varepsilon\f$ relative, also as \f$p \to q\f$, where it is \f$(p-q)^2/(2q)\f$ to first order);
+/// otherwise \f$p(\log(p/q) - 1) + q\f$ with log_ratio() (within \f$12\varepsilon\f$ relative: the
+/// cancellation is at most a factor 6, at \f$p/q = 1/2\f$ and 2). Never overflows unless the value does.
+template <class T>
+MINIMAX_HOST_DEVICE T kl_term(T p, T q) noexcept {
+  if (!(p >= T(0)) || !(q >= T(0)) || p == inf<T>() || q == inf<T>()) return nan<T>();
+  if (q == T(0)) return p == T(0) ? T(0) : inf<T>();
+  if (p == T(0)) return q;
+  if (p <= T(2) * q && q <= T(2) * p) {
+    const T m = p + q;
+    const T s = m <= std::numeric_limits<T>::max() ? (p - q) / m : (p / T(2) - q / T(2)) / (p / T(2) + q / T(2));
+    return (p - q) * (s + (T(1) + s) * atanh_tail(s * s));
+  }
+  return p * (log_ratio(p, q) - T(1)) + q;
+}
+
+/// \brief The Jensen–Shannon pair \f$p\log\frac{2p}{p+q} + q\log\frac{2q}{p+q} \ge 0\f$ for finite
+/// \f$p, q > 0\f$ (the caller handles zeros).
+///
+/// With \f$x = (p-q)/(p+q)\f$ the value is \f$\tfrac{p+q}{2}\,[(1+x)\log(1+x) + (1-x)\log(1-x)]\f$.
+/// For \f$|x| \le 1/3\f$ it is \f$\tfrac12(p-q)\,x\,S(x^2)\f$ with \f$S\f$ from jsd_series() (all
+/// factors of one sign, \f$p-q\f$ exact: within \f$4\varepsilon\f$ relative, also as \f$p\to q\f$,
+/// where the logarithmic form loses all digits); otherwise the logarithmic form with log_ratio()
+/// against \f$(p+q)/2\f$ (within \f$16\varepsilon\f$ relative: the two terms cancel by at most a
+/// factor 6). A rounded negative value is replaced by 0. \f$p + q\f$ overflowing is handled by halving.
+template <class T>
+MINIMAX_HOST_DEVICE T jsd_pair(T p, T q) noexcept {
+  T scale(1);
+  if (!(p + q <= std::numeric_limits<T>::max())) {  // halving is exact for numbers this large
+    p /= T(2);
+    q /= T(2);
+    scale = T(2);
+  }
+  const T m = p + q;
+  const T d = p - q;
+  T value;
+  if (T(3) * (d < T(0) ? -d : d) <= m) {
+    const T x = d / m;
+    value = d * x / T(2) * jsd_series(x * x);
+  } else {
+    const T h = m / T(2);
+    value = p * log_ratio(p, h) + q * log_ratio(q, h);
+  }
+  return value > T(0) ? scale * value : T(0);
+}
 }  // namespace detail
 
 /// The generators of the f-divergences (see \ref f_generators.hpp for the table and conventions).
@@ -127,13 +246,18 @@ struct kl {
   }
   /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (none here).
   static constexpr bool conjugate_domain_closed = false;
-  /// \f$q f(p/q) = p\log(p/q)\f$, with the limits of \ref f_generators.hpp.
+  /// \brief \f$q f(p/q) = p\log(p/q)\f$ (SciPy's `rel_entr`), with the limits of \ref f_generators.hpp.
+  ///
+  /// Computed as \f$p\cdot\f$detail::log_ratio(p, q): the ratio is never formed where it would
+  /// overflow or underflow (so \f$q\f$ subnormal and \f$p\f$ of order 1 give a finite value, and only
+  /// \f$q = 0 < p\f$ gives \f$+\infty\f$), and near \f$p = q\f$ the logarithm is a log1p of the exact
+  /// difference. Within \f$3\varepsilon\f$ relative of the exact value for every finite
+  /// \f$p, q > 0\f$ whose result is a normal number.
   template <class T>
   MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
-    using std::log;
     T out;
     if (detail::perspective_edge<kl>(p, q, out)) return out;
-    return p * log(p / q);
+    return p * detail::log_ratio(p, q);
   }
 };
 
@@ -188,13 +312,15 @@ struct reverse_kl {
   }
   /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (no: \f$t < 0\f$).
   static constexpr bool conjugate_domain_closed = false;
-  /// \f$q f(p/q) = q\log(q/p)\f$, with the limits of \ref f_generators.hpp.
+  /// \brief \f$q f(p/q) = q\log(q/p)\f$, with the limits of \ref f_generators.hpp.
+  ///
+  /// As f::kl::perspective with the arguments swapped: \f$q\cdot\f$detail::log_ratio(q, p), within
+  /// \f$3\varepsilon\f$ relative for finite \f$p, q > 0\f$ with a normal result, no overflow of \f$q/p\f$.
   template <class T>
   MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
-    using std::log;
     T out;
     if (detail::perspective_edge<reverse_kl>(p, q, out)) return out;
-    return q * log(q / p);
+    return q * detail::log_ratio(q, p);
   }
 };
 
@@ -245,12 +371,19 @@ struct pearson {
   }
   /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (none here).
   static constexpr bool conjugate_domain_closed = false;
-  /// \f$q f(p/q) = (p-q)^2/q\f$, with the limits of \ref f_generators.hpp.
+  /// \brief \f$q f(p/q) = (p-q)^2/q\f$, with the limits of \ref f_generators.hpp.
+  ///
+  /// Formed as \f$a\cdot(a/q)\f$ with \f$a = |p-q|\f$, and as \f$a^2/q\f$ only where \f$a/q\f$
+  /// overflows (then \f$a > 8\cdot10^{-16}\f$ and \f$a^2\f$ is normal): neither an underflowing
+  /// \f$a^2\f$ nor an overflowing \f$a/q\f$ spoils a representable result. Within \f$2\varepsilon\f$
+  /// relative (\f$p - q\f$ is exact near \f$p = q\f$), \f$+\infty\f$ only where the value overflows.
   template <class T>
   MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
     T out;
     if (detail::perspective_edge<pearson>(p, q, out)) return out;
-    return (p - q) * (p - q) / q;
+    const T a = p > q ? p - q : q - p;
+    const T r = a / q;
+    return r <= std::numeric_limits<T>::max() ? a * r : a * a / q;
   }
 };
 
@@ -305,12 +438,17 @@ struct neyman {
   }
   /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (no: \f$t < 1\f$).
   static constexpr bool conjugate_domain_closed = false;
-  /// \f$q f(p/q) = (q-p)^2/p\f$, with the limits of \ref f_generators.hpp.
+  /// \brief \f$q f(p/q) = (q-p)^2/p\f$, with the limits of \ref f_generators.hpp.
+  ///
+  /// Formed as f::pearson::perspective with the arguments swapped (\f$a\cdot(a/p)\f$, \f$a^2/p\f$
+  /// where \f$a/p\f$ overflows): within \f$2\varepsilon\f$ relative, \f$+\infty\f$ only on overflow.
   template <class T>
   MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
     T out;
     if (detail::perspective_edge<neyman>(p, q, out)) return out;
-    return (q - p) * (q - p) / p;
+    const T a = p > q ? p - q : q - p;
+    const T r = a / p;
+    return r <= std::numeric_limits<T>::max() ? a * r : a * a / p;
   }
 };
 
@@ -366,13 +504,17 @@ struct squared_hellinger {
   }
   /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (no: \f$t < 1\f$).
   static constexpr bool conjugate_domain_closed = false;
-  /// \f$q f(p/q) = (\sqrt p - \sqrt q)^2\f$, with the limits of \ref f_generators.hpp.
+  /// \brief \f$q f(p/q) = (\sqrt p - \sqrt q)^2\f$, with the limits of \ref f_generators.hpp.
+  ///
+  /// Formed as \f$\big((p-q)/(\sqrt p + \sqrt q)\big)^2\f$: \f$p - q\f$ is exact near \f$p = q\f$,
+  /// where \f$\sqrt p - \sqrt q\f$ would cancel, so the result is within \f$4\varepsilon\f$ relative
+  /// everywhere (the difference of square roots loses \f$\varepsilon\,q/|p-q|\f$).
   template <class T>
   MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
     using std::sqrt;
     T out;
     if (detail::perspective_edge<squared_hellinger>(p, q, out)) return out;
-    const T d = sqrt(p) - sqrt(q);
+    const T d = (p - q) / (sqrt(p) + sqrt(q));
     return d * d;
   }
 };
@@ -429,18 +571,18 @@ struct jensen_shannon {
   }
   /// Whether \f$\operatorname{dom} f^*\f$ contains its finite ends (no: \f$t < \log 2\f$).
   static constexpr bool conjugate_domain_closed = false;
-  /// \brief \f$q f(p/q) = p\log\frac{2p}{p+q} + q\log\frac{2q}{p+q}\f$, clamped at 0.
+  /// \brief \f$q f(p/q) = p\log\frac{2p}{p+q} + q\log\frac{2q}{p+q} \ge 0\f$.
   ///
-  /// The exact value is \f$(p+q)(\log 2 - h(p/(p+q)))\ge 0\f$ with \f$h\f$ the binary entropy, so a
-  /// negative result can only be rounding, and is replaced by 0.
+  /// The exact value is \f$(p+q)(\log 2 - h(p/(p+q)))\ge 0\f$ with \f$h\f$ the binary entropy. It is
+  /// computed by detail::jsd_pair: a series in \f$x = (p-q)/(p+q)\f$ with terms of one sign for
+  /// \f$|x| \le 1/3\f$ (so \f$p \approx q\f$ keeps full relative accuracy instead of cancelling to
+  /// rounding noise), logarithms of ratios that cannot over- or underflow otherwise; within
+  /// \f$16\varepsilon\f$ relative for finite \f$p, q > 0\f$ with a normal result.
   template <class T>
   MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
-    using std::log;
     T out;
     if (detail::perspective_edge<jensen_shannon>(p, q, out)) return out;
-    const T m = p + q;
-    const T value = p * log(T(2) * p / m) + q * log(T(2) * q / m);
-    return value > T(0) ? value : T(0);
+    return detail::jsd_pair(p, q);
   }
 };
 
@@ -500,14 +642,23 @@ struct gan {
   /// \brief \f$q f(p/q) = p\log\frac{p}{p+q} + q\log\frac{q}{p+q}\f$, clamped at 0 from above.
   ///
   /// The exact value is \f$-(p+q)\,h(p/(p+q)) \le 0\f$, so a positive result is rounding.
+  ///
+  /// Both terms are \f$\le 0\f$ and formed with detail::log_ratio against \f$m = p+q\f$ (halved
+  /// first where \f$p + q\f$ overflows, the perspective being homogeneous), so no ratio over- or
+  /// underflows; within \f$4\varepsilon\f$ relative for finite \f$p, q > 0\f$ with a normal result.
   template <class T>
   MINIMAX_HOST_DEVICE static T perspective(T p, T q) noexcept {
-    using std::log;
     T out;
     if (detail::perspective_edge<gan>(p, q, out)) return out;
+    T scale(1);
+    if (!(p + q <= std::numeric_limits<T>::max())) {
+      p /= T(2);
+      q /= T(2);
+      scale = T(2);
+    }
     const T m = p + q;
-    const T value = p * log(p / m) + q * log(q / m);
-    return value < T(0) ? value : T(0);
+    const T value = p * detail::log_ratio(p, m) + q * detail::log_ratio(q, m);
+    return value < T(0) ? scale * value : T(0);
   }
 };
 

@@ -13,6 +13,13 @@
 /// \f$\log 2\f$; identical pmfs give exactly 0. The result is finally clamped to \f$[0, \log 2]\f$,
 /// the exact range for normalised inputs. (SciPy's `jensenshannon`, which takes a square root of a
 /// rounded difference, can return NaN there.)
+///
+/// Each pair is formed by detail::jsd_pair: for \f$|p_i - q_i| \le (p_i+q_i)/3\f$ as
+/// \f$\tfrac12(p_i-q_i)\,x\,S(x^2)\f$, \f$x = (p_i-q_i)/(p_i+q_i)\f$, a series with terms of one
+/// sign, so nearly equal pmfs keep their relative accuracy (the logarithmic form cancels to rounding
+/// noise there: \f$1.7\cdot10^{-17}\f$ for a JSD of \f$6\cdot10^{-27}\f$); no ratio over- or underflows.
+/// Each pair is within \f$24\varepsilon\f$ relative, the result within about \f$150\varepsilon\f$
+/// relative of the exact value however small it is.
 
 #include "minimax/divergence/f_divergence.hpp"
 

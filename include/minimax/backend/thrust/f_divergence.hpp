@@ -5,7 +5,8 @@
 ///
 /// `minimax::kl(thrust::device, p, q)` computes what `minimax::kl(p, q)` computes, with the same
 /// conventions, the same per-pair terms (the generators' own `perspective` functions of
-/// \ref f_generators.hpp, shared by both backends) and the same validation: one pass reduces the
+/// \ref f_generators.hpp, and KL's non-negative term detail::kl_term, shared by both backends) and
+/// the same validation: one pass reduces the
 /// terms and both masses (a negative, NaN or infinite entry makes its mass NaN); only then, on the
 /// error path, a second pass finds the first bad entry, and the host throws exactly the Eigen
 /// backend's errors (naming the function, the entry and its
@@ -131,6 +132,17 @@ struct perspective_term {
   template <class T, class S, class L>
   MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<S, L>& out) const {
     out.terms += F::perspective(p, q);
+  }
+};
+
+/// KL's term as the Eigen kernel forms it: \f$p\log(p/q) - p + q \ge 0\f$ (detail::kl_term, no ratio
+/// that over- or underflows, full relative accuracy near \f$p = q\f$); `Swap` gives reverse KL's.
+template <bool Swap>
+struct kl_excess_term {
+  static constexpr bool has_lone_mass = false;
+  template <class T, class S, class L>
+  MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<S, L>& out) const {
+    out.terms += Swap ? kl_term(q, p) : kl_term(p, q);
   }
 };
 
@@ -328,6 +340,10 @@ auto thrust_f_divergence(const char* function, const Policy& policy, const P& p,
     const T v = ln2<T>() * t.lone + t.terms;
     const T hi = T(2) * ln2<T>();
     return v < hi ? v : hi;
+  } else if constexpr (std::is_same_v<F, f::kl>) {
+    return thrust_pmf_pass<F, kl_excess_term<false>>(function, policy, p, q).terms;
+  } else if constexpr (std::is_same_v<F, f::reverse_kl>) {
+    return thrust_pmf_pass<F, kl_excess_term<true>>(function, policy, p, q).terms;
   } else {
     return thrust_pmf_pass<F, perspective_term<F>>(function, policy, p, q).terms;
   }
