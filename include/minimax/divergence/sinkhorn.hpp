@@ -51,6 +51,21 @@ struct sinkhorn_options {
   /// annealing stages (each rebuilding the kernel) cost more than they save: on 2000-point clouds
   /// at a ratio of about 28, annealing made the solve 1.3x slower (bench/results/transport.md).
   double scaling_threshold = 100.0;
+  /// \brief Over-relax the iterations at the requested \f$\varepsilon\f$ once their rate is known.
+  ///
+  /// Plain Sinkhorn converges linearly, with a rate \f$\theta\f$ that tends to 1 as
+  /// \f$\varepsilon \to 0\f$ (on POT's 100-point 1-D test at \f$\varepsilon = 10^{-5}\max C\f$,
+  /// \f$1 - \theta \approx 10^{-4}\f$: no epsilon schedule shortens that last stage, whose start is
+  /// \f$O(\varepsilon)\f$ away from the solution). With this on, the last stage runs plain iterations
+  /// until the observed rate of the marginal error is steady over two windows of 16 iterations, then
+  /// relaxes both half-steps, \f$\log u \leftarrow (1-\omega)\log u + \omega\log\big(a / (Kv)\big)\f$
+  /// (and likewise \f$v\f$), with the SOR choice \f$\omega = 2/(1 + \sqrt{1-\theta})\f$ (Thibault et
+  /// al. 2017; Lehmann, von Renesse, Sambale & Uschmajew 2021), whose local rate is \f$\omega - 1\f$,
+  /// about \f$1 - 2\sqrt{1-\theta}\f$. Safeguard: a window in which the error grows halves
+  /// \f$\omega - 1\f$. The fixed point (the plan) is the same; only the path changes. When relaxed,
+  /// the stop criterion is the sum of both marginal errors (rows are then not exact by construction).
+  /// Problems that converge within the first windows (rate below 1/2) never relax.
+  bool overrelaxation = true;
 };
 
 /// \brief The result of sinkhorn().
@@ -90,7 +105,8 @@ class sinkhorn_solver {
   }
 
   // Runs the stages; returns whether the last stage converged.
-  bool run(T eps, T eps0, double factor, T tolerance, std::size_t max_iterations) {
+  bool run(T eps, T eps0, double factor, T tolerance, std::size_t max_iterations, bool relax) {
+    relax_ = relax;
     T e = std::max(eps, eps0);
     for (;;) {
       const bool last = !(e > eps);
@@ -155,11 +171,62 @@ class sinkhorn_solver {
     return !(u_.maxCoeff() < hi && u_.minCoeff() > lo && v_.maxCoeff() < hi && v_.minCoeff() > lo);
   }
 
+  // Over-relaxation state of the last stage: omega_ = 1 is plain Sinkhorn. The rate is estimated from
+  // the error at the ends of windows of `window` iterations.
+  static constexpr std::size_t window = 16;
+  void watch_rate(T error, std::size_t in_stage) {
+    if (in_stage % window != 0) return;
+    if (!(window_error_ > T(0))) {
+      window_error_ = error;
+      return;
+    }
+    const T ratio = error / window_error_;
+    window_error_ = error;
+    best_error_ = std::min(best_error_, error);
+    if (!(error <= T(100) * best_error_)) {
+      // Safeguard: relaxed iterations whose error grows far above the best seen are unstable.
+      omega_ = T(1) + (omega_ - T(1)) / 2;
+      best_error_ = error;
+      last_rate_ = T(-1);
+      return;
+    }
+    if (!(ratio > T(0) && ratio < T(1))) {
+      last_rate_ = T(-1);
+      return;
+    }
+    const T rate = std::pow(ratio, T(1) / T(window));
+    // Past the optimum the rate is omega - 1 (complex eigenvalues): raise omega only while the rate
+    // is clearly slower than that.
+    if (last_rate_ > T(0) && std::abs(rate - last_rate_) <= T(0.1) * (T(1) - rate) &&
+        T(1) - rate < T(0.5) * (T(2) - omega_)) {
+      // SOR's relation between the rate rho at omega and the plain rate theta:
+      // (rho + omega - 1)^2 = rho omega^2 theta (for omega below the optimum); theta = rho at omega = 1.
+      const T w = omega_;
+      const T theta = std::min(T(1), (rate + w - T(1)) * (rate + w - T(1)) / (rate * w * w));
+      if (theta > T(0.5)) omega_ = std::max(omega_, T(2) / (T(1) + std::sqrt(T(1) - theta)));
+    }
+    last_rate_ = rate;
+  }
+  // s^(1 - omega) t^omega, for the relaxed update (t = the plain update's value).
+  // Falls back to t where the power leaves the representable range.
+  T relaxed(T s, T t) const {
+    if (omega_ == T(1)) return t;
+    const T r = t * std::pow(s / t, T(1) - omega_);
+    return r > T(0) && r < std::numeric_limits<T>::infinity() ? r : t;
+  }
+
   bool stage(T e, T tolerance, std::size_t max_iterations, bool last) {
     build_kernel(e);
     bool converged = false;
+    omega_ = T(1);
+    window_error_ = T(0);
+    best_error_ = std::numeric_limits<T>::infinity();
+    last_rate_ = T(-1);
+    const bool relax = last && relax_;
+    const std::size_t first = iterations_;
     while (iterations_ < max_iterations) {
       ++iterations_;
+      T row_error = T(0);
       // One pass over K does both half-steps: row i gives (K v)_i, hence u_i, and at once adds
       // u_i K_i. to K^T u while the row is still in cache (half the memory traffic of two products).
       bool rows_ok = true;
@@ -175,7 +242,15 @@ class sinkhorn_solver {
           if (!(s > T(0)) || !(s < std::numeric_limits<T>::infinity())) rows_ok = false;
         }
         if (!rows_ok) break;
-        u_.segment(i0, h) = a_.segment(i0, h).array() / kv_.head(h).array();
+        if (omega_ == T(1)) {
+          u_.segment(i0, h) = a_.segment(i0, h).array() / kv_.head(h).array();
+        } else {
+          for (Eigen::Index i = 0; i < h; ++i) {
+            const T s = u_(i0 + i);
+            u_(i0 + i) = relaxed(s, a_(i0 + i) / kv_(i));
+            row_error += std::abs(u_(i0 + i) * kv_(i) - a_(i0 + i));
+          }
+        }
         ktu_.noalias() += kb.transpose() * u_.segment(i0, h);
       }
       if (!rows_ok) {
@@ -192,12 +267,17 @@ class sinkhorn_solver {
         continue;
       }
       // The plan diag(u) K diag(v) has rows a; its column sums are v .* (K^T u).
-      const T error = (v_.array() * ktu_.array() - b_.array()).abs().sum();
+      const T error = (v_.array() * ktu_.array() - b_.array()).abs().sum() + row_error;
       if (error <= tolerance) {
         converged = true;
         break;
       }
-      v_ = b_.array() / ktu_.array();
+      if (omega_ == T(1)) {
+        v_ = b_.array() / ktu_.array();
+      } else {
+        for (Eigen::Index j = 0; j < v_.size(); ++j) v_(j) = relaxed(v_(j), b_(j) / ktu_(j));
+      }
+      if (relax) watch_rate(error, iterations_ - first);
       if (out_of_range()) {
         absorb(e);
         build_kernel(e);
@@ -223,6 +303,8 @@ class sinkhorn_solver {
   row_matrix c_, k_;
   vector a_, b_, log_a_, log_b_, F_, G_, u_, v_, ktu_, kv_ = vector(16);
   std::size_t iterations_ = 0;
+  bool relax_ = true;
+  T omega_ = T(1), window_error_ = T(0), best_error_ = T(0), last_rate_ = T(-1);
 };
 
 template <class T>
@@ -285,7 +367,8 @@ sinkhorn_result<typename DA::Scalar> sinkhorn_impl(const Eigen::MatrixBase<DA>& 
     eps0 = std::max(eps, spread);
   }
   sinkhorn_result<T> r;
-  r.converged = solver.run(eps, eps0, options.scaling_factor, static_cast<T>(options.tolerance), options.max_iterations);
+  r.converged = solver.run(eps, eps0, options.scaling_factor, static_cast<T>(options.tolerance), options.max_iterations,
+                           options.overrelaxation);
   r.status = r.converged ? transport_status::optimal : transport_status::iteration_limit;
   r.iterations = solver.iterations();
   // The plan from the final potentials, and its cost, value and marginals.
