@@ -15,6 +15,7 @@
 #include <minimax/divergence/frechet.hpp>
 #include <minimax/divergence/knn.hpp>
 #include <minimax/divergence/mmd.hpp>
+#include <minimax/divergence/sliced_wasserstein.hpp>
 #include <minimax/divergence/wasserstein_1d.hpp>
 #include <minimax/metrics/parzen.hpp>
 
@@ -178,4 +179,19 @@ TEST_CASE("emd<euclidean>: points at +-1e200 are transported; sq_euclidean's 4e4
   p << 1e-200;
   q << 3e-200;
   CHECK(mm::cost_matrix<mm::costs::euclidean>(p, q)(0, 0) == 2e-200);
+}
+
+TEST_CASE("sliced_wasserstein: the scale law SW_p(cx, cy) = c SW_p(x, y) at c = 1e200 and 1e-200", "[hostile_scales]") {
+  // In 1-D SW_p is W_p: u = {0, 1, 3}, v = {0.5, 2} are at W_2 = sqrt(3.75 / 6) (see wasserstein_1d above).
+  Vec u(3), v(2);
+  u << 0, 1, 3;
+  v << 0.5, 2;
+  Mat x(4, 3), y(5, 3);
+  x << 0, 1, 2, 1, 0, 0, 3, 1, 1, -1, 2, 0;
+  y << 1, 1, 1, 0, 0, 2, 2, 2, 0, 1, -1, 1, 0, 3, 0;
+  const double base = mm::sliced_wasserstein(x, y, 2.0, 50, 7);
+  for (double c : {1e200, 1e-200}) {
+    CHECK(close(mm::sliced_wasserstein(Mat(c * u), Mat(c * v), 2.0), c * std::sqrt(3.75 / 6), 1e-14));
+    CHECK(close(mm::sliced_wasserstein(Mat(c * x), Mat(c * y), 2.0, 50, 7), c * base, 1e-13));
+  }
 }

@@ -45,7 +45,10 @@ T box_muller(std::mt19937_64& gen) {
 /// `std::mt19937_64(seed)`, the same on every platform) normalised to unit length, so the
 /// directions are uniform on the sphere and the result is a deterministic function of the seed.
 /// Each projected \f$W_p^p\f$ is exact (wasserstein_1d()); in 1-D the result is \f$W_p\f$ itself.
-/// Cost \f$O(L\,(n+m)(d + \log(n+m)))\f$.
+/// Cost \f$O(L\,(n+m)(d + \log(n+m)))\f$. Scales: \f$SW_p(cx, cy) = c\,SW_p(x, y)\f$, so samples
+/// whose largest entry is outside \f$[2^{-100}, 2^{100}]\f$ are divided by a power of 2 bringing it
+/// near 1 (exact) and the result multiplied back: points at \f$10^{\pm 200}\f$ give their distance,
+/// not \f$\infty\f$ or 0.
 /// \throws minimax::invalid_argument for empty samples, samples of different dimensions,
 /// non-finite entries, \f$p < 1\f$, or projections = 0.
 template <class DX, class DY>
@@ -57,6 +60,14 @@ typename DX::Scalar sliced_wasserstein(const Eigen::MatrixBase<DX>& x, const Eig
   detail::require_order(fn, p);
   if (projections == 0) raise_invalid_argument(fn, "projections must be positive", projections);
   detail::require_clouds(fn, x, y);
+  const T largest = std::max(x.cwiseAbs().maxCoeff(), y.cwiseAbs().maxCoeff());
+  if (largest > T(0) && (largest > std::ldexp(T(1), 100) || largest < std::ldexp(T(1), -100))) {
+    const int e = std::ilogb(largest);
+    using M = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
+    const M xs = x.derived().unaryExpr([e](T v) { return std::scalbn(v, -e); });
+    const M ys = y.derived().unaryExpr([e](T v) { return std::scalbn(v, -e); });
+    return std::scalbn(sliced_wasserstein(xs, ys, p, projections, seed), e);
+  }
   const Eigen::Index d = x.cols();
   std::mt19937_64 gen(seed);
   Eigen::Matrix<T, Eigen::Dynamic, 1> theta(d);
