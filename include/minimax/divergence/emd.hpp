@@ -321,9 +321,15 @@ void require_cost_matrix(const char* function, const DC& cost, Eigen::Index n, E
 /// rounding, with equality where \f$P_{ij} > 0\f$ (complementary slackness), and
 /// \f$\langle a, f\rangle + \langle b, g\rangle = \langle P, C\rangle\f$. They are unique only up to
 /// \f$f + c, g - c\f$. Exact to rounding: optimality is declared when no reduced cost is below
-/// \f$-4\varepsilon\,(n+m+1)(\max|C|+1)\f$.
+/// \f$-4\varepsilon\,(n+m+1)(\max|C|+1)\f$; when \f$\max|C|\f$ lies outside \f$[2^{-20}, 2^{20}]\f$ the
+/// problem is solved for \f$C / 2^k\f$ with \f$2^k \le \max|C| < 2^{k+1}\f$ (an exact scaling, which
+/// leaves the optimal plan unchanged) and the tolerance is relative to \f$\max|C|\f$; costs up to the
+/// largest double are supported (the cost is summed from \f$C\f$ itself and may overflow to inf only
+/// if \f$\langle P, C\rangle\f$ does). Negative costs and \f$-0\f$ are accepted. Infinite costs (forbidden
+/// arcs) are not supported: every entry must be finite.
 /// \throws minimax::invalid_argument for empty, negative or non-finite masses, totals that differ,
-/// a cost matrix that is not \f$n \times m\f$ or has a non-finite entry.
+/// a cost matrix that is not \f$n \times m\f$ or has a non-finite entry (inf or NaN, named with its
+/// index and value).
 template <class DA, class DB, class DC>
 emd_result<typename DA::Scalar> emd(const Eigen::MatrixBase<DA>& a, const Eigen::MatrixBase<DB>& b,
                                     const Eigen::MatrixBase<DC>& cost, const emd_options& options = {}) {
@@ -351,7 +357,23 @@ emd_result<typename DA::Scalar> emd(const Eigen::MatrixBase<DA>& a, const Eigen:
   for (std::size_t i = 0; i < nn; ++i) {
     for (std::size_t j = 0; j < mm; ++j) c[i * mm + j] = cost(rows[i], cols[j]);
   }
-  detail::network_simplex<T> solver(c.data(), supply, demand);
+  // Costs of extreme magnitude are solved scaled by a power of two (exact, barring underflow of
+  // the smallest against the largest): the artificial arcs' cost (max|C| + 1)(n + m + 1) would
+  // overflow for max|C| near the largest double, and the optimality tolerance, relative to
+  // max|C| + 1, would accept any plan for tiny costs. The optimal plan is invariant to the scaling.
+  T largest = 0;
+  for (const T v : c) largest = std::max(largest, std::abs(v));
+  int shift = 0;
+  if (largest > T(0) && (largest > std::ldexp(T(1), 20) || largest < std::ldexp(T(1), -20))) {
+    shift = std::ilogb(largest);
+  }
+  std::vector<T> scaled;
+  if (shift != 0) {
+    scaled.resize(c.size());
+    for (std::size_t e = 0; e < c.size(); ++e) scaled[e] = std::ldexp(c[e], -shift);
+  }
+  const std::vector<T>& cs = shift != 0 ? scaled : c;
+  detail::network_simplex<T> solver(cs.data(), supply, demand);
   bool optimal = false;
   emd_result<T> result;
   result.iterations = solver.run(options.max_iterations, optimal);
@@ -370,15 +392,24 @@ emd_result<typename DA::Scalar> emd(const Eigen::MatrixBase<DA>& a, const Eigen:
   Eigen::Matrix<T, Eigen::Dynamic, 1> f = Eigen::Matrix<T, Eigen::Dynamic, 1>::Constant(n, inf);
   Eigen::Matrix<T, Eigen::Dynamic, 1> g(m);
   for (std::size_t i = 0; i < nn; ++i) f(rows[i]) = -solver.potential(static_cast<int>(i));
+  // (in the scaled units, then scaled back)
   for (Eigen::Index j = 0; j < m; ++j) {
     T best = inf;
-    for (std::size_t i = 0; i < nn; ++i) best = std::min(best, cost(rows[i], j) - f(rows[i]));
+    for (std::size_t i = 0; i < nn; ++i) best = std::min(best, std::ldexp(T(cost(rows[i], j)), -shift) - f(rows[i]));
     g(j) = best;
   }
   for (Eigen::Index i = 0; i < n; ++i) {
     T best = inf;
-    for (Eigen::Index j = 0; j < m; ++j) best = std::min(best, cost(i, j) - g(j));
+    for (Eigen::Index j = 0; j < m; ++j) best = std::min(best, std::ldexp(T(cost(i, j)), -shift) - g(j));
     f(i) = best;
+  }
+  if (shift != 0) {
+    // Balance f + t, g - t so that the scaled-back potentials stay finite where possible.
+    const T t = (g.maxCoeff() - f.maxCoeff()) / 2;
+    f.array() += t;
+    g.array() -= t;
+    for (Eigen::Index i = 0; i < n; ++i) f(i) = std::ldexp(f(i), shift);
+    for (Eigen::Index j = 0; j < m; ++j) g(j) = std::ldexp(g(j), shift);
   }
   result.f = std::move(f);
   result.g = std::move(g);
