@@ -121,6 +121,43 @@ TEST_CASE("conventions: 0 log 0, disjoint supports, equal pmfs, float") {
   CHECK(std::abs(minimax::kl(thrust::device, pf, qf) - exact) <= 4 * std::numeric_limits<float>::epsilon());
 }
 
+TEST_CASE("a subnormal mass in q: kl is finite on both paths (SciPy gh-20710's ratio overflow), +inf only for 0") {
+  const double eps = std::numeric_limits<double>::epsilon();
+  for (const double tiny : {std::numeric_limits<double>::denorm_min(), 1e-310, 2.22e-308}) {
+    INFO("tiny = " << tiny);
+    const thrust::device_vector<double> p(std::vector<double>{0.5, 0.5}), q(std::vector<double>{1.0, tiny});
+    // sum of p log(p/q) - p + q: 0.5 log 0.25 - 0.5 log(tiny) + tiny (no cancellation)
+    const double exact = 0.5 * std::log(0.25) - 0.5 * std::log(tiny) + tiny;
+    const double chunked = minimax::kl(thrust::device, p, q), element_wise = minimax::kl(thrust::device, computed(p), computed(q));
+    CHECK(std::abs(chunked - exact) <= 8 * eps * exact);
+    CHECK(std::abs(element_wise - exact) <= 8 * eps * exact);
+    CHECK(std::abs(minimax::reverse_kl(thrust::device, computed(q), computed(p)) - exact) <= 8 * eps * exact);
+  }
+  const thrust::device_vector<double> p(std::vector<double>{0.5, 0.5}), q(std::vector<double>{1.0, 0.0});
+  CHECK(minimax::kl(thrust::device, computed(p), computed(q)) == std::numeric_limits<double>::infinity());
+}
+
+TEST_CASE("two-point pmfs equal to 13 digits: kl > 0 and accurate, jsd and hellinger as the Eigen backend") {
+  const double eps = std::numeric_limits<double>::epsilon();
+  for (const double y : {0.5 + 1e-13, 0.5 + 3e-14, 0.5000000001, 0.5 + 4 * eps}) {
+    INFO("y = " << y);
+    const thrust::device_vector<double> p(std::vector<double>{0.5, 0.5}), q(std::vector<double>{y, 1 - y});
+    // KL((1/2, 1/2) || (y, 1 - y)) = -log(4 y (1 - y)) / 2 = -log1p(-d^2) / 2 with d = 2y - 1 exact
+    const double d = 2 * y - 1;
+    const double exact = -0.5 * std::log1p(-d * d);
+    for (const double k : {minimax::kl(thrust::device, p, q), minimax::kl(thrust::device, computed(p), computed(q))}) {
+      CHECK(k > 0);
+      CHECK(std::abs(k - exact) <= 16 * eps * exact);
+    }
+    const std::vector<double> pv{0.5, 0.5}, qv{y, 1 - y};
+    const double jsd_e = minimax::jsd(as_eigen(pv), as_eigen(qv)), h_e = minimax::squared_hellinger(as_eigen(pv), as_eigen(qv));
+    CHECK(jsd_e > 0);
+    CHECK(std::abs(minimax::jsd(thrust::device, computed(p), computed(q)) - jsd_e) <= 8 * eps * jsd_e);
+    CHECK(std::abs(minimax::jsd(thrust::device, p, q) - jsd_e) <= 8 * eps * jsd_e);
+    CHECK(std::abs(minimax::squared_hellinger(thrust::device, computed(p), computed(q)) - h_e) <= 8 * eps * h_e);
+  }
+}
+
 TEST_CASE("bad input: the Eigen backend's errors, naming the function, the entry and its value") {
   const thrust::device_vector<double> good(std::vector<double>{0.5, 0.5});
   const thrust::device_vector<double> negative(std::vector<double>{1.1, -0.1});
