@@ -11,32 +11,18 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <perspective_references.hpp>
 #include <reference.hpp>
 #include <tuple>
 #include <vector>
 
 namespace mm = minimax;
 using mm::test::high;
+using namespace mm::test;  // the perspectives' references
 
 namespace {
 constexpr double eps = std::numeric_limits<double>::epsilon();
 
-template <class T>
-double rel_error(T computed, const high& reference) {
-  return static_cast<double>(abs(high(computed) - reference) / abs(reference));
-}
-high kl_ref(double p, double q) { return high(p) * log(high(p) / high(q)); }
-high kl_term_ref(double p, double q) { return kl_ref(p, q) - high(p) + high(q); }
-high jsd_pair_ref(double p, double q) {
-  const high m = (high(p) + high(q)) / 2;
-  return high(p) * log(high(p) / m) + high(q) * log(high(q) / m);
-}
-high gan_ref(double p, double q) {
-  const high m = high(p) + high(q);
-  return high(p) * log(high(p) / m) + high(q) * log(high(q) / m);
-}
-high hellinger_ref(double p, double q) { return pow(sqrt(high(p)) - sqrt(high(q)), 2); }
-high pearson_ref(double p, double q) { return (high(p) - high(q)) * (high(p) - high(q)) / high(q); }
 
 template <class T>
 using vec = Eigen::Matrix<T, Eigen::Dynamic, 1>;
