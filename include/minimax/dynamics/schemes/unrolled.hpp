@@ -10,6 +10,7 @@
 #include <Eigen/Core>
 
 #include "minimax/dynamics/jacobian.hpp"
+#include "minimax/dynamics/schemes/look_ahead.hpp"
 #include "minimax/dynamics/schemes/state.hpp"
 
 namespace minimax::detail {
@@ -19,9 +20,19 @@ template <class G>
 concept has_unrolled_gradient = !GameWithProjection<G> && requires(const G& g, const Eigen::VectorXd& z, Eigen::VectorXd* v) {
   { g.unrolled_generator_gradient(z, 1.0, 1, v) } -> std::convertible_to<Eigen::VectorXd>;
 };
+// The same, unrolled through a look-ahead optimiser L.
+template <class G, class L>
+concept has_look_ahead_gradient =
+    !GameWithProjection<G> && requires(const G& g, const Eigen::VectorXd& z, const L& o, const typename L::state& s,
+                                       Eigen::VectorXd* v) {
+      { g.unrolled_generator_gradient(z, o, s, 1, v) } -> std::convertible_to<Eigen::VectorXd>;
+    };
 }  // namespace minimax::detail
 
 namespace minimax::schemes {
+
+template <look_ahead::optimiser L>
+struct unrolled_through;
 
 /// \brief Unrolled updates: the generator descends the surrogate loss
 /// \f$L_G^{(k)}(\theta, \psi) = L_G(\theta, \psi_k(\theta))\f$, where
@@ -55,6 +66,15 @@ struct unrolled {
     detail::require_step_size("minimax::schemes::unrolled", "the generator's step size", h_generator);
     detail::require_step_size("minimax::schemes::unrolled", "the discriminator's step size", h_discriminator);
     if (k < 0) raise_invalid_argument("minimax::schemes::unrolled", "the number of unrolled steps must be >= 0", k);
+  }
+
+  /// \brief The option of unrolling through the discriminator's own optimiser: the scheme
+  /// minimax::schemes::unrolled_through with generator step \f$h_G\f$, look-ahead optimiser `o`
+  /// (look_ahead::sgd, look_ahead::momentum, look_ahead::adam) and \f$k\f$ unrolled steps.
+  /// `unrolled::through(h, look_ahead::sgd{h_D}, k)` gives the same numbers as `unrolled{h, h_D, k}`.
+  template <look_ahead::optimiser L>
+  static unrolled_through<L> through(double h_generator, L o, int k) {
+    return unrolled_through<L>(h_generator, std::move(o), k);
   }
 
   /// \f$\frac{d}{d\theta} L_G(\theta, \psi_k(\theta))\f$ at \f$z = (\theta, \psi)\f$, by the adjoint recursion.
@@ -115,6 +135,123 @@ struct unrolled {
       s.z.head(ng) -= generator_step * g;
       s.z.tail(nd) += discriminator_step * v.tail(nd);
     }
+    detail::project(game, s.z);
+    ++s.step;
+  }
+};
+
+/// \brief Unrolled updates through the discriminator's own optimiser (Metz et al. 2017): the
+/// look-ahead \f$\psi_{j+1} = \Phi(\psi_j, s_j, \nabla_\psi L_D(\theta, \psi_j))\f$ is taken by the
+/// optimiser `L` (look_ahead::sgd, look_ahead::momentum, look_ahead::adam) from its current state
+/// \f$s_0\f$ (velocity, moments, step count), and the generator descends
+/// \f$L_G(\theta, \psi_k(\theta))\f$ with the exact gradient, the dependence of the optimiser's state
+/// \f$s_j\f$ on \f$\theta\f$ (momentum's velocity; Adam's moments, through \f$\sqrt{s}+\epsilon\f$ and the
+/// bias correction) included. The discriminator takes one step of the same optimiser, which updates the
+/// state the next look-ahead starts from; the generator an ordinary step \f$-h_G\f$ times that gradient.
+///
+/// The gradient is the adjoint recursion of schemes::unrolled with the optimiser's reverse product in
+/// place of the plain step's: with \f$g_j = \nabla_\psi L_D(\theta,\psi_j)\f$, \f$\bar\psi_k =
+/// \nabla_\psi L_G(\theta, \psi_k)\f$, \f$\bar s_k = 0\f$, \f$d = \nabla_\theta L_G(\theta, \psi_k)\f$, for
+/// \f$j = k-1, \dots, 0\f$: \f$(\bar\psi_j, \bar s_j, \bar g_j)\f$ = `L::adjoint` of step \f$j\f$, then
+/// \f[ \bar\psi_j \mathrel{+}= \nabla^2_{\psi\psi} L_D\,\bar g_j,\qquad d \mathrel{+}= \nabla^2_{\theta\psi} L_D\,\bar g_j \f]
+/// at \f$(\theta, \psi_j)\f$: one Hessian-vector product of \f$L_D\f$ per step
+/// (`discriminator_loss_hessian_vector`), or blocks of the game's exact Jacobian for small games
+/// (\f$\nabla_\psi L_D = -v_\psi\f$). Games with `unrolled_generator_gradient(z, o, s, k, v_psi)`
+/// (games::mixture_gan) run it themselves. With look_ahead::sgd it is schemes::unrolled (the same
+/// code, the same numbers); with \f$k = 0\f$ the generator's step is simultaneous descent. Projections
+/// (weight clipping) are applied to the look-ahead and to the step, and not differentiated.
+template <look_ahead::optimiser L>
+struct unrolled_through {
+  double generator_step;  ///< \f$h_G\f$
+  L look_ahead;           ///< the discriminator's optimiser (its settings), which also takes the look-ahead
+  int unrolled_steps;     ///< \f$k \ge 0\f$
+
+  /// \throws minimax::invalid_argument unless \f$h_G\f$ is positive and finite and \f$k \ge 0\f$.
+  unrolled_through(double h_generator, L o, int k) : generator_step(h_generator), look_ahead(std::move(o)), unrolled_steps(k) {
+    detail::require_step_size("minimax::schemes::unrolled_through", "the generator's step size", h_generator);
+    if (k < 0) raise_invalid_argument("minimax::schemes::unrolled_through", "the number of unrolled steps must be >= 0", k);
+  }
+
+  /// The state of a run: the point, the discriminator optimiser's state and the step count.
+  struct state {
+    Eigen::VectorXd z;                  ///< the current point \f$(\theta, \psi)\f$
+    typename L::state discriminator;    ///< the discriminator optimiser's state (velocity, moments)
+    long step = 0;                      ///< steps taken
+  };
+
+  /// \f$\frac{d}{d\theta} L_G(\theta, \psi_k(\theta))\f$ at \f$z = (\theta, \psi)\f$, the look-ahead
+  /// starting from the optimiser's state `s0`.
+  template <Game G>
+  Eigen::VectorXd generator_gradient(const G& game, const Eigen::VectorXd& z, const typename L::state& s0) const {
+    const Eigen::Index ng = game.generator_dimension();
+    const Eigen::Index nd = z.size() - ng;
+    look_ahead.check(s0, nd);
+    if constexpr (std::same_as<L, look_ahead::sgd>) {
+      return unrolled(generator_step, look_ahead.learning_rate, unrolled_steps).generator_gradient(game, z);
+    } else if constexpr (detail::has_look_ahead_gradient<G, L>) {
+      return game.unrolled_generator_gradient(z, look_ahead, s0, unrolled_steps);
+    } else {
+      std::vector<Eigen::VectorXd> path{z};  // (theta, psi_j), j = 0..k
+      std::vector<typename L::state> states{s0};
+      std::vector<Eigen::VectorXd> grads;
+      for (int j = 0; j < unrolled_steps; ++j) {
+        Eigen::VectorXd next = path.back();
+        grads.push_back(-detail::field(game, path.back()).tail(nd));
+        typename L::state s = states.back();
+        look_ahead.step(next.tail(nd), s, grads.back());
+        detail::project(game, next);
+        path.push_back(std::move(next));
+        states.push_back(std::move(s));
+      }
+      const Eigen::VectorXd dL = generator_loss_gradient(game, path.back());
+      Eigen::VectorXd g = dL.head(ng);
+      Eigen::VectorXd lambda = dL.tail(nd);
+      typename L::state lambda_s = look_ahead.start(nd);
+      Eigen::VectorXd lambda_g(nd);
+      for (int j = unrolled_steps - 1; j >= 0; --j) {
+        const auto i = static_cast<std::size_t>(j);
+        const Eigen::VectorXd& at = path[i];
+        look_ahead.adjoint(states[i], grads[i], lambda, lambda_s, lambda_g);
+        if constexpr (requires { game.discriminator_loss_hessian_vector(at, at); }) {
+          // grad_psi L_D has Jacobian rows psi of H = Hessian of L_D (symmetric): J^T lambda_g = H (0, lambda_g)
+          Eigen::VectorXd w = Eigen::VectorXd::Zero(at.size());
+          w.tail(nd) = lambda_g;
+          const Eigen::VectorXd hw = game.discriminator_loss_hessian_vector(at, w);
+          g += hw.head(ng);
+          lambda += hw.tail(nd);
+        } else {
+          // grad_psi L_D = -v_psi
+          const Eigen::MatrixXd J = jacobian(game, at);
+          g -= J.bottomLeftCorner(nd, ng).transpose() * lambda_g;
+          lambda -= J.bottomRightCorner(nd, nd).transpose() * lambda_g;
+        }
+      }
+      return g;
+    }
+  }
+
+  /// A fresh optimiser (zero velocity or moments) at \f$z_0\f$.
+  template <Game G>
+  state start(const G& game, const Eigen::VectorXd& z0) const {
+    return {z0, look_ahead.start(z0.size() - game.generator_dimension()), 0};
+  }
+  /// \f$\theta \leftarrow \theta - h_G \frac{d}{d\theta}L_G^{(k)}\f$ and one optimiser step of \f$\psi\f$ on
+  /// \f$\nabla_\psi L_D = -v_\psi\f$, both at the current point.
+  template <Game G>
+  void advance(const G& game, state& s) const {
+    const Eigen::Index ng = game.generator_dimension();
+    const Eigen::Index nd = s.z.size() - ng;
+    Eigen::VectorXd g, v_psi;
+    if constexpr (std::same_as<L, look_ahead::sgd> && detail::has_unrolled_gradient<G>) {
+      g = game.unrolled_generator_gradient(s.z, look_ahead.learning_rate, unrolled_steps, &v_psi);
+    } else if constexpr (detail::has_look_ahead_gradient<G, L>) {
+      g = game.unrolled_generator_gradient(s.z, look_ahead, s.discriminator, unrolled_steps, &v_psi);
+    } else {
+      g = generator_gradient(game, s.z, s.discriminator);
+      v_psi = detail::field(game, s.z).tail(nd);
+    }
+    s.z.head(ng) -= generator_step * g;
+    look_ahead.step(s.z.tail(nd), s.discriminator, Eigen::VectorXd(-v_psi));
     detail::project(game, s.z);
     ++s.step;
   }
