@@ -7,6 +7,7 @@
 #include <random>
 
 #include <minimax/divergence/chi2.hpp>
+#include <minimax/divergence/density_divergences.hpp>
 #include <minimax/divergence/entropy.hpp>
 #include <minimax/divergence/f_divergence.hpp>
 #include <minimax/divergence/f_divergence_density.hpp>
@@ -17,6 +18,9 @@
 #include <minimax/divergence/kl_normal.hpp>
 #include <minimax/divergence/knn.hpp>
 #include <minimax/divergence/total_variation.hpp>
+#include <minimax/prob/mixture.hpp>
+#include <minimax/prob/normal.hpp>
+#include <minimax/prob/uniform.hpp>
 
 namespace mm = minimax;
 
@@ -79,6 +83,17 @@ int main() {
   expect("KL(N(0,1) || N(1,4)) closed form", exact, std::log(2.0) + 2.0 / 8 - 0.5, 1e-15);
   expect("  by quadrature", numeric.value, exact, 1e-12);
   std::printf("  (quadrature error estimate %.2g; 2 JSD = %.15f)\n", numeric.error_estimate, two_jsd.value);
+
+  //! [named densities]
+  const mm::mixture bimodal{{0.5, 0.5}, {mm::normal{-2.0, 0.5}, mm::normal{2.0, 0.5}}};
+  const auto js_mix = mm::jsd(n1, bimodal);           // value and error estimate, in [0, log 2]
+  const auto kl_mix = mm::kl(bimodal, n1);           // the same names as for pmfs
+  const auto tv_uni = mm::total_variation(mm::uniform{0.0, 1.0}, mm::uniform{0.5, 1.5});  // exactly 1/2
+  //! [named densities]
+  expect("jsd(normal, mixture) = f_divergence<jensen_shannon> / 2", js_mix.value,
+         mm::f_divergence<mm::f::jensen_shannon>(n1, bimodal).value / 2, 1e-15);
+  expect("TV(U(0,1), U(0.5,1.5))", tv_uni.value, 0.5, 1e-14);
+  std::printf("  KL(bimodal || N(0,1)) = %.12f (error estimate %.2g)\n", kl_mix.value, kl_mix.error_estimate);
 
   //! [samples]
   std::mt19937_64 engine(42);

@@ -7,6 +7,7 @@
 
 #include "minimax/divergence/chi2.hpp"
 #include "minimax/divergence/cost.hpp"
+#include "minimax/divergence/density_divergences.hpp"
 #include "minimax/divergence/emd.hpp"
 #include "minimax/divergence/energy.hpp"
 #include "minimax/divergence/entropy.hpp"
