@@ -26,6 +26,7 @@
 #include <concepts>
 #include <type_traits>
 
+#include "minimax/divergence/f_divergence.hpp"
 #include "minimax/divergence/f_divergence_density.hpp"
 #include "minimax/divergence/f_generators.hpp"
 #include "minimax/divergence/kl_normal.hpp"
