@@ -129,6 +129,30 @@ TEST_CASE("integrate: options and float", "[quadrature]") {
   CHECK(mm::to_string(mm::quadrature_method::exp_sinh) == "exp_sinh");
 }
 
+TEST_CASE("integrate: a workspace keeps the rules' tables and changes no bit of the results", "[quadrature]") {
+  // A peaked integrand that needs deep refinements, on each kind of range.
+  const auto peak = [](double x) { return std::exp(-3000 * (x - 0.3) * (x - 0.3)) * std::log1p(x * x); };
+  const auto tail = [](double x) { return std::exp(-x) * std::cos(x); };
+  const auto line = [](double x) { return 1 / (1 + x * x); };
+  mm::quadrature_workspace<double> workspace;
+  CHECK(workspace.size() == 0);
+  mm::quadrature_options<double> shared;
+  shared.workspace = &workspace;
+  for (int repeat = 0; repeat < 2; ++repeat) {
+    const auto a = mm::integrate(peak, 0.0, 1.0), b = mm::integrate(peak, 0.0, 1.0, shared);
+    CHECK(a.value == b.value);
+    CHECK(a.error_estimate == b.error_estimate);
+    CHECK(a.evaluations == b.evaluations);
+    CHECK(mm::integrate(tail, 0.0, inf).value == mm::integrate(tail, 0.0, inf, shared).value);
+    CHECK(mm::integrate(line, -inf, inf).value == mm::integrate(line, -inf, inf, shared).value);
+  }
+  check_known(mm::integrate(tail, 0.0, inf, shared), 0.5, 1e-12);  // Re 1/(1 - i) = 1/2
+  CHECK(workspace.size() == 3);  // one rule of each kind, built once for the two rounds
+  shared.max_refinements = 8;
+  CHECK(mm::integrate(peak, 0.0, 1.0, shared).value == Approx(mm::integrate(peak, 0.0, 1.0).value).epsilon(1e-8));
+  CHECK(workspace.size() == 4);  // a rule per refinement limit
+}
+
 TEST_CASE("integrate: bad input and a NaN integrand are reported", "[quadrature]") {
   const auto one = [](double) { return 1.0; };
   const double qnan = std::numeric_limits<double>::quiet_NaN();

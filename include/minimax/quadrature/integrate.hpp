@@ -13,6 +13,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -43,6 +44,56 @@ inline std::string_view to_string(quadrature_method method) noexcept {
   return "?";
 }
 
+/// \brief The abscissa and weight tables of the double-exponential rules, kept between calls of
+/// integrate() that name it in quadrature_options::workspace.
+///
+/// Boost's tanh_sinh, exp_sinh and sinh_sinh rules compute their tables on construction and extend
+/// them level by level as a refinement needs them. Without a workspace every call of integrate()
+/// builds the rule it uses afresh (a few microseconds, more for deep refinements) and keeps nothing:
+/// the library holds no hidden state. A loop of many integrals can own one workspace and pass it in
+/// the options; the results are the same to the last bit, only the tables are reused. A workspace
+/// is not thread-safe: give each thread its own.
+template <Real T = double>
+class quadrature_workspace {
+ public:
+  quadrature_workspace() = default;
+  quadrature_workspace(const quadrature_workspace&) = delete;
+  quadrature_workspace& operator=(const quadrature_workspace&) = delete;
+  quadrature_workspace(quadrature_workspace&&) noexcept = default;
+  quadrature_workspace& operator=(quadrature_workspace&&) noexcept = default;
+
+  /// \brief The rule `Rule` (`boost::math::quadrature::tanh_sinh<T>`, `exp_sinh<T>` or
+  /// `sinh_sinh<T>`) for a refinement limit, built on first use and kept with its tables.
+  template <class Rule>
+  Rule& rule(std::size_t max_refinements) {
+    auto& slot = rules<Rule>()[max_refinements];
+    if (!slot) slot = std::make_unique<Rule>(max_refinements);
+    return *slot;
+  }
+
+  /// \brief The number of rules built so far (one per rule kind and refinement limit used).
+  std::size_t size() const noexcept { return tanh_sinh_.size() + exp_sinh_.size() + sinh_sinh_.size(); }
+
+ private:
+  template <class Rule>
+  auto& rules() {
+    namespace bq = boost::math::quadrature;
+    if constexpr (std::is_same_v<Rule, bq::tanh_sinh<T>>) {
+      return tanh_sinh_;
+    } else if constexpr (std::is_same_v<Rule, bq::exp_sinh<T>>) {
+      return exp_sinh_;
+    } else {
+      static_assert(std::is_same_v<Rule, bq::sinh_sinh<T>>,
+                    "minimax::quadrature_workspace::rule: Rule must be Boost's tanh_sinh<T>, exp_sinh<T> or sinh_sinh<T>");
+      return sinh_sinh_;
+    }
+  }
+
+  std::map<std::size_t, std::unique_ptr<boost::math::quadrature::tanh_sinh<T>>> tanh_sinh_;
+  std::map<std::size_t, std::unique_ptr<boost::math::quadrature::exp_sinh<T>>> exp_sinh_;
+  std::map<std::size_t, std::unique_ptr<boost::math::quadrature::sinh_sinh<T>>> sinh_sinh_;
+};
+
 /// \brief What integrate() may spend and when it stops.
 template <Real T = double>
 struct quadrature_options {
@@ -54,6 +105,10 @@ struct quadrature_options {
   /// \brief The most levels of step halving (double-exponential rules) or of interval bisection
   /// (Gauss–Kronrod). Default 12.
   std::size_t max_refinements = 12;
+  /// \brief Where the double-exponential rules' tables are kept between calls (see
+  /// quadrature_workspace); null (the default): each call builds its own and keeps nothing. Not
+  /// used by integrate_gauss_kronrod(), whose rule is a fixed table.
+  quadrature_workspace<T>* workspace = nullptr;
 };
 
 /// \brief A value of \f$\int_a^b f\f$ with its error estimate.
@@ -81,13 +136,11 @@ struct integration_real<F, A, B, Bounds, std::enable_if_t<std::is_floating_point
 template <class F, class A, class B>
 using integration_real_t = typename integration_real<F, A, B>::type;
 
-template <class Integrator>
-Integrator& cached_integrator(std::size_t max_refinements) {
-  // The abscissa tables are costly to build and grow lazily; one per thread and refinement limit.
-  thread_local std::map<std::size_t, std::unique_ptr<Integrator>> cache;
-  auto& slot = cache[max_refinements];
-  if (!slot) slot = std::make_unique<Integrator>(max_refinements);
-  return *slot;
+/// The rule for one call: the workspace's when the options name one, else one built in `local`.
+template <class Rule, class T>
+Rule& rule_for(const quadrature_options<T>& options, std::optional<Rule>& local) {
+  if (options.workspace != nullptr) return options.workspace->template rule<Rule>(options.max_refinements);
+  return local.emplace(options.max_refinements);
 }
 
 template <class T>
@@ -174,7 +227,8 @@ quadrature_result<T> integrate_double_exponential(integrand_ref<T> f, T a, T b, 
   const T tol = options.relative_tolerance;
   namespace bq = boost::math::quadrature;
   if (std::isfinite(a) && std::isfinite(b)) {
-    auto& rule = cached_integrator<bq::tanh_sinh<T>>(options.max_refinements);
+    std::optional<bq::tanh_sinh<T>> local;
+    auto& rule = rule_for(options, local);
     return run_rule<T>(function, f, quadrature_method::tanh_sinh, [&](checked_integrand<T>& g, T& error, T& l1) {
       // The two-argument form: Boost passes x = a + d or x = b - d, formed from the distance d to the
       // nearer end, and that distance. (Boost 1.74's one-argument form rebuilds x near a as
@@ -189,12 +243,14 @@ quadrature_result<T> integrate_double_exponential(integrand_ref<T> f, T a, T b, 
     });
   }
   if (std::isinf(a) && std::isinf(b)) {
-    auto& rule = cached_integrator<bq::sinh_sinh<T>>(options.max_refinements);
+    std::optional<bq::sinh_sinh<T>> local;
+    auto& rule = rule_for(options, local);
     return run_rule<T>(function, f, quadrature_method::sinh_sinh, [&](checked_integrand<T>& g, T& error, T& l1) {
       return rule.integrate([&g](T x) { return g(x); }, tol, &error, &l1);
     });
   }
-  auto& rule = cached_integrator<bq::exp_sinh<T>>(options.max_refinements);
+  std::optional<bq::exp_sinh<T>> local;
+  auto& rule = rule_for(options, local);
   return run_rule<T>(function, f, quadrature_method::exp_sinh, [&](checked_integrand<T>& g, T& error, T& l1) {
     return rule.integrate([&g](T x) { return g(x); }, a, b, tol, &error, &l1);
   });
