@@ -16,6 +16,7 @@
 
 #include "minimax/core/dual.hpp"
 #include "minimax/core/error.hpp"
+#include "minimax/dynamics/schemes/look_ahead.hpp"
 #include "minimax/games/concepts.hpp"
 #include "minimax/games/detail/loss_slopes.hpp"
 #include "minimax/games/detail/minibatches.hpp"
@@ -42,15 +43,29 @@ namespace minimax::games {
 /// on the scalar, so on minimax::dual numbers they give Hessian-vector products
 /// (discriminator_loss_hessian_vector(), used by schemes::unrolled).
 ///
+/// **Packing** (PacGAN, Lin et al. 2018). With `Packing` \f$= m > 1\f$ the discriminator judges
+/// \f$m\f$ samples at once: its input is \f$m\f$ samples of dimension \f$d\f$ concatenated
+/// (`Discriminator::input_size` \f$= m d\f$), the batch of \f$n\f$ samples (\f$n\f$ a multiple of
+/// \f$m\f$) is cut into \f$n/m\f$ packs of consecutive columns, \f$X_p = (x_{pm+1}, \dots, x_{pm+m})\f$,
+/// real packs from real samples and fake packs from fake ones, and the losses average over packs:
+/// \f[ L_D = \frac{m}{n}\sum_p \ell^D_r(D_\psi(X_p)) + \frac{m}{n}\sum_p \ell^D_f(D_\psi(\tilde X_p)),\qquad
+///     L_G = \frac{m}{n}\sum_p \ell^G(D_\psi(\tilde X_p)),\quad \tilde X_p = (G_\theta(\varepsilon_{pm+1}), \dots). \f]
+/// A pack is the column-major reshape of the \f$d \times n\f$ batch to \f$md \times n/m\f$ (no copy);
+/// its gradient is the reshape back. Everything else (the field, the exact derivatives, the unrolled
+/// gradients) works on packs unchanged; \f$m = 1\f$ is the plain game, the same code and numbers.
+/// The point game (point()) has no packing.
+///
 /// Every member that takes a state \f$z\f$ throws minimax::invalid_argument unless it has
 /// dimension() entries. Where the networks' outputs overflow at a finite \f$z\f$ (a step too large
 /// for the game), the losses are NaN and the gradients and the field are all NaN, so that
 /// minimax::simulate() ends the run with run_status::non_finite and keeps the trajectory up to the
 /// last finite state, as it does for every other game.
-template <class Generator, class Discriminator, loss::adversarial_loss Loss>
+template <class Generator, class Discriminator, loss::adversarial_loss Loss, int Packing = 1>
 class mixture_gan {
-  static_assert(Generator::output_size == Discriminator::input_size,
-                "minimax::games::mixture_gan: the generator's output size must be the discriminator's input size");
+  static_assert(Packing >= 1, "minimax::games::mixture_gan: the packing degree must be >= 1");
+  static_assert(Generator::output_size * Packing == Discriminator::input_size,
+                "minimax::games::mixture_gan: the discriminator's input size must be the generator's output size "
+                "(times the packing degree)");
   static_assert(Discriminator::output_size == 1, "minimax::games::mixture_gan: the discriminator must have one output");
 
  public:
@@ -61,13 +76,27 @@ class mixture_gan {
   Eigen::MatrixXd real;         ///< the current real batch (d × n, one sample per column)
   Eigen::MatrixXd noise;        ///< the current noise batch (noise size × n)
 
+  /// \f$m\f$, the number of samples the discriminator judges together (1: no packing).
+  static constexpr int packing = Packing;
+
   /// The game on `data` with minibatches of `batch_size`, the first batches drawn from `generator_rng`.
   /// \throws minimax::invalid_argument for batch_size < 1 or data of the wrong dimension.
   mixture_gan(isotropic_mixture data_distribution, Eigen::Index batch_size, rng& generator_rng, Loss adversarial_loss = {},
               Generator g = {}, Discriminator d = {})
       : generator(std::move(g)), discriminator(std::move(d)), loss(adversarial_loss), data(std::move(data_distribution)),
         batch_(batch_size) {
-    detail::require_minibatch_game("minimax::games::mixture_gan", data, batch_size, Discriminator::input_size);
+    constexpr const char* fn = "minimax::games::mixture_gan";
+    if constexpr (Packing == 1) {
+      detail::require_minibatch_game(fn, data, batch_size, Discriminator::input_size);
+    } else {
+      require_same_size(fn, "the data's dimension and the generator's output size",
+                        static_cast<std::size_t>(data.modes().cols()), static_cast<std::size_t>(Generator::output_size));
+      detail::require_minibatch_game(fn, data, batch_size, Generator::output_size);
+      if (batch_size % Packing != 0) {
+        raise_invalid_argument(fn, "the batch size must be a multiple of the packing degree " + std::to_string(Packing) +
+                                       "; batch size", batch_size);
+      }
+    }
     resample(generator_rng);
   }
 
@@ -75,8 +104,17 @@ class mixture_gan {
   Eigen::Index dimension() const { return Generator::parameter_count + Discriminator::parameter_count; }
   /// \f$|\theta|\f$.
   Eigen::Index generator_dimension() const { return Generator::parameter_count; }
-  /// The minibatch size.
+  /// The minibatch size \f$n\f$ (samples).
   Eigen::Index batch_size() const { return batch_; }
+  /// The number of packs \f$n/m\f$ the discriminator sees per batch (the batch size without packing).
+  Eigen::Index packs() const { return batch_ / Packing; }
+
+  /// \brief The packs of a batch of samples: the \f$d \times n\f$ batch `x` read as \f$md \times n/m\f$,
+  /// column \f$p\f$ the samples \f$pm+1, \dots, pm+m\f$ stacked (a view of `x`, which must outlive it).
+  template <class T>
+  static Eigen::Map<const nn::batch<T, Discriminator::input_size>> pack(const nn::batch<T, Generator::output_size>& x) {
+    return {x.data(), Discriminator::input_size, x.cols() / Packing};
+  }
 
   /// Draws the next real and noise batches.
   void resample(rng& g) { detail::draw_minibatches(data, batch_, Generator::input_size, g, real, noise); }
@@ -92,6 +130,7 @@ class mixture_gan {
   /// \throws minimax::invalid_argument when `Batch` is not the game's batch size.
   template <int Batch>
   mlp_gan_point<Generator, Discriminator, Loss, Batch> point() const {
+    static_assert(Packing == 1, "minimax::games::mixture_gan::point: the point game has no packing");
     if (batch_ != Batch) {
       raise_invalid_argument("minimax::games::mixture_gan::point",
                              "the point game's Batch must be the game's batch size " + std::to_string(batch_) + "; Batch",
@@ -119,9 +158,9 @@ class mixture_gan {
   template <class T>
   T generator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::mixture_gan::generator_loss", z.size(), dimension());
-    const nn::batch<T, Discriminator::input_size> fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
+    const nn::batch<T, Generator::output_size> fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
     if (!nn::detail::all_finite(fake)) return overflowed<T>();
-    const nn::batch<T, 1> out = discriminator(z.tail(Discriminator::parameter_count), fake);
+    const nn::batch<T, 1> out = discriminator(z.tail(Discriminator::parameter_count), pack<T>(fake));
     if (!nn::detail::all_finite(out)) return overflowed<T>();
     return loss::generator_loss(loss, out);
   }
@@ -129,11 +168,12 @@ class mixture_gan {
   template <class T>
   T discriminator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::mixture_gan::discriminator_loss", z.size(), dimension());
-    const nn::batch<T, Discriminator::input_size> fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
+    const nn::batch<T, Generator::output_size> fake = generator(z.head(Generator::parameter_count), noise.cast<T>());
     if (!nn::detail::all_finite(fake)) return overflowed<T>();
     const auto psi = z.tail(Discriminator::parameter_count);
-    const nn::batch<T, 1> out_real = discriminator(psi, real.cast<T>());
-    const nn::batch<T, 1> out_fake = discriminator(psi, fake);
+    const nn::batch<T, Generator::output_size> real_t = real.cast<T>();
+    const nn::batch<T, 1> out_real = discriminator(psi, pack<T>(real_t));
+    const nn::batch<T, 1> out_fake = discriminator(psi, pack<T>(fake));
     if (!nn::detail::all_finite(out_real) || !nn::detail::all_finite(out_fake)) return overflowed<T>();
     return loss::discriminator_loss(loss, out_real, out_fake);
   }
@@ -211,7 +251,7 @@ class mixture_gan {
     thread_local unrolled_workspace ws;
     const auto theta = z.head(nG);
     generator.forward(theta, noise, ws.gen_tape);
-    const nn::batch<double, d>& fake = ws.gen_tape.output();
+    const nn::batch<double, d>& fake = packed_fake(ws);
     // where the networks overflow, no gradient is defined: all NaN, which ends a run as non_finite
     const auto overflowed_gradient = [] { return Eigen::VectorXd::Constant(nG, overflowed<double>()); };
     if (!nn::detail::all_finite(fake)) {
@@ -250,12 +290,100 @@ class mixture_gan {
       if (!lambda.allFinite()) return overflowed_gradient();
     }
     Eigen::VectorXd g = Eigen::VectorXd::Zero(nG);
-    generator.backward(theta, ws.gen_tape, cotangent, g);
+    generator.backward(theta, ws.gen_tape, unpack(cotangent), g);
     return g;
+  }
+
+  /// \brief The generator gradient \f$\frac{d}{d\theta} L_G(\theta, \psi_k(\theta))\f$ unrolled through
+  /// the discriminator's optimiser (minimax::schemes::unrolled_through): \f$\psi_{j+1}, s_{j+1}\f$ one
+  /// step of `o` (schemes::look_ahead::sgd, look_ahead::momentum, look_ahead::adam) on
+  /// \f$g_j = \nabla_\psi L_D(x, \psi_j)\f$ from the optimiser's state \f$s_0\f$ = `s`, exact, the
+  /// dependence of the optimiser's velocity or moments on \f$\theta\f$ included.
+  ///
+  /// The adjoint recursion of the plain overload with the optimiser's reverse product
+  /// (`o.adjoint`, see look_ahead.hpp) in place of the plain step's: with \f$\bar\psi_k = \nabla_\psi
+  /// L_G(x, \psi_k)\f$, \f$\bar s_k = 0\f$, \f$c = \nabla_x L_G(x, \psi_k)\f$, for \f$j = k-1, \dots, 0\f$:
+  /// \f[ (\bar\psi_j, \bar s_j, \bar g_j) = \mathrm{adjoint}_j(\bar\psi_{j+1}, \bar s_{j+1}),\quad
+  ///     \bar\psi_j \mathrel{+}= \nabla^2_{\psi\psi} L_D(x, \psi_j)\,\bar g_j,\quad
+  ///     c \mathrel{+}= \nabla^2_{x\psi} L_D(x, \psi_j)\,\bar g_j, \f]
+  /// then \f$\frac{d}{d\theta} L_G = (\partial x/\partial\theta)^\top c\f$; the second derivatives are the
+  /// discriminator passes' tangents along \f$\bar g_j\f$. The gradients \f$g_j\f$ of the forward sweep
+  /// are kept (\f$k\f$ vectors of \f$|\psi|\f$). With look_ahead::sgd this is the plain overload with
+  /// step \f$\eta\f$ (the same numbers). When `discriminator_field` is not null, \f$v_\psi =
+  /// -\nabla_\psi L_D(\theta, \psi)\f$ at the starting point is written there. All NaN where the
+  /// networks or the look-ahead overflow.
+  /// \throws minimax::invalid_argument when `z` does not have dimension() entries, the state's sizes
+  /// are not the discriminator's parameter count, or `k < 0`.
+  template <schemes::look_ahead::optimiser O>
+  Eigen::VectorXd unrolled_generator_gradient(const Eigen::VectorXd& z, const O& o, const typename O::state& s, int k,
+                                              Eigen::VectorXd* discriminator_field = nullptr) const {
+    constexpr const char* fn = "minimax::games::mixture_gan::unrolled_generator_gradient";
+    constexpr Eigen::Index nG = Generator::parameter_count, nD = Discriminator::parameter_count;
+    constexpr int d = Discriminator::input_size;
+    if constexpr (std::is_same_v<O, schemes::look_ahead::sgd>) {
+      return unrolled_generator_gradient(z, o.learning_rate, k, discriminator_field);
+    } else {
+      detail::require_state_size(fn, z.size(), nG + nD);
+      o.check(s, nD);
+      if (k < 0) raise_invalid_argument(fn, "the number of unrolled steps must be >= 0", k);
+      thread_local unrolled_workspace ws;
+      const auto theta = z.head(nG);
+      generator.forward(theta, noise, ws.gen_tape);
+      const nn::batch<double, d>& fake = packed_fake(ws);
+      const auto overflowed_gradient = [] { return Eigen::VectorXd::Constant(nG, overflowed<double>()); };
+      if (!nn::detail::all_finite(fake)) {
+        if (discriminator_field != nullptr) *discriminator_field = Eigen::VectorXd::Constant(nD, overflowed<double>());
+        return overflowed_gradient();
+      }
+      // the look-ahead: psi_j, the optimiser's state s_j and the gradient g_j at each step
+      std::vector<Eigen::VectorXd> path{z.tail(nD)}, grads;
+      std::vector<typename O::state> states{s};
+      path.reserve(static_cast<std::size_t>(k) + 1);
+      for (int j = 0; j < k || (j == 0 && discriminator_field != nullptr); ++j) {
+        Eigen::VectorXd grad = Eigen::VectorXd::Zero(nD);
+        discriminator_passes(path.back(), nullptr, fake, grad, nullptr, nullptr, ws);
+        if (j == 0 && discriminator_field != nullptr) *discriminator_field = -grad;
+        if (j < k) {
+          if (!grad.allFinite()) return overflowed_gradient();
+          Eigen::VectorXd next = path.back();
+          typename O::state after = states.back();
+          o.step(next, after, grad);
+          if (!next.allFinite()) return overflowed_gradient();
+          path.push_back(std::move(next));
+          states.push_back(std::move(after));
+          grads.push_back(std::move(grad));
+        }
+      }
+      Eigen::VectorXd lambda = Eigen::VectorXd::Zero(nD);
+      nn::batch<double, d>& cotangent = ws.cotangent;
+      generator_loss_passes(path.back(), fake, lambda, cotangent, ws);
+      if (!lambda.allFinite()) return overflowed_gradient();
+      typename O::state lambda_s = o.start(nD);
+      Eigen::VectorXd lambda_g(nD), grad(nD), grad_dot(nD);
+      for (int j = k - 1; j >= 0; --j) {
+        const auto i = static_cast<std::size_t>(j);
+        o.adjoint(states[i], grads[i], lambda, lambda_s, lambda_g);
+        // H_psipsi lambda_g into grad_dot; the passes add -(-1) H_xpsi lambda_g to the fakes' cotangent
+        grad.setZero();
+        grad_dot.setZero();
+        discriminator_passes(path[i], &lambda_g, fake, grad, &grad_dot, &cotangent, ws, -1.0);
+        lambda += grad_dot;
+        if (!lambda.allFinite()) return overflowed_gradient();
+      }
+      Eigen::VectorXd g = Eigen::VectorXd::Zero(nG);
+      generator.backward(theta, ws.gen_tape, unpack(cotangent), g);
+      return g;
+    }
   }
 
  private:
   Eigen::Index batch_;
+
+  // the gradient with respect to the packs, read back as one column per sample
+  template <class T>
+  static Eigen::Map<const nn::batch<T, Generator::output_size>> unpack(const nn::batch<T, Discriminator::input_size>& x) {
+    return {x.data(), Generator::output_size, x.cols() * Packing};
+  }
 
   // unrolled_generator_gradient()'s buffers: the generator's tape and the discriminator's, for one
   // block of columns at a time
@@ -265,7 +393,20 @@ class mixture_gan {
     typename Discriminator::template tangent_tape<double> real_tangents, fake_tangents;
     nn::batch<double, 1> d_real, d_fake, d_real_dot, d_fake_dot;
     nn::batch<double, Discriminator::input_size> dx, cotangent;
+    nn::batch<double, Discriminator::input_size> packed_real, packed_fake;  // the packs (Packing > 1)
   };
+
+  // The fake packs of the generator's tape (its output itself without packing); with packing, also
+  // the real packs into ws.packed_real.
+  const nn::batch<double, Discriminator::input_size>& packed_fake(unrolled_workspace& ws) const {
+    if constexpr (Packing == 1) {
+      return ws.gen_tape.output();
+    } else {
+      ws.packed_fake = pack<double>(ws.gen_tape.output());
+      ws.packed_real = Eigen::Map<const nn::batch<double, Discriminator::input_size>>(real.data(), Discriminator::input_size, packs());
+      return ws.packed_fake;
+    }
+  }
 
   // The discriminator's passes run over blocks of this many samples: a block's activations stay in
   // the core's cache (a whole batch of 128 features by 512 samples does not); the losses are sums
@@ -281,7 +422,7 @@ class mixture_gan {
   // dy = l'(v) / n for one block of outputs v; NaN where v overflowed, so the gradient is NaN
   template <class Slope>
   void loss_seeds(const nn::batch<double, 1>& out, const Slope& slope, nn::batch<double, 1>& dy) const {
-    const double inv_n = 1.0 / static_cast<double>(batch_);
+    const double inv_n = 1.0 / static_cast<double>(packs());
     dy.resize(1, out.cols());
     if (!nn::detail::all_finite(out)) {
       dy.setConstant(overflowed<double>());
@@ -293,7 +434,7 @@ class mixture_gan {
   template <class Slope>
   void loss_seed_tangents(const nn::batch<double, 1>& out, const nn::batch<double, 1>& out_dot, const Slope& slope,
                           nn::batch<double, 1>& dy_dot) const {
-    const double inv_n = 1.0 / static_cast<double>(batch_);
+    const double inv_n = 1.0 / static_cast<double>(packs());
     dy_dot.resize(1, out.cols());
     for (Eigen::Index i = 0; i < out.cols(); ++i) {
       dy_dot(0, i) = slope(dual<double>(out(0, i), out_dot(0, i))).derivative * inv_n;
@@ -308,9 +449,13 @@ class mixture_gan {
                             unrolled_workspace& ws, double step = 0) const {
     const auto real_slope = [&](const auto& v) { return detail::discriminator_real_slope(loss, v); };
     const auto fake_slope = [&](const auto& v) { return detail::discriminator_fake_slope(loss, v); };
-    for (Eigen::Index c = 0; c < batch_; c += block_size) {
-      const Eigen::Index b = std::min(block_size, batch_ - c);
-      discriminator.forward(psi, real.middleCols(c, b), ws.real_tape);
+    for (Eigen::Index c = 0; c < packs(); c += block_size) {
+      const Eigen::Index b = std::min(block_size, packs() - c);
+      if constexpr (Packing == 1) {
+        discriminator.forward(psi, real.middleCols(c, b), ws.real_tape);
+      } else {
+        discriminator.forward(psi, ws.packed_real.middleCols(c, b), ws.real_tape);
+      }
       discriminator.forward(psi, fake.middleCols(c, b), ws.fake_tape);
       loss_seeds(ws.real_tape.output(), real_slope, ws.d_real);
       loss_seeds(ws.fake_tape.output(), fake_slope, ws.d_fake);
@@ -332,9 +477,9 @@ class mixture_gan {
                              Eigen::VectorXd& lambda, nn::batch<double, Discriminator::input_size>& cotangent,
                              unrolled_workspace& ws) const {
     const auto slope = [&](const auto& v) { return detail::generator_slope(loss, v); };
-    cotangent.resize(Discriminator::input_size, batch_);
-    for (Eigen::Index c = 0; c < batch_; c += block_size) {
-      const Eigen::Index b = std::min(block_size, batch_ - c);
+    cotangent.resize(Discriminator::input_size, packs());
+    for (Eigen::Index c = 0; c < packs(); c += block_size) {
+      const Eigen::Index b = std::min(block_size, packs() - c);
       discriminator.forward(psi, fake.middleCols(c, b), ws.fake_tape);
       loss_seeds(ws.fake_tape.output(), slope, ws.d_fake);
       discriminator.backward(psi, ws.fake_tape, ws.d_fake, lambda, &ws.dx);
@@ -362,8 +507,9 @@ class mixture_gan {
     typename Discriminator::template tape<T> real_tape, fake_tape;
     generator.forward(theta, noise.cast<T>(), gen_tape);
     if (!nn::detail::all_finite(gen_tape.output())) return overflowed_gradients(field, d_loss, g_loss);
-    discriminator.forward(psi, real.cast<T>(), real_tape);
-    discriminator.forward(psi, gen_tape.output(), fake_tape);
+    const nn::batch<T, Generator::output_size> real_t = real.cast<T>();
+    discriminator.forward(psi, pack<T>(real_t), real_tape);
+    discriminator.forward(psi, pack<T>(gen_tape.output()), fake_tape);
     if (!nn::detail::all_finite(real_tape.output()) || !nn::detail::all_finite(fake_tape.output())) {
       return overflowed_gradients(field, d_loss, g_loss);
     }
@@ -378,7 +524,7 @@ class mixture_gan {
       d_loss->setZero(nG + nD);
       d_loss->tail(nD) = grad_psi;
       Eigen::VectorX<T> grad_theta_d = Eigen::VectorX<T>::Zero(nG);
-      generator.backward(theta, gen_tape, dx, grad_theta_d);
+      generator.backward(theta, gen_tape, unpack(dx), grad_theta_d);
       d_loss->head(nG) = grad_theta_d;
     }
     if (field != nullptr) {
@@ -388,7 +534,7 @@ class mixture_gan {
       // the discriminator's forward tape on the fakes is reused: backward again with the generator's seed
       discriminator.backward(psi, fake_tape, g_fake, scratch, &dfake);
       Eigen::VectorX<T> grad_theta = Eigen::VectorX<T>::Zero(nG);
-      generator.backward(theta, gen_tape, dfake, grad_theta);
+      generator.backward(theta, gen_tape, unpack(dfake), grad_theta);
       field->resize(nG + nD);
       field->head(nG) = grad_theta;
       field->tail(nD) = grad_psi;
