@@ -109,11 +109,13 @@ void check_problem(const minimax::emd_batch_result& out, long k, long n, const E
 }  // namespace
 
 TEST_CASE("random point clouds: the cost, the permutation and the plan of minimax::emd, squared Euclidean") {
+  minimax::emd_batch_options opts;
+  opts.bidding = GENERATE(minimax::auction_bidding::jacobi, minimax::auction_bidding::gauss_seidel);
   for (const long n : {1L, 2L, 5L, 16L, 33L, 64L}) {
     for (const unsigned seed : {1U, 2U, 3U}) {
       const int d = seed == 3U ? 3 : 2;
       const auto in = random_clouds(4, n, d, seed + 100U * static_cast<unsigned>(n));
-      const auto out = minimax::emd_batch(thrust::device, in.shape, in.x, in.y);
+      const auto out = minimax::emd_batch(thrust::device, in.shape, in.x, in.y, opts);
       REQUIRE(out.cost.size() == 4);
       for (long k = 0; k < 4; ++k) {
         const Eigen::MatrixXd C =
@@ -125,10 +127,12 @@ TEST_CASE("random point clouds: the cost, the permutation and the plan of minima
 }
 
 TEST_CASE("random point clouds: the same for the Euclidean cost (W1)") {
+  minimax::emd_batch_options opts;
+  opts.bidding = GENERATE(minimax::auction_bidding::jacobi, minimax::auction_bidding::gauss_seidel);
   for (const long n : {3L, 24L, 64L}) {
     for (const unsigned seed : {5U, 6U}) {
       const auto in = random_clouds(5, n, 2, seed + 10U * static_cast<unsigned>(n));
-      const auto out = minimax::emd_batch(thrust::device, in.shape, in.x, in.y, {}, minimax::costs::euclidean{});
+      const auto out = minimax::emd_batch(thrust::device, in.shape, in.x, in.y, opts, minimax::costs::euclidean{});
       for (long k = 0; k < 5; ++k) {
         const Eigen::MatrixXd C =
             minimax::cost_matrix(cloud(in.x, k, n, 2), cloud(in.y, k, n, 2), minimax::costs::euclidean{});
@@ -139,13 +143,15 @@ TEST_CASE("random point clouds: the same for the Euclidean cost (W1)") {
 }
 
 TEST_CASE("a user's cost matrices of any sign and scale") {
+  minimax::emd_batch_options opts;
+  opts.bidding = GENERATE(minimax::auction_bidding::jacobi, minimax::auction_bidding::gauss_seidel);
   std::mt19937_64 gen(11);
   std::uniform_real_distribution<double> u(-1.0, 1.0);
   for (const double scale : {1.0, 1e-9, 1e9}) {
     const long K = 6, n = 20;
     std::vector<double> cost(static_cast<std::size_t>(K * n * n));
     for (auto& c : cost) c = scale * u(gen);
-    const auto out = minimax::emd_batch(thrust::device, K, n, cost);
+    const auto out = minimax::emd_batch(thrust::device, K, n, cost, opts);
     for (long k = 0; k < K; ++k) check_problem(out, k, n, matrix_of(cost, k, n), true);
   }
 }
@@ -175,11 +181,13 @@ TEST_CASE("1-D: the optimal assignment of a convex cost is the monotone one") {
 }
 
 TEST_CASE("ties: equal costs, duplicated points and small integer costs give emd's cost and a permutation") {
+  minimax::emd_batch_options opts;
+  opts.bidding = GENERATE(minimax::auction_bidding::jacobi, minimax::auction_bidding::gauss_seidel);
   SECTION("every cost equal (and all zero)") {
     for (const double value : {2.5, 0.0, -1.0}) {
       const long K = 3, n = 17;
       const std::vector<double> cost(static_cast<std::size_t>(K * n * n), value);
-      const auto out = minimax::emd_batch(thrust::device, K, n, cost);
+      const auto out = minimax::emd_batch(thrust::device, K, n, cost, opts);
       for (long k = 0; k < K; ++k) check_problem(out, k, n, matrix_of(cost, k, n), false);
       CHECK(out.cost[0] == value);
     }
@@ -205,7 +213,7 @@ TEST_CASE("ties: equal costs, duplicated points and small integer costs give emd
     x.insert(x.end(), x2.begin(), x2.end());
     y.insert(y.end(), y2.begin(), y2.end());
     const minimax::transport_batch shape{2, n, n, d};
-    const auto out = minimax::emd_batch(thrust::device, shape, x, y);
+    const auto out = minimax::emd_batch(thrust::device, shape, x, y, opts);
     for (long k = 0; k < 2; ++k) {
       const Eigen::MatrixXd C =
           minimax::cost_matrix(cloud(x, k, n, d), cloud(y, k, n, d), minimax::costs::sq_euclidean{});
@@ -219,7 +227,7 @@ TEST_CASE("ties: equal costs, duplicated points and small integer costs give emd
     const long K = 8, n = 24;
     std::vector<double> cost(static_cast<std::size_t>(K * n * n));
     for (auto& c : cost) c = u(gen);
-    const auto out = minimax::emd_batch(thrust::device, K, n, cost);
+    const auto out = minimax::emd_batch(thrust::device, K, n, cost, opts);
     for (long k = 0; k < K; ++k) {
       check_problem(out, k, n, matrix_of(cost, k, n), false);
       // n times the cost is the integer sum of the assigned costs.
@@ -287,17 +295,21 @@ TEST_CASE("bad input is named") {
 
 TEST_CASE("the round limit is reported, not hidden; the certificate holds without the refinement") {
   const auto in = random_clouds(3, 16, 2, 31);
+  const auto bidding = GENERATE(minimax::auction_bidding::jacobi, minimax::auction_bidding::gauss_seidel);
   minimax::emd_batch_options opts;
+  opts.bidding = bidding;
   opts.max_rounds = 2;
   const auto cut = minimax::emd_batch(thrust::device, in.shape, in.x, in.y, opts);
   for (long k = 0; k < 3; ++k) {
     CHECK(cut.status[static_cast<std::size_t>(k)] == minimax::assignment_status::round_limit);
     CHECK(std::isnan(cut.cost[static_cast<std::size_t>(k)]));
   }
+  for (long k = 0; k < 3; ++k) CHECK(cut.rounds[static_cast<std::size_t>(k)] == 2);
   opts = {};
+  opts.bidding = bidding;
+  const auto refined = minimax::emd_batch(thrust::device, in.shape, in.x, in.y, opts);
   opts.refine_prices = false;
   const auto plain = minimax::emd_batch(thrust::device, in.shape, in.x, in.y, opts);
-  const auto refined = minimax::emd_batch(thrust::device, in.shape, in.x, in.y);
   for (long k = 0; k < 3; ++k) {
     const auto kk = static_cast<std::size_t>(k);
     CHECK(plain.refinement_passes[kk] == 0);

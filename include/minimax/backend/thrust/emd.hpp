@@ -69,6 +69,12 @@ enum class assignment_status {
   round_limit,          ///< `max_rounds` bidding rounds ran out before every person was assigned
 };
 
+/// How the unassigned persons of emd_batch()'s auction bid.
+enum class auction_bidding {
+  jacobi,        ///< all at once, one thread per person (parallel within a problem and across problems)
+  gauss_seidel,  ///< one at a time, one thread per problem (parallel across problems only; fewer bids)
+};
+
 /// Options of emd_batch().
 struct emd_batch_options {
   /// \f$\tau\f$: a problem is `optimal` when its duality gap and dual infeasibility are at most
@@ -76,7 +82,10 @@ struct emd_batch_options {
   /// \f$\varepsilon_{\text{final}}\f$ of half that.
   double tolerance = 1e-12;
   double scaling_factor = 0.125;       ///< \f$\theta \in (0, 1)\f$: \f$\varepsilon\f$ is multiplied by it each phase
-  std::size_t max_rounds = 10'000'000;  ///< the most bidding rounds, over all phases and problems together
+  /// The most bidding rounds of a problem over all phases (Jacobi: rounds in which it had a bidder;
+  /// Gauss-Seidel: its bids); a problem that reaches it stops with assignment_status::round_limit.
+  std::size_t max_rounds = 100'000'000;
+  auction_bidding bidding = auction_bidding::jacobi;  ///< see auction_bidding
   bool refine_prices = true;           ///< the Bellman-Ford passes before the certificate
 };
 
@@ -91,7 +100,7 @@ struct emd_batch_result {
   std::vector<double> epsilon;             ///< \f$\varepsilon_{\text{final}}\f$ of the problem
   std::vector<double> tolerance;           ///< the threshold the gap was judged by, \f$\max(\tau, 64\epsilon_{\text{mach}})\max|C|\f$
   std::vector<long> bids;                  ///< bids made, over all phases
-  std::vector<long> rounds;                ///< bidding rounds in which the problem had a bidder
+  std::vector<long> rounds;                ///< its bidding rounds (Jacobi), or its bids (Gauss-Seidel)
   std::vector<long> phases;                ///< epsilon-scaling phases run
   std::vector<long> refinement_passes;     ///< Bellman-Ford passes that changed a price
   std::vector<assignment_status> status;   ///< see assignment_status
@@ -162,77 +171,133 @@ struct auction_phase_start {
   }
 };
 
-/// One person's bid (Jacobi: every unassigned person at once): best w = min_j C_ij + p_j at j*,
-/// second best w', bid p_j* + (w' - w) + eps for j*.
+/// Person i's bid against the prices p: the best w = min_j C_ij + p_j at j* (returned in `at`), the
+/// second best w' over j != j*, and the bid p_j* + (w' - w) + eps (eps raised to 4 ulps of the
+/// numbers compared where that is more, so that a bid always raises the price).
+MINIMAX_HOST_DEVICE inline double auction_best_bid(const double* row, const double* p, long n, double eps, long& at) {
+  double best = std::numeric_limits<double>::infinity(), second = best;
+  at = 0;
+  for (long j = 0; j < n; ++j) {
+    const double w = row[j] + p[j];
+    if (w < best) {
+      second = best;
+      best = w;
+      at = j;
+    } else if (w < second) {
+      second = w;
+    }
+  }
+  if (n == 1) second = best;
+  const double a = p[at] < 0.0 ? -p[at] : p[at], b = best < 0.0 ? -best : best;
+  const double floor = 4.0 * std::numeric_limits<double>::epsilon() * (a + b);
+  return p[at] + (second - best) + (eps > floor ? eps : floor);
+}
+
+/// Jacobi bidding: every unassigned person of every problem bids at once (one thread per person);
+/// a problem that has used up its rounds bids no more.
 struct auction_bid {
   const double* c;
   const double* price;
   const long* assigned;
   const double* eps;
+  const long* rounds;
   long* bid_object;
   double* bid_value;
   long* bids;
-  long n;
+  long n, limit;
   MINIMAX_HOST_DEVICE void operator()(long idx) const {
-    if (assigned[idx] >= 0) {
+    const long k = idx / n;
+    if (assigned[idx] >= 0 || rounds[k] >= limit) {
       bid_object[idx] = -1;
       return;
     }
-    const long k = idx / n;
-    const double* row = c + idx * n;
-    const double* p = price + k * n;
-    double best = std::numeric_limits<double>::infinity(), second = best;
     long at = 0;
-    for (long j = 0; j < n; ++j) {
-      const double w = row[j] + p[j];
-      if (w < best) {
-        second = best;
-        best = w;
-        at = j;
-      } else if (w < second) {
-        second = w;
-      }
-    }
-    if (n == 1) second = best;
-    // eps, or 4 ulps of the numbers compared where that is more: a bid always raises the price.
-    const double a = p[at] < 0.0 ? -p[at] : p[at], b = best < 0.0 ? -best : best;
-    const double floor = 4.0 * std::numeric_limits<double>::epsilon() * (a + b);
+    bid_value[idx] = auction_best_bid(c + idx * n, price + k * n, n, eps[k], at);
     bid_object[idx] = at;
-    bid_value[idx] = p[at] + (second - best) + (eps[k] > floor ? eps[k] : floor);
     ++bids[idx];
   }
 };
 
-/// One object takes its highest bid (ties: the lowest person), unassigning its previous owner.
-/// The thread of object 0 also counts the round for its problem when anyone bid.
+/// The Jacobi round's resolution for problem k (one thread per problem, O(n)): each object that
+/// received bids goes to the highest (ties: the lowest person) at that price, and its previous
+/// owner is unassigned. `winner` is scratch, -1 everywhere between calls.
 struct auction_resolve {
   const long* bid_object;
   const double* bid_value;
   double* price;
-  long *owner, *assigned, *rounds;
+  long *owner, *assigned, *rounds, *winner;
   long n;
-  MINIMAX_HOST_DEVICE void operator()(long idx) const {
-    const long k = idx / n, j = idx - k * n;
-    double top = -std::numeric_limits<double>::infinity();
-    long winner = -1;
+  MINIMAX_HOST_DEVICE void operator()(long k) const {
+    const long base = k * n;
     bool any = false;
     for (long i = 0; i < n; ++i) {
-      const long b = bid_object[k * n + i];
-      if (b < 0) continue;
+      const long j = bid_object[base + i];
+      if (j < 0) continue;
       any = true;
-      if (b == j && bid_value[k * n + i] > top) {
-        top = bid_value[k * n + i];
-        winner = i;
-      }
+      const long w = winner[base + j];
+      if (w < 0 || bid_value[base + i] > bid_value[base + w]) winner[base + j] = i;
     }
-    if (j == 0 && any) ++rounds[k];
-    if (winner < 0) return;
-    const long previous = owner[idx];
-    if (previous >= 0) assigned[k * n + previous] = -1;
-    owner[idx] = winner;
-    assigned[k * n + winner] = j;
-    price[idx] = top;
+    if (!any) return;
+    ++rounds[k];
+    for (long i = 0; i < n; ++i) {
+      const long j = bid_object[base + i];
+      if (j < 0 || winner[base + j] != i) continue;
+      winner[base + j] = -1;
+      const long previous = owner[base + j];
+      if (previous >= 0) assigned[base + previous] = -1;
+      owner[base + j] = i;
+      assigned[base + i] = j;
+      price[base + j] = bid_value[base + i];
+    }
   }
+};
+
+/// Gauss-Seidel bidding: one thread runs a whole phase of problem k, one bid at a time, the
+/// unassigned persons in a first-in first-out queue (`queue`: n slots per problem); each bid
+/// counts as a round.
+struct auction_gauss_seidel {
+  const double* c;
+  double* price;
+  long *owner, *assigned, *queue, *rounds, *bids;
+  const double* eps;
+  const char* active;
+  long n, limit;
+  MINIMAX_HOST_DEVICE void operator()(long k) const {
+    if (!active[k]) return;
+    const long base = k * n;
+    long* q = queue + base;
+    long head = 0, waiting = 0;
+    for (long i = 0; i < n; ++i) {
+      if (assigned[base + i] < 0) q[waiting++] = i;
+    }
+    while (waiting > 0 && rounds[k] < limit) {
+      const long i = q[head];
+      head = head + 1 == n ? 0 : head + 1;
+      --waiting;
+      long j = 0;
+      const double value = auction_best_bid(c + (base + i) * n, price + base, n, eps[k], j);
+      const long previous = owner[base + j];
+      if (previous >= 0) {
+        assigned[base + previous] = -1;
+        long tail = head + waiting;
+        tail = tail >= n ? tail - n : tail;
+        q[tail] = previous;
+        ++waiting;
+      }
+      owner[base + j] = i;
+      assigned[base + i] = j;
+      price[base + j] = value;
+      ++rounds[k];
+      ++bids[base + i];
+    }
+  }
+};
+
+/// Persons still to bid in the Jacobi loop: unassigned, in a problem with rounds left.
+struct auction_pending {
+  const long *assigned, *rounds;
+  long n, limit;
+  MINIMAX_HOST_DEVICE bool operator()(long idx) const { return assigned[idx] < 0 && rounds[idx / n] < limit; }
 };
 
 /// A Bellman-Ford pass with the assignment fixed: p'_{s(i)} = min(p_{s(i)}, min_{j != s(i)} (C_ij + p_j) - C_{i s(i)}).
@@ -306,11 +371,6 @@ struct negate_price {
   MINIMAX_HOST_DEVICE double operator()(double p) const { return -p; }
 };
 
-/// assigned == -1.
-struct is_unassigned {
-  MINIMAX_HOST_DEVICE bool operator()(long s) const { return s < 0; }
-};
-
 /// The solver behind every emd_batch(): the K n x n cost matrices are on the device in `c`, checked.
 template <class Policy>
 emd_batch_result auction_solve(const Policy& policy, long K, long n, const ::thrust::device_vector<double>& c,
@@ -321,6 +381,7 @@ emd_batch_result auction_solve(const Policy& policy, long K, long n, const ::thr
   ::thrust::device_vector<double> price(persons, 0.0), next(persons, 0.0), bid_value(persons, 0.0);
   ::thrust::device_vector<long> owner(persons, -1), assigned(persons, -1), bid_object(persons, -1);
   ::thrust::device_vector<long> bids(persons, 0), changed(persons, 0), rounds(static_cast<std::size_t>(K), 0);
+  ::thrust::device_vector<long> queue(persons, -1);  // Gauss-Seidel's queues, or Jacobi's winners (-1 between rounds)
   ::thrust::device_vector<double> eps_device(static_cast<std::size_t>(K), 0.0);
   ::thrust::device_vector<char> active(static_cast<std::size_t>(K), 0);
 
@@ -346,8 +407,6 @@ emd_batch_result auction_solve(const Policy& policy, long K, long n, const ::thr
   const auto each_problem = [&](const auto& functor) {
     ::thrust::for_each(policy, ::thrust::counting_iterator<long>(0), ::thrust::counting_iterator<long>(K), functor);
   };
-  std::size_t rounds_left = options.max_rounds;
-  bool out_of_rounds = false;
   for (long t = 0;; ++t) {
     bool any = false;
     for (long k = 0; k < K; ++k) {
@@ -366,24 +425,30 @@ emd_batch_result auction_solve(const Policy& policy, long K, long n, const ::thr
     ::thrust::copy(eps_now.begin(), eps_now.end(), eps_device.begin());
     each_problem(auction_phase_start{raw_pointer_cast(price.data()), raw_pointer_cast(owner.data()),
                                      raw_pointer_cast(assigned.data()), raw_pointer_cast(active.data()), n});
+    const long limit = static_cast<long>(options.max_rounds);
+    if (options.bidding == auction_bidding::gauss_seidel) {
+      each_problem(auction_gauss_seidel{raw_pointer_cast(c.data()), raw_pointer_cast(price.data()),
+                                        raw_pointer_cast(owner.data()), raw_pointer_cast(assigned.data()),
+                                        raw_pointer_cast(queue.data()), raw_pointer_cast(rounds.data()),
+                                        raw_pointer_cast(bids.data()), raw_pointer_cast(eps_device.data()),
+                                        raw_pointer_cast(active.data()), n, limit});
+      continue;
+    }
     const auction_bid bid{raw_pointer_cast(c.data()),          raw_pointer_cast(price.data()),
                           raw_pointer_cast(assigned.data()),   raw_pointer_cast(eps_device.data()),
-                          raw_pointer_cast(bid_object.data()), raw_pointer_cast(bid_value.data()),
-                          raw_pointer_cast(bids.data()),       n};
+                          raw_pointer_cast(rounds.data()),     raw_pointer_cast(bid_object.data()),
+                          raw_pointer_cast(bid_value.data()),  raw_pointer_cast(bids.data()),
+                          n,                                   limit};
     const auction_resolve resolve{raw_pointer_cast(bid_object.data()), raw_pointer_cast(bid_value.data()),
                                   raw_pointer_cast(price.data()),      raw_pointer_cast(owner.data()),
                                   raw_pointer_cast(assigned.data()),   raw_pointer_cast(rounds.data()),
-                                  n};
-    while (::thrust::count_if(policy, assigned.begin(), assigned.end(), is_unassigned{}) > 0) {
-      if (rounds_left == 0) {
-        out_of_rounds = true;
-        break;
-      }
-      --rounds_left;
+                                  raw_pointer_cast(queue.data()),      n};
+    const auction_pending pending{raw_pointer_cast(assigned.data()), raw_pointer_cast(rounds.data()), n, limit};
+    while (::thrust::count_if(policy, ::thrust::counting_iterator<long>(0), ::thrust::counting_iterator<long>(K * n),
+                              pending) > 0) {
       each_person(bid);
-      each_person(resolve);
+      each_problem(resolve);
     }
-    if (out_of_rounds) break;
   }
 
   // Which problems hold a complete assignment.
