@@ -41,8 +41,8 @@ inline constexpr const char* dense_products = "Eigen";
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <type_traits>
-#include <vector>
 
 namespace minimax::nn::detail {
 
@@ -110,10 +110,16 @@ class gemm_kernel {
         for (std::ptrdiff_t j = 0; j < n; ++j) std::fill(c + j * ldc, c + j * ldc + m, T(0));
       return;
     }
-    // One set of packing buffers per thread, kept between calls (the products come in a loop).
-    static thread_local std::vector<T> a_buffer, b_buffer;
-    T* a_packed = aligned(a_buffer, std::size_t(mc) * kc);
-    T* b_packed = aligned(b_buffer, std::size_t(kc) * (nc + nr));
+    // The packing buffers belong to this call, sized to what it packs (a small product packs little),
+    // and are left uninitialised: every entry the kernel reads is packed first. Nothing is kept
+    // between calls, so the products hold no state and any thread may run them.
+    const std::ptrdiff_t panel_rows = std::min<std::ptrdiff_t>(mc, (m + mr - 1) / mr * mr);
+    const std::ptrdiff_t panel_depth = std::min<std::ptrdiff_t>(kc, k);
+    const std::ptrdiff_t panel_cols = std::min<std::ptrdiff_t>(nc, n) + nr;
+    aligned_buffer a_buffer(std::size_t(panel_rows) * std::size_t(panel_depth));
+    aligned_buffer b_buffer(std::size_t(panel_depth) * std::size_t(panel_cols));
+    T* a_packed = a_buffer.data();
+    T* b_packed = b_buffer.data();
     for (std::ptrdiff_t jc = 0; jc < n; jc += nc) {
       const std::ptrdiff_t ncols = std::min<std::ptrdiff_t>(nc, n - jc);
       for (std::ptrdiff_t pc = 0; pc < k; pc += kc) {
@@ -135,12 +141,19 @@ class gemm_kernel {
   }
 
  private:
-  static T* aligned(std::vector<T>& buffer, std::size_t size) {
-    constexpr std::size_t alignment = 32;
-    buffer.resize(size + alignment / sizeof(T));
-    const auto address = reinterpret_cast<std::uintptr_t>(buffer.data());
-    return reinterpret_cast<T*>((address + alignment - 1) & ~std::uintptr_t(alignment - 1));
-  }
+  // size entries of T, uninitialised, the first on a 32-byte boundary (the kernel's aligned loads)
+  class aligned_buffer {
+   public:
+    explicit aligned_buffer(std::size_t size) : storage_(new T[size + alignment / sizeof(T)]) {}
+    T* data() const noexcept {
+      const auto address = reinterpret_cast<std::uintptr_t>(storage_.get());
+      return reinterpret_cast<T*>((address + alignment - 1) & ~std::uintptr_t(alignment - 1));
+    }
+
+   private:
+    static constexpr std::size_t alignment = 32;
+    std::unique_ptr<T[]> storage_;
+  };
 
   // rows [i0, i0 + rows) and columns [p0, p0 + depth) of A, as panels of mr rows: for each p, mr
   // consecutive entries (zero past the last row); read along A's contiguous direction
