@@ -20,7 +20,5 @@ static_assert(ring_g::parameter_count == 256 * 128 + 128 + 128 * 128 + 128 + 128
 static_assert(std::is_same_v<Eigen::NumTraits<minimax::dual<double>>::Real, minimax::dual<double>>);
 static_assert(minimax::dual<double>(2.0, 1.0) * minimax::dual<double>(3.0, 0.5) == minimax::dual<double>(6.0, 0.0));
 static_assert((minimax::dual<double>(2.0, 1.0) * minimax::dual<double>(3.0, 0.5)).derivative == 4.0);
-// Uncommenting this line must fail with
-// "minimax::nn::sequential: layer LayerIndex expects an input of size ExpectedInput, but ..."
-// with LayerIndex = 2, ExpectedInput = 7, PreviousOutput = 8:
-//   using broken = nn::sequential<nn::dense<2, 8>, nn::relu, nn::dense<7, 1>>; static_assert(broken::output_size == 1);
+// A network whose sizes do not chain fails to compile with the message naming the layer and both
+// sizes: tests/compile_fail/sequential_sizes_do_not_chain.cpp checks it.
