@@ -15,9 +15,11 @@
 /// **Auction.** Objects \f$j\f$ carry prices \f$p_j\f$; an unassigned person \f$i\f$ finds the best
 /// \f$w_i = \min_j (C_{ij} + p_j)\f$, attained at \f$j^*\f$, and the second best \f$w'_i\f$ over
 /// \f$j \ne j^*\f$, and bids \f$p_{j^*} + (w'_i - w_i) + \varepsilon\f$ for \f$j^*\f$. Each object
-/// goes to its highest bidder at that price and its previous owner is unassigned (Jacobi bidding: all
-/// unassigned persons of all problems bid at once, one thread per person, then one thread per object
-/// resolves its bids). The assignment that results satisfies \f$\varepsilon\f$-complementary
+/// goes to its highest bidder at that price and its previous owner is unassigned. Jacobi bidding (the
+/// default): all unassigned persons of all problems bid at once, one thread per person, then one
+/// thread per problem resolves the round's bids; Gauss-Seidel bidding: one thread per problem makes
+/// the bids one at a time from a queue of the unassigned (fewer bids and no round trips to the host,
+/// parallel across problems only). The assignment that results satisfies \f$\varepsilon\f$-complementary
 /// slackness, \f$C_{i\sigma(i)} + p_{\sigma(i)} \le w_i + \varepsilon\f$. Epsilon scaling runs the
 /// auction for \f$\varepsilon_t = \max(\theta^{t+1} R, \varepsilon_{\text{final}})\f$, \f$R = \max C -
 /// \min C\f$ of the problem, \f$\theta\f$ = `scaling_factor`, each phase starting from the previous
@@ -31,11 +33,18 @@
 /// \Delta \le \varepsilon\f$. Each term of \f$\Delta\f$ is computed on its own (no difference of two
 /// large sums), and the dual infeasibility \f$\max_{ij}(f_i + g_j - C_{ij})\f$, zero but for rounding,
 /// is measured too. Before the certificate, the prices are refined with the assignment fixed: the
-/// Bellman-Ford passes \f$p_{\sigma(i)} \leftarrow \min(p_{\sigma(i)}, w_i - C_{i\sigma(i)})\f$ (all
-/// persons at once) converge, when \f$\sigma\f$ is optimal, in at most \f$n\f$ passes to prices at
-/// which complementary slackness holds exactly, so the gap drops from \f$O(\varepsilon)\f$ to
-/// rounding; a \f$\sigma\f$ that is not optimal makes them run to the pass limit without changing
-/// the verdict, which is the gap's alone.
+/// Bellman-Ford passes \f$p_{\sigma(i)} \leftarrow \min\bigl(p_{\sigma(i)}, \min_{j \ne \sigma(i)}
+/// (C_{ij} + p_j) - C_{i\sigma(i)}\bigr)\f$ (all persons at once) converge, when \f$\sigma\f$ is
+/// optimal, in at most \f$n\f$ passes to prices at which complementary slackness holds exactly, so
+/// the gap drops from \f$O(\varepsilon)\f$ to rounding; a \f$\sigma\f$ that is not optimal makes
+/// them run to the pass limit (\f$n + 1\f$) without changing the verdict, which is the gap's alone.
+///
+/// **Exactness.** For integer costs, \f$\varepsilon_{\text{final}} < 1/n\f$ makes the auction's
+/// assignment optimal (Bertsekas); here \f$\varepsilon_{\text{final}} = \frac12\max(\tau,
+/// 64\epsilon_{\text{mach}})\max|C|\f$, so integer costs up to \f$\max|C| < 2/(n\tau)\f$ (\f$3
+/// \cdot 10^{10}\f$ for \f$n = 64\f$ and the default \f$\tau = 10^{-12}\f$) are solved exactly.
+/// For real costs the statement is the certificate's: the mean assigned cost exceeds the optimum by
+/// at most the reported gap, which is at most \f$\varepsilon_{\text{final}}\f$ plus rounding.
 
 #include <algorithm>
 #include <cmath>
