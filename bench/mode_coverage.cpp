@@ -4,6 +4,18 @@
 //
 //   bench_mode_coverage [ring|grid] [steps] [seeds] [unrolled_steps] [batch] [look_ahead_step]
 //                       [first_seed] [both|gan|unrolled] [latent: 16|256]
+//   bench_mode_coverage metz_unrolled [steps] [seeds] [unrolled_steps] [first_seed]
+//   bench_mode_coverage pacgan [steps] [seeds] [packing] [first_seed]
+//
+// Presets for the papers' protocols (each prints its deviations):
+// - metz_unrolled (Metz et al. 2017, ring): z ~ N(0, I_256), G 256-128-128-2 ReLU, D's input scaled by
+//   1/4 then 128 ReLU, Adam 1e-4 (beta1 0.5) on both players, batch 512, k unrolled steps *of the
+//   discriminator's Adam* (schemes::look_ahead::adam, moments carried from the discriminator's
+//   optimiser, exact gradient through them), against k = 0.
+// - pacgan (Lin et al. 2018, grid of 25, sigma 0.05): G 4 hidden layers of 400 ReLU (no batch norm:
+//   the library has none), D 3 hidden layers of 200 maxout units of 5 pieces, batch 100, Adam 1e-4
+//   (beta1 0.8) on both, non-saturating loss; the packed discriminator (m samples per pack) against
+//   m = 1; a 2-dimensional latent.
 //
 // Setup (../shared/REFERENCES.md §7): ring of 8 modes, radius 2, sigma 0.02 (Metz et al.), or the
 // grid of 25 modes at {-4,-2,0,2,4}^2, sigma 0.05 (VEEGAN/PacGAN); generator two hidden layers of 128
@@ -24,6 +36,7 @@
 #include <vector>
 
 #include <minimax/dynamics.hpp>
+#include <minimax/dynamics/schemes/look_ahead.hpp>
 #include <minimax/games/mixture_gan.hpp>
 #include <minimax/loss.hpp>
 #include <minimax/metrics.hpp>
@@ -40,6 +53,30 @@ using generator_type =
 using discriminator_type = nn::sequential<nn::dense<2, 128>, nn::relu, nn::dense<128, 1>>;
 template <int Latent>
 using game_type = mm::games::mixture_gan<generator_type<Latent>, discriminator_type, mm::loss::non_saturating>;
+
+// Metz et al.'s discriminator scales its 2-D input by 1/4: a fixed element-wise map, as a user layer
+// (the first layer of a sequential must state its input size).
+struct quarter_input : nn::detail::elementwise<quarter_input> {
+  static constexpr int input_size = 2;
+  template <class T>
+  T value(T x) const {
+    return x * T(0.25);
+  }
+  template <class T>
+  T slope(T, T) const {
+    return T(0.25);
+  }
+};
+using metz_discriminator = nn::sequential<quarter_input, nn::dense<2, 128>, nn::relu, nn::dense<128, 1>>;
+using metz_game = mm::games::mixture_gan<generator_type<256>, metz_discriminator, mm::loss::non_saturating>;
+
+using pacgan_generator = nn::sequential<nn::dense<2, 400>, nn::relu, nn::dense<400, 400>, nn::relu, nn::dense<400, 400>,
+                                        nn::relu, nn::dense<400, 400>, nn::relu, nn::dense<400, 2>>;
+template <int M>
+using pacgan_discriminator = nn::sequential<nn::dense<2 * M, 1000>, nn::maxout<5>, nn::dense<200, 1000>, nn::maxout<5>,
+                                            nn::dense<200, 1000>, nn::maxout<5>, nn::dense<200, 1>>;
+template <int M>
+using pacgan_game = mm::games::mixture_gan<pacgan_generator, pacgan_discriminator<M>, mm::loss::non_saturating, M>;
 
 struct outcome {
   mm::metrics::mode_coverage_result coverage;
@@ -65,6 +102,33 @@ outcome run(const mm::isotropic_mixture& data, int seed, long steps, int unrolle
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Eigen::MatrixXd noise(Latent, 2500);
+  for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = rng.normal();
+  const Eigen::MatrixXd samples = game.generate(z, noise).transpose();
+  return {mm::metrics::mode_coverage(samples, data), seconds};
+}
+
+// One run of a preset: Adam (eta, beta1, 0.999) on both players; with k > 0 the generator's gradient
+// is unrolled through k steps of the discriminator's Adam from its current moments.
+template <class Game>
+outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int k, Eigen::Index batch, double eta,
+                   double beta1, int latent) {
+  mm::rng rng(static_cast<std::uint64_t>(seed));
+  Game game(data, batch, rng);
+  Eigen::VectorXd z = game.init(nn::he{}, rng);
+  const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
+  nn::adam<double> adam_g(eta, beta1, 0.999);
+  const mm::schemes::look_ahead::adam adam_d(eta, beta1, 0.999);
+  auto d_state = adam_d.start(nD);
+  Eigen::VectorXd v_psi;
+  const auto start = std::chrono::steady_clock::now();
+  for (long t = 0; t < steps; ++t) {
+    game.resample(rng);
+    const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(z, adam_d, d_state, k, &v_psi);
+    adam_g.step(z.head(nG), g_theta);
+    adam_d.step(z.tail(nD), d_state, Eigen::VectorXd(-v_psi));
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  Eigen::MatrixXd noise(latent, 2500);
   for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = rng.normal();
   const Eigen::MatrixXd samples = game.generate(z, noise).transpose();
   return {mm::metrics::mode_coverage(samples, data), seconds};
@@ -96,7 +160,64 @@ std::string summary(const std::vector<double>& x, const char* format) {
   return buffer;
 }
 
+void print_row(const std::string& name, int seed, const outcome& o, long modes) {
+  std::printf("%-12s %5d %9ld of %-2ld %16.1f %12.3f %10.1f\n", name.c_str(), seed, o.coverage.modes_captured, modes,
+              100 * o.coverage.high_quality_fraction, o.coverage.reverse_kl, o.seconds);
+  std::fflush(stdout);
+}
+
+// The presets: two methods (k = 0 against k unrolled Adam steps, or m = 1 against m packed), seeds each.
+int presets(const std::string& preset, int argc, char** argv) {
+  const long steps = argc > 2 ? std::atol(argv[2]) : 2000;
+  const int seeds = argc > 3 ? std::atoi(argv[3]) : 3;
+  const int option = argc > 4 ? std::atoi(argv[4]) : (preset == "pacgan" ? 2 : 5);
+  const int first_seed = argc > 5 ? std::atoi(argv[5]) : 1;
+  const bool metz = preset == "metz_unrolled";
+  if (!metz && option != 2 && option != 3 && option != 4) {
+    std::fprintf(stderr, "bench_mode_coverage pacgan: the packing degree must be 2, 3 or 4, not %d\n", option);
+    return 2;
+  }
+  const mm::isotropic_mixture data = metz ? mm::isotropic_mixture(mm::ring(8, 2.0, 0.02)) : mm::isotropic_mixture(mm::grid(5, 2.0, 0.05));
+  const long modes = data.modes().rows();
+  if (metz) {
+    std::printf("metz_unrolled: ring(8, radius 2, sigma 0.02); latent 256; G 128-128 ReLU; D input x/4, 128 ReLU;\n"
+                "Adam 1e-4 (beta1 0.5, beta2 0.999) on both; batch 512; non-saturating loss; %ld steps, %d seeds from %d;\n"
+                "unrolled: %d steps of the discriminator's Adam, moments carried, exact gradient through them\n",
+                steps, seeds, first_seed, option);
+  } else {
+    std::printf("pacgan: grid(5x5, spacing 2, sigma 0.05); latent 2; G 4x400 ReLU (no batch norm); D 3x200 maxout-5;\n"
+                "Adam 1e-4 (beta1 0.8, beta2 0.999) on both; batch 100; non-saturating loss; %ld steps, %d seeds from %d;\n"
+                "packing: m = 1 against m = %d\n", steps, seeds, first_seed, option);
+  }
+  std::printf("2500 samples scored (high quality: within 3 sigma of the nearest mode)\n\n");
+  std::printf("%-12s %5s %14s %16s %12s %10s\n", "method", "seed", "modes", "high quality %", "reverse KL", "seconds");
+  for (int method = 0; method < 2; ++method) {
+    const std::string name = metz ? (method == 0 ? "GAN" : "unrolled " + std::to_string(option))
+                                  : (method == 0 ? "GAN" : "PacGAN" + std::to_string(option));
+    for (int seed = first_seed; seed < first_seed + seeds; ++seed) {
+      outcome o;
+      if (metz) {
+        o = run_preset<metz_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-4, 0.5, 256);
+      } else if (method == 0) {
+        o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2);
+      } else if (option == 2) {
+        o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2);
+      } else if (option == 3) {
+        // 100 is not a multiple of 3: 99 samples, 33 packs
+        o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 99, 1e-4, 0.8, 2);
+      } else {
+        o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2);
+      }
+      print_row(name, seed, o, modes);
+    }
+  }
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  if (argc > 1 && (std::strcmp(argv[1], "metz_unrolled") == 0 || std::strcmp(argv[1], "pacgan") == 0)) {
+    return presets(argv[1], argc, argv);
+  }
   const bool grid = argc > 1 && std::strcmp(argv[1], "grid") == 0;
   const long steps = argc > 2 ? std::atol(argv[2]) : 2000;
   const int seeds = argc > 3 ? std::atoi(argv[3]) : 3;
