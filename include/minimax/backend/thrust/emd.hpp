@@ -160,6 +160,17 @@ struct auction_cost_range {
   }
 };
 
+/// C[e] = C[e] / 2^shift[k] (exact: a power of two).
+struct auction_scale_costs {
+  double* c;
+  const int* shift;
+  long entries;  // n * n
+  MINIMAX_HOST_DEVICE void operator()(long e) const {
+    const int s = shift[e / entries];
+    if (s != 0) c[e] = std::ldexp(c[e], -s);
+  }
+};
+
 /// Starts a phase for the problems with active[k]: every person and object unassigned, prices
 /// shifted so that the smallest is 0 (a common shift changes no comparison).
 struct auction_phase_start {
@@ -384,7 +395,7 @@ struct negate_price {
 template <class Policy>
 emd_batch_result auction_solve(const Policy& policy, long K, long n, const ::thrust::device_vector<double>& c,
                                const std::vector<double>& scale, const std::vector<double>& range,
-                               const emd_batch_options& options) {
+                               const std::vector<int>& shift, const emd_batch_options& options) {
   using ::thrust::raw_pointer_cast;
   const auto persons = static_cast<std::size_t>(K * n);
   ::thrust::device_vector<double> price(persons, 0.0), next(persons, 0.0), bid_value(persons, 0.0);
@@ -539,6 +550,19 @@ emd_batch_result auction_solve(const Policy& policy, long K, long n, const ::thr
     } else {
       out.status[kk] = assignment_status::gap_above_tolerance;
     }
+    // Back from C / 2^s to C.
+    const int e = shift[kk];
+    if (e != 0) {
+      for (double* v : {&out.cost[kk], &out.duality_gap[kk], &out.dual_infeasibility[kk], &out.epsilon[kk],
+                        &out.tolerance[kk]}) {
+        *v = std::ldexp(*v, e);
+      }
+      for (long i = 0; i < n; ++i) {
+        const auto at = kk * static_cast<std::size_t>(n) + static_cast<std::size_t>(i);
+        out.f[at] = std::ldexp(out.f[at], e);
+        out.g[at] = std::ldexp(out.g[at], e);
+      }
+    }
   }
   return out;
 }
@@ -546,8 +570,8 @@ emd_batch_result auction_solve(const Policy& policy, long K, long n, const ::thr
 /// The range and scale of each problem's costs (device), raising on the first non-finite entry.
 template <class Policy>
 void auction_cost_summary(const Policy& policy, const char* function, bool from_points, long K, long n,
-                          const ::thrust::device_vector<double>& c, std::vector<double>& scale,
-                          std::vector<double>& range) {
+                          ::thrust::device_vector<double>& c, std::vector<double>& scale, std::vector<double>& range,
+                          std::vector<int>& shift) {
   using ::thrust::raw_pointer_cast;
   ::thrust::device_vector<double> s(static_cast<std::size_t>(K)), lo(s.size()), hi(s.size());
   ::thrust::device_vector<long> bad(s.size());
@@ -576,14 +600,26 @@ void auction_cost_summary(const Policy& policy, const char* function, bool from_
                                                std::to_string(k) + " must be finite",
                              v);
     }
-    range[kk] = high[kk] - low[kk];
-    // A range that overflows (costs near +-max double): scale and the auction both need finite numbers.
-    if (!(range[kk] - range[kk] == 0.0)) {
-      raise_invalid_argument(function,
-                             "the costs of problem " + std::to_string(k) +
-                                 " span more than the largest double (max C - min C); max |C|",
-                             scale[kk]);
+  }
+  // Costs of extreme magnitude are solved as C / 2^s with 2^s <= max|C| < 2^(s+1), as minimax::emd
+  // does: exact (barring the underflow of entries 2^1000 times smaller than the largest), it keeps
+  // max C - min C, the prices and C + p finite near the largest double and eps a normal number for
+  // tiny costs. The optimal assignment is invariant to the scaling.
+  shift.assign(s.size(), 0);
+  bool any = false;
+  for (long k = 0; k < K; ++k) {
+    const auto kk = static_cast<std::size_t>(k);
+    if (scale[kk] > 0.0 && (scale[kk] > std::ldexp(1.0, 64) || scale[kk] < std::ldexp(1.0, -64))) {
+      shift[kk] = std::ilogb(scale[kk]);
+      any = true;
     }
+    scale[kk] = std::ldexp(scale[kk], -shift[kk]);
+    range[kk] = std::ldexp(high[kk], -shift[kk]) - std::ldexp(low[kk], -shift[kk]);
+  }
+  if (any) {
+    const ::thrust::device_vector<int> shifts(shift.begin(), shift.end());
+    ::thrust::for_each(policy, ::thrust::counting_iterator<long>(0), ::thrust::counting_iterator<long>(K * n * n),
+                       auction_scale_costs{raw_pointer_cast(c.data()), raw_pointer_cast(shifts.data()), n * n});
   }
 }
 
@@ -652,8 +688,9 @@ emd_batch_result emd_batch(const Policy& policy, const transport_batch& shape, c
                                                        ::thrust::raw_pointer_cast(dy.data()),
                                                        ::thrust::raw_pointer_cast(c.data()), n, shape.dimension, cost});
   std::vector<double> scale, range;
-  detail::auction_cost_summary(policy, fn, true, K, n, c, scale, range);
-  return detail::auction_solve(policy, K, n, c, scale, range, options);
+  std::vector<int> shift;
+  detail::auction_cost_summary(policy, fn, true, K, n, c, scale, range, shift);
+  return detail::auction_solve(policy, K, n, c, scale, range, shift, options);
 }
 
 /// \brief The same with masses, in the order of minimax::sinkhorn_batch: `a` and `b` (\f$K n\f$
@@ -697,13 +734,16 @@ emd_batch_result emd_batch(const Policy& policy, const transport_batch& shape, c
 /// \f$\mathrm{OT}(C^{(k)}) = \min_\sigma \frac1n \sum_i C^{(k)}_{i\sigma(i)}\f$, masses \f$1/n\f$.
 ///
 /// \param policy a Thrust policy that reaches `thrust::device_vector` memory.
-/// \param problems \f$K \ge 1\f$; \param n the size of each matrix, \f$n \ge 1\f$.
+/// \param problems \f$K \ge 1\f$.
+/// \param n the size of each matrix, \f$n \ge 1\f$.
 /// \param cost the matrices, problem after problem, each row-major: \f$C^{(k)}_{ij}\f$ at
 /// `cost[(k n + i) n + j]` (\f$K n^2\f$ values, any sign).
 /// \param options minimax::emd_batch_options.
 /// \throws minimax::invalid_argument, naming `minimax::emd_batch`, for sizes below 1, a `cost` of the
-/// wrong size, a non-finite entry (its indices, problem and value are named), costs whose range
-/// \f$\max C - \min C\f$ overflows, a negative tolerance or a scaling factor outside \f$(0, 1)\f$.
+/// wrong size, a non-finite entry (its indices, problem and value are named), a negative tolerance
+/// or a scaling factor outside \f$(0, 1)\f$. Costs up to the largest double are supported: a
+/// problem whose \f$\max|C|\f$ lies outside \f$[2^{-64}, 2^{64}]\f$ is solved for \f$C/2^s\f$,
+/// \f$2^s \le \max|C| < 2^{s+1}\f$ (exact), and its results are scaled back.
 template <thrust_policy Policy>
 emd_batch_result emd_batch(const Policy& policy, long problems, long n, const std::vector<double>& cost,
                            const emd_batch_options& options = {}) {
@@ -711,10 +751,11 @@ emd_batch_result emd_batch(const Policy& policy, long problems, long n, const st
   detail::require_auction_input(fn, problems, n, options);
   require_same_size(fn, "the cost matrices and problems x n x n", cost.size(),
                     static_cast<std::size_t>(problems * n * n));
-  const ::thrust::device_vector<double> c(cost.begin(), cost.end());
+  ::thrust::device_vector<double> c(cost.begin(), cost.end());
   std::vector<double> scale, range;
-  detail::auction_cost_summary(policy, fn, false, problems, n, c, scale, range);
-  return detail::auction_solve(policy, problems, n, c, scale, range, options);
+  std::vector<int> shift;
+  detail::auction_cost_summary(policy, fn, false, problems, n, c, scale, range, shift);
+  return detail::auction_solve(policy, problems, n, c, scale, range, shift, options);
 }
 
 }  // namespace minimax
