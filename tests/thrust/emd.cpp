@@ -296,6 +296,20 @@ TEST_CASE("bad input is named") {
                     Catch::Contains("y point coordinate 1 must be finite, got nan"));
   CHECK_THROWS_WITH(minimax::emd_batch(thrust::device, shape, std::vector<double>{-1e200, 0.0}, std::vector<double>{1e200, 0.0}),
                     Catch::Contains("the cost between x point 0 and y point 0 of problem 0 is not finite"));
+  // The Euclidean cost of the same points is finite (2e200), and that of points 1e-170 apart is not
+  // lost to the underflow of its square, as minimax::cost_matrix gives them.
+  {
+    const std::vector<double> fx{-1e200, 0.0, 0.0, 0.0}, fy{1e200, 0.0, 1e-170, 1e-170};
+    const auto far = minimax::emd_batch(thrust::device, minimax::transport_batch{2, 1, 1, 2}, fx, fy, {},
+                                        minimax::costs::euclidean{});
+    for (long k = 0; k < 2; ++k) {
+      const Eigen::MatrixXd C = minimax::cost_matrix(cloud(fx, k, 1, 2), cloud(fy, k, 1, 2), minimax::costs::euclidean{});
+      check_problem(far, k, 1, C, true);
+      CHECK(far.cost[static_cast<std::size_t>(k)] == C(0, 0));
+    }
+    CHECK(far.cost[0] == 2e200);
+    CHECK(std::abs(far.cost[1] - std::sqrt(2.0) * 1e-170) <= 1e-15 * 1e-170);
+  }
   minimax::emd_batch_options bad;
   bad.tolerance = -1.0;
   CHECK_THROWS_WITH(minimax::emd_batch(thrust::device, shape, x, y, bad),

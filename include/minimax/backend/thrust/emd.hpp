@@ -117,7 +117,10 @@ struct emd_batch_result {
 
 namespace detail {
 
-/// C[e] = cost(|x_i - y_j|^2) for entry e = (k n + i) n + j.
+/// C[e] = c(x_i, y_j) for entry e = (k n + i) n + j, as minimax::cost_matrix computes it: from the
+/// squared distance summed as it is where that is a normal number, else (a square that overflows or
+/// underflows) from the distance r = w sqrt(sum ((x - y) / w)^2), w the largest |difference| (the
+/// differences halved where they overflow), through cost.of_distance(r) where the cost has it.
 template <class Cost>
 struct auction_point_costs {
   const double *x, *y;
@@ -128,7 +131,40 @@ struct auction_point_costs {
   MINIMAX_HOST_DEVICE void operator()(long e) const {
     const long row = e / n;  // k n + i
     const long k = row / n, j = e - row * n;
-    c[e] = static_cast<double>(cost(squared_distance(x + row * d, y + (k * n + j) * d, d)));
+    const double* xi = x + row * d;
+    const double* yj = y + (k * n + j) * d;
+    double s = 0.0, widest = 0.0;
+    for (int a = 0; a < d; ++a) {
+      const double diff = xi[a] - yj[a];
+      s += diff * diff;
+      const double m = diff < 0.0 ? -diff : diff;
+      widest = m > widest ? m : widest;
+    }
+    constexpr double tiny = std::numeric_limits<double>::min(), huge = std::numeric_limits<double>::max();
+    if (widest == 0.0 || (s >= tiny && s <= huge)) {
+      c[e] = static_cast<double>(cost(s));
+      return;
+    }
+    const bool halve = !(widest <= huge);
+    if (halve) {
+      widest = 0.0;
+      for (int a = 0; a < d; ++a) {
+        const double diff = xi[a] / 2 - yj[a] / 2;
+        const double m = diff < 0.0 ? -diff : diff;
+        widest = m > widest ? m : widest;
+      }
+    }
+    double t = 0.0;
+    for (int a = 0; a < d; ++a) {
+      const double diff = (halve ? xi[a] / 2 - yj[a] / 2 : xi[a] - yj[a]) / widest;
+      t += diff * diff;
+    }
+    const double r = widest * std::sqrt(t) * (halve ? 2.0 : 1.0);
+    if constexpr (requires { cost.of_distance(r); }) {
+      c[e] = static_cast<double>(cost.of_distance(r));
+    } else {
+      c[e] = static_cast<double>(cost(r * r));
+    }
   }
 };
 
