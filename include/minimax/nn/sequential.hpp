@@ -3,7 +3,7 @@
 /// \brief `sequential<Layers...>`: layers composed at compile time, shapes checked by the compiler,
 /// parameters in one flat vector.
 ///
-/// A layer is a default-constructible type with
+/// A layer is a default-constructible type (the concepts nn::LayerShape and nn::Layer, \ref concepts.hpp) with
 /// - `static constexpr int input_size` (a positive size, or nn::inherit_size for layers that take the
 ///   previous layer's output size);
 /// - `static constexpr int output_size_for(int in)` and `static constexpr Eigen::Index parameter_count_for(int in)`;
@@ -26,6 +26,7 @@
 #include <Eigen/Core>
 
 #include "minimax/nn/batch.hpp"
+#include "minimax/nn/concepts.hpp"
 #include "minimax/nn/tangent.hpp"
 
 namespace minimax::nn {
@@ -66,6 +67,17 @@ struct output_check {
   static constexpr bool ok = Output > 0 || !InputOk;
 };
 
+// Instantiated once per layer whose input size is known and accepted (Ok): the template arguments in
+// the compiler's message say which layer and on which size.
+template <std::size_t LayerIndex, class L, int In, bool Ok>
+struct layer_check {
+  static_assert(!Ok || Layer<L, In, double>,
+                "minimax::nn::sequential: layer LayerIndex (type L) lacks the passes of a layer on its input "
+                "size In: forward<In>(theta, x, y) and backward<In>(theta, x, y, dy, dtheta, dx), see "
+                "minimax::nn::Layer in nn/concepts.hpp");
+  static constexpr bool ok = !Ok || Layer<L, In, double>;
+};
+
 }  // namespace detail
 
 /// \brief A feed-forward network \f$f = f_{L} \circ \dots \circ f_1\f$ whose structure is its type.
@@ -86,6 +98,10 @@ class sequential {
   /// Number of layers.
   static constexpr std::size_t depth = sizeof...(Layers);
   static_assert(depth > 0, "minimax::nn::sequential: a network needs at least one layer");
+  static_assert((LayerShape<Layers> && ...),
+                "minimax::nn::sequential: every type must be a layer, with a default constructor and static "
+                "constexpr input_size, output_size_for(int) and parameter_count_for(int) (see minimax::nn::Layer "
+                "in nn/concepts.hpp)");
 
  private:
   using first_layer = std::tuple_element_t<0, std::tuple<Layers...>>;
@@ -108,7 +124,8 @@ class sequential {
   template <std::size_t... K>
   static constexpr bool check_links(std::index_sequence<K...>) {
     return ((detail::link_check<K, (Layers::input_size == inherit_size ? sizes[K] : Layers::input_size), sizes[K]>::ok &&
-             detail::output_check<K, sizes[K + 1], (sizes[K] > 0 && (Layers::input_size == inherit_size || Layers::input_size == sizes[K]))>::ok) &&
+             detail::output_check<K, sizes[K + 1], (sizes[K] > 0 && (Layers::input_size == inherit_size || Layers::input_size == sizes[K]))>::ok &&
+             detail::layer_check<K, Layers, sizes[K], (sizes[K] > 0 && sizes[K + 1] > 0 && (Layers::input_size == inherit_size || Layers::input_size == sizes[K]))>::ok) &&
             ...);
   }
   static_assert(check_links(std::index_sequence_for<Layers...>{}), "minimax::nn::sequential: shapes do not chain");
