@@ -343,6 +343,9 @@ TEST_CASE("the round limit is reported, not hidden; the certificate holds withou
     CHECK(std::isnan(cut.cost[static_cast<std::size_t>(k)]));
   }
   for (long k = 0; k < 3; ++k) CHECK(cut.rounds[static_cast<std::size_t>(k)] == 2);
+  opts.max_rounds = static_cast<std::size_t>(-1);  // no limit at all
+  const auto unlimited = minimax::emd_batch(thrust::device, in.shape, in.x, in.y, opts);
+  for (long k = 0; k < 3; ++k) CHECK(unlimited.status[static_cast<std::size_t>(k)] == minimax::assignment_status::optimal);
   opts = {};
   opts.bidding = bidding;
   const auto refined = minimax::emd_batch(thrust::device, in.shape, in.x, in.y, opts);

@@ -481,7 +481,9 @@ emd_batch_result auction_solve(const Policy& policy, long K, long n, const ::thr
     ::thrust::copy(eps_now.begin(), eps_now.end(), eps_device.begin());
     each_problem(auction_phase_start{raw_pointer_cast(price.data()), raw_pointer_cast(owner.data()),
                                      raw_pointer_cast(assigned.data()), raw_pointer_cast(active.data()), n});
-    const long limit = static_cast<long>(options.max_rounds);
+    const long limit = options.max_rounds < static_cast<std::size_t>(std::numeric_limits<long>::max())
+                           ? static_cast<long>(options.max_rounds)
+                           : std::numeric_limits<long>::max();
     if (options.bidding == auction_bidding::gauss_seidel) {
       each_problem(auction_gauss_seidel{raw_pointer_cast(c.data()), raw_pointer_cast(price.data()),
                                         raw_pointer_cast(owner.data()), raw_pointer_cast(assigned.data()),
@@ -517,11 +519,11 @@ emd_batch_result auction_solve(const Policy& policy, long K, long n, const ::thr
   ::thrust::device_vector<char> complete(complete_host.begin(), complete_host.end());
   if (options.refine_prices) {
     std::vector<long> changes;
+    ::thrust::device_vector<long> per_problem(static_cast<std::size_t>(K));
     for (long pass = 0; pass <= n; ++pass) {
       each_person(auction_refine{raw_pointer_cast(c.data()), raw_pointer_cast(price.data()),
                                  raw_pointer_cast(next.data()), raw_pointer_cast(assigned.data()),
                                  raw_pointer_cast(complete.data()), raw_pointer_cast(changed.data()), n});
-      ::thrust::device_vector<long> per_problem(static_cast<std::size_t>(K));
       const auto keys = ::thrust::make_transform_iterator(::thrust::counting_iterator<long>(0), problem_of{n});
       ::thrust::reduce_by_key(policy, keys, keys + K * n, changed.begin(), ::thrust::make_discard_iterator(),
                               per_problem.begin());
