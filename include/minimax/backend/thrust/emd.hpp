@@ -34,7 +34,8 @@
 /// large sums), and the dual infeasibility \f$\max_{ij}(f_i + g_j - C_{ij})\f$, zero but for rounding,
 /// is measured too. Before the certificate, the prices are refined with the assignment fixed: the
 /// Bellman-Ford passes \f$p_{\sigma(i)} \leftarrow \min\bigl(p_{\sigma(i)}, \min_{j \ne \sigma(i)}
-/// (C_{ij} + p_j) - C_{i\sigma(i)}\bigr)\f$ (all persons at once) converge, when \f$\sigma\f$ is
+/// (C_{ij} + p_j) - C_{i\sigma(i)}\bigr)\f$ (all persons at once; in place, one thread per problem,
+/// with Gauss-Seidel bidding) converge, when \f$\sigma\f$ is
 /// optimal, in at most \f$n\f$ passes to prices at which complementary slackness holds exactly, so
 /// the gap drops from \f$O(\varepsilon)\f$ to rounding; a \f$\sigma\f$ that is not optimal makes
 /// them run to the pass limit (\f$n + 1\f$) without changing the verdict, which is the gap's alone.
@@ -387,6 +388,41 @@ struct auction_refine {
   }
 };
 
+/// The refinement as one thread per problem runs it (with Gauss-Seidel bidding): the same passes,
+/// each price updated in place (Gauss-Seidel Bellman-Ford, at least as fast as the Jacobi passes),
+/// until a pass changes nothing or n + 1 passes; the passes that changed a price are counted.
+struct auction_refine_in_place {
+  const double* c;
+  double* price;
+  const long* assigned;
+  const char* complete;
+  long* passes;
+  long n;
+  MINIMAX_HOST_DEVICE void operator()(long k) const {
+    if (!complete[k]) return;
+    double* p = price + k * n;
+    for (long pass = 0; pass <= n; ++pass) {
+      bool moved = false;
+      for (long i = 0; i < n; ++i) {
+        const long s = assigned[k * n + i];
+        const double* row = c + (k * n + i) * n;
+        double other = std::numeric_limits<double>::infinity();
+        for (long j = 0; j < n; ++j) {
+          const double w = row[j] + p[j];
+          other = j != s && w < other ? w : other;
+        }
+        const double candidate = other - row[s];
+        if (candidate < p[s]) {
+          p[s] = candidate;
+          moved = true;
+        }
+      }
+      if (!moved) return;
+      ++passes[k];
+    }
+  }
+};
+
 /// The certificate's terms for person i: f_i = min_j (C_ij + p_j), the assigned cost, the gap term
 /// C_{i s(i)} - f_i - g_{s(i)} = C_{i s(i)} + p_{s(i)} - f_i, and max_j (f_i + g_j - C_ij).
 struct auction_certificate {
@@ -517,7 +553,13 @@ emd_batch_result auction_solve(const Policy& policy, long K, long n, const ::thr
     if (assigned_host[i] < 0) complete_host[i / static_cast<std::size_t>(n)] = 0;
   }
   ::thrust::device_vector<char> complete(complete_host.begin(), complete_host.end());
-  if (options.refine_prices) {
+  if (options.refine_prices && options.bidding == auction_bidding::gauss_seidel) {
+    ::thrust::device_vector<long> passes(static_cast<std::size_t>(K), 0);
+    each_problem(auction_refine_in_place{raw_pointer_cast(c.data()), raw_pointer_cast(price.data()),
+                                         raw_pointer_cast(assigned.data()), raw_pointer_cast(complete.data()),
+                                         raw_pointer_cast(passes.data()), n});
+    ::thrust::copy(passes.begin(), passes.end(), out.refinement_passes.begin());
+  } else if (options.refine_prices) {
     std::vector<long> changes;
     ::thrust::device_vector<long> per_problem(static_cast<std::size_t>(K));
     for (long pass = 0; pass <= n; ++pass) {
