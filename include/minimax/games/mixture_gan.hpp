@@ -80,7 +80,8 @@ class mixture_gan {
   static constexpr int packing = Packing;
 
   /// The game on `data` with minibatches of `batch_size`, the first batches drawn from `generator_rng`.
-  /// \throws minimax::invalid_argument for batch_size < 1 or data of the wrong dimension.
+  /// \throws minimax::invalid_argument for batch_size < 1, data of the wrong dimension (not the
+  /// generator's output size), or, with packing, a batch size that is not a multiple of \f$m\f$.
   mixture_gan(isotropic_mixture data_distribution, Eigen::Index batch_size, rng& generator_rng, Loss adversarial_loss = {},
               Generator g = {}, Discriminator d = {})
       : generator(std::move(g)), discriminator(std::move(d)), loss(adversarial_loss), data(std::move(data_distribution)),
