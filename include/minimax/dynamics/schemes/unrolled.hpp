@@ -52,7 +52,9 @@ struct unrolled_through;
 /// use the full Jacobian. Games that offer `unrolled_generator_gradient(z, h_D, k, v_psi)`
 /// (games::mixture_gan, where \f$\theta\f$ reaches the discriminator only through the fake batch)
 /// run the same recursion themselves, with the generator's forward and backward passes done once.
-/// With \f$k = 0\f$ it is simultaneous descent.
+/// With \f$k = 0\f$ it is simultaneous descent. To take the look-ahead with the discriminator's own
+/// optimiser (momentum, Adam with its moments; Metz et al. 2017), use unrolled::through() /
+/// minimax::schemes::unrolled_through.
 struct unrolled {
   double generator_step;      ///< \f$h_G\f$
   double discriminator_step;  ///< \f$h_D\f$, also the step of the unrolled look-ahead
