@@ -19,13 +19,19 @@
 /// term. The terms are formed so that each keeps its relative accuracy, also where \f$p_i \approx
 /// q_i\f$ and where \f$p_i/q_i\f$ would over- or underflow (see the generators' `perspective`s):
 /// KL sums the non-negative terms \f$p\log(p/q) - p + q\f$ (detail::kl_term, within
-/// \f$12\varepsilon\f$ relative each), JSD the pairs of detail::jsd_pair (\f$16\varepsilon\f$;
+/// \f$12\varepsilon\f$ relative each; \f$16\varepsilon\f$ in the vectorised double loop, measured 15,
+/// where the logarithm's form applies from \f$p/q = \sqrt 2\f$ on instead of 2), JSD the pairs of detail::jsd_pair (\f$16\varepsilon\f$;
 /// \f$24\varepsilon\f$ in the vectorised double loop, whose logarithm is within 2 ulps), squared
 /// Hellinger \f$((p-q)/(\sqrt p+\sqrt q))^2\f$ (\f$4\varepsilon\f$). As these terms are all \f$\ge 0\f$,
 /// the sum's rounding is relative too: KL, JSD and squared Hellinger are within about
 /// \f$(24 + 128)\,\varepsilon\f$ relative of their exact values (a few tens of \f$\varepsilon\f$
-/// typically), however small they are, and never negative. (Where \f$p_i\f$ is subnormal or below
-/// \f$q_i\cdot 2^{-1022}\f$, the vectorised double KL adds an absolute error below \f$10^{-304}\f$.)
+/// typically), however small they are, and never negative. (Where \f$p_i\f$ or \f$q_i\f$ is
+/// subnormal, the vectorised double KL and JSD add an absolute error below \f$10^{-304}\f$.)
+///
+/// For double the KL and JSD kernels make one pass per block: the terms (one division each, the
+/// logarithms from the bits of p and q: detail::split_ratio), their sum, the masses and the checks
+/// of the entries together (detail::fused_kernel); a block whose entries fail the checks is redone
+/// exactly, so errors are reported as for the other kernels.
 
 #include <Eigen/Core>
 #include <bit>
@@ -36,6 +42,9 @@
 #include <limits>
 #include <string>
 #include <type_traits>
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__) && !defined(__AVX2__) && !defined(__CUDACC__)
+#include <immintrin.h>
+#endif
 
 #include "minimax/core/error.hpp"
 #include "minimax/core/summation.hpp"
@@ -242,71 +251,283 @@ inline bool cpu_has_avx2_fma() noexcept {
   return has;
 }
 #endif
+#if defined(__GNUC__) || defined(__clang__)
+#define MINIMAX_DETAIL_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define MINIMAX_DETAIL_ALWAYS_INLINE inline
+#endif
+#ifdef __FMA__
+inline constexpr bool baseline_has_fma = true;
+#else
+inline constexpr bool baseline_has_fma = false;
+#endif
+
+/// a * b + c, fused (one rounding) when Fma says the instruction is there.
+template <bool Fma>
+MINIMAX_DETAIL_ALWAYS_INLINE double mul_add(double a, double b, double c) noexcept {
+  if constexpr (Fma) {
+    return __builtin_fma(a, b, c);
+  } else {
+    return a * b + c;
+  }
+}
+
+/// c ? x : y without a branch: GCC does not if-convert a floating-point comparison under
+/// -ftrapping-math (its default), so a plain conditional would keep the loops from vectorising.
+MINIMAX_DETAIL_ALWAYS_INLINE double select(bool c, double x, double y) noexcept {
+  const std::uint64_t mask = 0 - static_cast<std::uint64_t>(c);
+  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(x) & mask) | (std::bit_cast<std::uint64_t>(y) & ~mask));
+}
+
+/// \f$a/b = 2^k\,\frac{\rm num + den}{\rm den - num}\f$ for normal \f$a, b > 0\f$: the mantissas of
+/// a and b, one of them doubled so that their ratio lies in \f$[\sqrt{1/2}, \sqrt 2]\f$ (up to the
+/// rounding of the comparison), give num = their difference (exact: Sterbenz) and den = their sum,
+/// so that \f$\log(a/b) = k\log 2 + 2\operatorname{atanh}(\mathrm{num}/\mathrm{den})\f$ with
+/// \f$|\mathrm{num}/\mathrm{den}| \le 0.172\f$. No ratio and no division: integer operations on the bits.
+/// Where \f$k = 0\f$, a and b were scaled by the same power of two, so num/den is \f$(a-b)/(a+b)\f$ as
+/// computed from a and b themselves.
+struct ratio_parts {
+  double k, num, den;
+};
+MINIMAX_DETAIL_ALWAYS_INLINE ratio_parts split_ratio(double a, double b) noexcept {
+  constexpr std::uint64_t mantissa = 0x000fffffffffffffULL, one = 0x3ff0000000000000ULL;
+  constexpr std::uint64_t magic = 0x4330000000000000ULL;  // 2^52: its low bits hold an integer exactly
+  const std::uint64_t ba = std::bit_cast<std::uint64_t>(a), bb = std::bit_cast<std::uint64_t>(b);
+  double ma = std::bit_cast<double>((ba & mantissa) | one);  // in [1, 2)
+  double mb = std::bit_cast<double>((bb & mantissa) | one);
+  double k = std::bit_cast<double>((ba >> 52) | magic) - std::bit_cast<double>((bb >> 52) | magic);  // exact
+  constexpr double sqrt2 = 1.4142135623730951;
+  const bool up = ma > sqrt2 * mb;
+  const bool down = sqrt2 * ma < mb;
+  mb = select(up, mb + mb, mb);
+  ma = select(down, ma + ma, ma);
+  k = select(up, k + 1.0, select(down, k - 1.0, k));
+  return {k, ma - mb, ma + mb};
+}
+
+/// \f$A(z) = \sum_{k=1}^{10} z^k/(2k+1)\f$: atanh_tail to 10 terms, enough for \f$z \le 0.0331\f$
+/// (\f$|s| \le 0.182\f$; truncation below \f$10^{-17}\f$ relative).
+template <bool Fma>
+MINIMAX_DETAIL_ALWAYS_INLINE double atanh_tail_short(double z) noexcept {
+  // Estrin's scheme: a short dependency chain, so that consecutive elements overlap.
+  const double z2 = z * z, z4 = z2 * z2;
+  const double e0 = mul_add<Fma>(1.0 / 5, z, 1.0 / 3), e1 = mul_add<Fma>(1.0 / 9, z, 1.0 / 7);
+  const double e2 = mul_add<Fma>(1.0 / 13, z, 1.0 / 11), e3 = mul_add<Fma>(1.0 / 17, z, 1.0 / 15);
+  const double e4 = mul_add<Fma>(1.0 / 21, z, 1.0 / 19);
+  const double f0 = mul_add<Fma>(e1, z2, e0), f1 = mul_add<Fma>(e3, z2, e2);
+  const double g = mul_add<Fma>(mul_add<Fma>(e4, z4, f1), z4, f0);
+  return g * z;
+}
+
+/// jsd_series (16 terms, \f$z \le 1/9\f$) with fused multiply-adds where there are (Estrin's scheme).
+template <bool Fma>
+MINIMAX_DETAIL_ALWAYS_INLINE double jsd_series_fused(double z) noexcept {
+  const double z2 = z * z, z4 = z2 * z2, z8 = z4 * z4;
+  const double e0 = mul_add<Fma>(1.0 / 6, z, 1.0), e1 = mul_add<Fma>(1.0 / 28, z, 1.0 / 15);
+  const double e2 = mul_add<Fma>(1.0 / 66, z, 1.0 / 45), e3 = mul_add<Fma>(1.0 / 120, z, 1.0 / 91);
+  const double e4 = mul_add<Fma>(1.0 / 190, z, 1.0 / 153), e5 = mul_add<Fma>(1.0 / 276, z, 1.0 / 231);
+  const double e6 = mul_add<Fma>(1.0 / 378, z, 1.0 / 325), e7 = mul_add<Fma>(1.0 / 496, z, 1.0 / 435);
+  const double f0 = mul_add<Fma>(e1, z2, e0), f1 = mul_add<Fma>(e3, z2, e2);
+  const double f2 = mul_add<Fma>(e5, z2, e4), f3 = mul_add<Fma>(e7, z2, e6);
+  return mul_add<Fma>(mul_add<Fma>(f3, z4, f2), z8, mul_add<Fma>(f1, z4, f0));
+}
+
+/// \f$k\log 2 + 2s(1 + A)\f$ with \f$\log 2\f$ split so that \f$k\log 2_{\rm hi}\f$ is exact (\f$|k| < 2^{11}\f$).
+template <bool Fma>
+MINIMAX_DETAIL_ALWAYS_INLINE double log_from_parts(double k, double s, double a) noexcept {
+  const double two_s = s + s;
+  const double log_m = mul_add<Fma>(two_s, a, two_s);
+  return mul_add<Fma>(k, 0.6931471803691238, mul_add<Fma>(k, 1.9082149292705877e-10, log_m));
+}
+
+/// \brief The KL term \f$p\log(p/q) - p + q \ge 0\f$ for \f$0 \le p \le 2\f$ finite and
+/// \f$q = 0\f$ or \f$4\,\mathrm{DBL\_MIN} \le q \le 2\f$ (0 at p = q = 0, \f$+\infty\f$ at q = 0 < p), with one division and no call: split_ratio gives
+/// \f$p/q = 2^k(1+s)/(1-s)\f$. Where \f$k = 0\f$ (\f$p/q\f$ within about \f$[\sqrt{1/2}, \sqrt 2]\f$)
+/// \f$s = (p-q)/(p+q)\f$ and the term is \f$(p-q)(s + (1+s)A(s^2))\f$ (kl_term's series: every factor of
+/// one sign); otherwise it is \f$p(\log(p/q) - 1) + q\f$ with \f$\log(p/q) = k\log 2 + 2s(1+A)\f$ (the
+/// two parts cancel by at most a factor 6.5). A p below DBL_MIN (0 included) is raised to DBL_MIN for
+/// the logarithm only: the term is q exactly for p = 0, within \f$10^{-306}\f$ for a subnormal p.
+template <bool Fma>
+MINIMAX_DETAIL_ALWAYS_INLINE double kl_term_fused(double p, double q) noexcept {
+  constexpr double smallest = std::numeric_limits<double>::min();
+  const ratio_parts r = split_ratio(select(p < smallest, smallest, p), q);
+  const double s = r.num / r.den;
+  const double a = atanh_tail_short<Fma>(s * s);
+  const double near = (p - q) * mul_add<Fma>(1.0 + s, a, s);
+  const double far = mul_add<Fma>(p, log_from_parts<Fma>(r.k, s, a) - 1.0, q);
+  const double term = select(r.k == 0.0, near, far);
+  // q = 0 (whose bits give a finite, meaningless split): 0 where p = 0, +inf where p > 0
+  return select(q == 0.0, select(p == 0.0, 0.0, std::numeric_limits<double>::infinity()), term);
+}
+
+/// \brief The Jensen–Shannon pair for \f$p, q \ge 0\f$ finite, \f$\le 2\f$: out = max(0, \f$p\log\frac{2p}{p+q} +
+/// q\log\frac{2q}{p+q}\f$) where both are \f$> 0\f$ (else 0), lone = \f$p + q\f$ where one is 0 (else 0).
+///
+/// Pairs with \f$|p - q| \le (p + q)/3\f$ use jsd_pair's series in \f$x = (p-q)/(p+q)\f$; the others
+/// \f$\log(p/h)\f$ and \f$\log(q/h)\f$, \f$h = (p+q)/2\f$, from split_ratio. The three quotients
+/// (x, and the two atanh arguments) share one division: \f$1/m\f$ where the series applies,
+/// \f$1/(\mathrm{den}_1\mathrm{den}_2)\f$ elsewhere. Sums below \f$2^{-900}\f$ are scaled by \f$2^{600}\f$
+/// first (exactly), so the reciprocal stays finite; a p or q below DBL_MIN is raised to DBL_MIN for the
+/// logarithm only (an error below \f$10^{-306}\f$).
+template <bool Fma>
+MINIMAX_DETAIL_ALWAYS_INLINE void jsd_pair_fused(double p, double q, double& out, double& lone) noexcept {
+  constexpr double smallest = std::numeric_limits<double>::min();
+  const double m = p + q;
+  const double d = p - q;
+  const double scale = select(m < 0x1p-900, 0x1p600, 1.0);
+  const double ms = m * scale, ps = p * scale, qs = q * scale;
+  const double h = 0.5 * ms;
+  const ratio_parts r1 = split_ratio(select(ps < smallest, smallest, ps), h);
+  const ratio_parts r2 = split_ratio(select(qs < smallest, smallest, qs), h);
+  const bool near = 3.0 * std::abs(d) <= m;
+  const double inv = 1.0 / select(near, ms, r1.den * r2.den);
+  const double x = (d * scale) * inv;
+  const double s1 = r1.num * r2.den * inv, s2 = r2.num * r1.den * inv;
+  const double series = 0.5 * d * x * jsd_series_fused<Fma>(x * x);
+  const double log1 = log_from_parts<Fma>(r1.k, s1, atanh_tail_short<Fma>(s1 * s1));
+  const double log2 = log_from_parts<Fma>(r2.k, s2, atanh_tail_short<Fma>(s2 * s2));
+  const double logs = p * log1 + q * log2;  // not fused: JSD(P, Q) = JSD(Q, P) exactly
+  const double t = select(near, series, logs);
+  const double smaller = select(p < q, p, q);  // > 0 exactly when both are
+  const double kept = select(t > 0.0, t, 0.0);
+  out = select(smaller > 0.0, kept, 0.0);
+  lone = select(smaller > 0.0, 0.0, m);
+}
 
 // Each fused loop below exists twice: for the baseline instruction set and, where the processor has
-// them, for AVX2 + FMA (chosen at run time). q >= 4 DBL_MIN (or q = p for the entropy) and
-// p, q <= 1 + tolerance, so every log argument is normal and finite when p is. Where p = 0 (or is
-// subnormal) log_normal_positive's integer arithmetic still returns a finite number, of size below
-// 750: the term is 0 * finite = 0, as 0 log 0 = 0 says (or below 1e-304, far under the rounding of
-// the sum).
-#define MINIMAX_DETAIL_FUSED_LOOP(name, ...)                                                              \
-  inline void name##_baseline(const double* p, const double* q, double* out, Eigen::Index n) noexcept {  \
-    for (Eigen::Index i = 0; i < n; ++i) __VA_ARGS__                                                               \
-  }                                                                                                          \
-  MINIMAX_DETAIL_AVX2_LOOP(name, __VA_ARGS__)                                                                       \
-  inline void name(const double* p, const double* q, double* out, Eigen::Index n) noexcept {             \
-    MINIMAX_DETAIL_AVX2_CALL(name)                                                                           \
-    name##_baseline(p, q, out, n);                                                                           \
+// them, for AVX2 + FMA (chosen at run time); the body is one always-inlined template, so that both
+// loops vectorise and the second uses fused multiply-adds. q >= 4 DBL_MIN for the KL loop (or q = p
+// for the entropy) and p, q <= 1 + tolerance, so every log argument is normal and finite when p is.
+// Where p = 0 (or is subnormal) log_normal_positive's integer arithmetic still returns a finite
+// number, of size below 750: the term is 0 * finite = 0, as 0 log 0 = 0 says (or below 1e-304, far
+// under the rounding of the sum).
+#define MINIMAX_DETAIL_FUSED_LOOP(name, ...)                                                                     \
+  template <bool Fma>                                                                                            \
+  MINIMAX_DETAIL_ALWAYS_INLINE void name##_body(const double* p, const double* q, double* out,                   \
+                                                Eigen::Index n) noexcept {                                       \
+    for (Eigen::Index i = 0; i < n; ++i) __VA_ARGS__                                                             \
+  }                                                                                                              \
+  inline void name##_baseline(const double* p, const double* q, double* out, Eigen::Index n) noexcept {          \
+    name##_body<baseline_has_fma>(p, q, out, n);                                                                 \
+  }                                                                                                              \
+  MINIMAX_DETAIL_AVX2_LOOP(name)                                                                                 \
+  inline void name(const double* p, const double* q, double* out, Eigen::Index n) noexcept {                     \
+    MINIMAX_DETAIL_AVX2_CALL(name)                                                                               \
+    name##_baseline(p, q, out, n);                                                                               \
   }
 #ifdef MINIMAX_DETAIL_LOG_DISPATCH
-#define MINIMAX_DETAIL_AVX2_LOOP(name, ...)                                                                 \
+#define MINIMAX_DETAIL_AVX2_LOOP(name)                                                                  \
   __attribute__((target("avx2,fma"))) inline void name##_avx2(const double* p, const double* q, double* out, \
                                                                Eigen::Index n) noexcept {                   \
-    for (Eigen::Index i = 0; i < n; ++i) __VA_ARGS__                                                               \
+    name##_body<true>(p, q, out, n);                                                                         \
   }
 #define MINIMAX_DETAIL_AVX2_CALL(name) \
   if (cpu_has_avx2_fma()) return name##_avx2(p, q, out, n);
 #else
-#define MINIMAX_DETAIL_AVX2_LOOP(name, ...)
+#define MINIMAX_DETAIL_AVX2_LOOP(name)
 #define MINIMAX_DETAIL_AVX2_CALL(name)
 #endif
 
-// out[i] = p log(p/q) - p + q >= 0, as kl_term: a series in s = (p-q)/(p+q) for q/2 <= p <= 2q,
-// p (log(p/q) - 1) + q otherwise; both are computed and one is kept, so the loop vectorises. (Where
-// p = 0 the second is 0 * finite + q = q and the first is discarded.)
-MINIMAX_DETAIL_FUSED_LOOP(kl_terms, {
-  const double pi = p[i], qi = q[i];
-  const double d = pi - qi;
-  const double s = d / (pi + qi);
-  const double near = d * (s + (1.0 + s) * atanh_tail(s * s));
-  const double far = pi * (log_normal_positive(pi / qi) - 1.0) + qi;
-  out[i] = (pi <= 2.0 * qi && qi <= 2.0 * pi) ? near : far;
-})
+// out[i] = p log(p/q) - p + q >= 0 (kl_term_fused).
+MINIMAX_DETAIL_FUSED_LOOP(kl_terms, { out[i] = kl_term_fused<Fma>(p[i], q[i]); })
 // out[i] = p log q (q = p gives the entropy's terms).
 MINIMAX_DETAIL_FUSED_LOOP(p_log_q_terms, { out[i] = p[i] * log_normal_positive(q[i]); })
-// out[i] = max(0, p log(2p/m) + q log(2q/m)) where p, q > 0, else 0; out[n + i] = m where p q = 0.
-// (With a zero the arguments of the logs may be 0 or NaN: log_normal_positive's integer arithmetic
-// returns a finite value for them, multiplied by 0 or discarded by the blend.)
-// Pairs with |p - q| <= (p + q)/3 use jsd_pair's series (accurate where the logarithms cancel);
-// the others the logarithms of p/h and q/h, h = (p + q)/2 (within 24 eps relative: measured 17).
-MINIMAX_DETAIL_FUSED_LOOP(jsd_terms, {
-  const double pi = p[i], qi = q[i];
-  const double m = pi + qi;
-  const double h = 0.5 * m;
-  const double d = pi - qi;
-  const double x = d / m;
-  const double series = 0.5 * d * x * jsd_series(x * x);
-  const double logs = pi * log_normal_positive(pi / h) + qi * log_normal_positive(qi / h);
-  const double t = 3.0 * (d < 0.0 ? -d : d) <= m ? series : logs;
-  const double smaller = pi < qi ? pi : qi;  // > 0 exactly when both are
-  const double kept = t > 0.0 ? t : 0.0;
-  out[i] = smaller > 0.0 ? kept : 0.0;
-  out[n + i] = smaller > 0.0 ? 0.0 : m;
-})
+// out[i] = the Jensen-Shannon pair, out[n + i] = the lone mass (jsd_pair_fused).
+MINIMAX_DETAIL_FUSED_LOOP(jsd_terms, { jsd_pair_fused<Fma>(p[i], q[i], out[i], out[n + i]); })
 
+/// One block of a fused kernel: the sums of its terms (and of the JSD's lone masses), the masses
+/// of p and q, and whether the block needs the exact path (an entry with its sign bit set, or for KL
+/// a q in \f$(0, 4\,\mathrm{DBL\_MIN})\f$; a NaN or an infinity shows in the masses).
+struct fused_block {
+  double terms, lone, mass_p, mass_q;
+  bool recheck;
+};
+
+/// The sums of a block's terms (out[0, n), and the lone masses out[n, 2n) for the JSD) and of p and
+/// q, and the recheck flag (Eigen's reductions: the baseline instruction set).
+template <bool Jsd>
+inline fused_block accumulate_block(const double* p, const double* q, const double* out, Eigen::Index n) noexcept {
+  using map = Eigen::Map<const Eigen::Array<double, Eigen::Dynamic, 1>>;
+  const map pa(p, n), qa(q, n);
+  const double min_p = pa.minCoeff(), min_q = qa.minCoeff();
+  bool recheck = !(min_p >= 0.0) || !(min_q >= 0.0) || std::signbit(min_p) || std::signbit(min_q);
+  if constexpr (!Jsd) recheck = recheck || (min_q > 0.0 && min_q < 4 * std::numeric_limits<double>::min());
+  return {map(out, n).sum(), Jsd ? map(out + n, n).sum() : 0.0, pa.sum(), qa.sum(), recheck};
+}
+
+#ifdef MINIMAX_DETAIL_LOG_DISPATCH
+/// accumulate_block with AVX2 (four lanes each).
+template <bool Jsd>
+__attribute__((target("avx2"))) inline fused_block accumulate_block_avx2(const double* p, const double* q,
+                                                                          const double* out, Eigen::Index n) noexcept {
+  __m256d t = _mm256_setzero_pd(), l = t, mp = t, mq = t, small = t;
+  __m256i negative = _mm256_setzero_si256();
+  const __m256d zero = _mm256_setzero_pd(), tiny = _mm256_set1_pd(4 * std::numeric_limits<double>::min());
+  const Eigen::Index whole = n - n % 4;
+  for (Eigen::Index i = 0; i < whole; i += 4) {
+    const __m256d a = _mm256_loadu_pd(p + i), b = _mm256_loadu_pd(q + i);
+    t = _mm256_add_pd(t, _mm256_loadu_pd(out + i));
+    if constexpr (Jsd) l = _mm256_add_pd(l, _mm256_loadu_pd(out + n + i));
+    mp = _mm256_add_pd(mp, a);
+    mq = _mm256_add_pd(mq, b);
+    negative = _mm256_or_si256(negative, _mm256_castpd_si256(_mm256_or_pd(a, b)));
+    if constexpr (!Jsd)
+      small = _mm256_or_pd(small, _mm256_and_pd(_mm256_cmp_pd(b, zero, _CMP_GT_OQ), _mm256_cmp_pd(b, tiny, _CMP_LT_OQ)));
+  }
+  alignas(32) double lanes[5][4];
+  _mm256_store_pd(lanes[0], t);
+  _mm256_store_pd(lanes[1], l);
+  _mm256_store_pd(lanes[2], mp);
+  _mm256_store_pd(lanes[3], mq);
+  _mm256_store_pd(lanes[4], _mm256_or_pd(_mm256_castsi256_pd(negative), small));
+  fused_block b{(lanes[0][0] + lanes[0][1]) + (lanes[0][2] + lanes[0][3]),
+                (lanes[1][0] + lanes[1][1]) + (lanes[1][2] + lanes[1][3]),
+                (lanes[2][0] + lanes[2][1]) + (lanes[2][2] + lanes[2][3]),
+                (lanes[3][0] + lanes[3][1]) + (lanes[3][2] + lanes[3][3]), false};
+  std::uint64_t flags = 0;
+  for (int j = 0; j < 4; ++j) flags |= std::bit_cast<std::uint64_t>(lanes[4][j]);
+  for (Eigen::Index i = whole; i < n; ++i) {
+    b.terms += out[i];
+    if constexpr (Jsd) b.lone += out[n + i];
+    b.mass_p += p[i];
+    b.mass_q += q[i];
+    flags |= (std::bit_cast<std::uint64_t>(p[i]) | std::bit_cast<std::uint64_t>(q[i]));
+    if constexpr (!Jsd) flags |= (q[i] > 0.0 && q[i] < 4 * std::numeric_limits<double>::min()) ? 1ULL << 63 : 0;
+  }
+  b.recheck = (flags >> 63) != 0;
+  return b;
+}
+#endif
+
+#define MINIMAX_DETAIL_FUSED_BLOCK(name, jsd)                                                                  \
+  inline fused_block name##_baseline(const double* p, const double* q, double* out, Eigen::Index n) noexcept { \
+    name##_terms_body<baseline_has_fma>(p, q, out, n);                                                         \
+    return accumulate_block<jsd>(p, q, out, n);                                                                \
+  }                                                                                                            \
+  MINIMAX_DETAIL_AVX2_BLOCK(name, jsd)                                                                         \
+  inline fused_block name##_block(const double* p, const double* q, double* out, Eigen::Index n) noexcept {     \
+    MINIMAX_DETAIL_AVX2_CALL(name)                                                                             \
+    return name##_baseline(p, q, out, n);                                                                      \
+  }
+#ifdef MINIMAX_DETAIL_LOG_DISPATCH
+#define MINIMAX_DETAIL_AVX2_BLOCK(name, jsd)                                                                  \
+  __attribute__((target("avx2,fma"))) inline fused_block name##_avx2(const double* p, const double* q,        \
+                                                                      double* out, Eigen::Index n) noexcept { \
+    name##_terms_body<true>(p, q, out, n);                                                                     \
+    return accumulate_block_avx2<jsd>(p, q, out, n);                                                           \
+  }
+#else
+#define MINIMAX_DETAIL_AVX2_BLOCK(name, jsd)
+#endif
+MINIMAX_DETAIL_FUSED_BLOCK(kl, false)
+MINIMAX_DETAIL_FUSED_BLOCK(jsd, true)
+
+#undef MINIMAX_DETAIL_FUSED_BLOCK
+#undef MINIMAX_DETAIL_AVX2_BLOCK
 #undef MINIMAX_DETAIL_FUSED_LOOP
 #undef MINIMAX_DETAIL_AVX2_LOOP
 #undef MINIMAX_DETAIL_AVX2_CALL
+#undef MINIMAX_DETAIL_ALWAYS_INLINE
 /// \endcond
 
 /// Whether the fused double loops apply to T.
@@ -351,27 +572,85 @@ T f_divergence_generic(const char* function, contiguous_vector<T>& p, contiguous
   return total.value();
 }
 
-/// \brief \f$\sum_i (p_i\log(p_i/q_i) - p_i + q_i)\f$, each term \f$\ge 0\f$ (kl_term), vectorised
-/// for double: \f$\mathrm{KL}(P\|Q)\f$ when \f$\sum p = \sum q\f$; \f$p\log(p/0) = +\infty\f$.
-template <class T>
-T kl_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q, chunk_masses<T>* masses = nullptr) {
-  using map = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
-  neumaier_sum<T> total;
-  block_scratch<T> w;
-  for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool small_q) {
-    if (!small_q) {  // vectorised: the terms, then their sum
-      const Eigen::Index n = pa.size();
-      if constexpr (fused_double<T>) {
-        kl_terms(pa.data(), qa.data(), w.a, n);
-        total += map(w.a, n).sum();
-        return;
+/// \brief The double KL and JSD kernels in one pass per block: the terms, their sum and the masses
+/// of p and q from one call of kl_block or jsd_block (no separate validation pass). A block whose
+/// entries are not all finite and \f$\ge 0\f$ (or, for KL, holds a q in \f$(0, 4\,\mathrm{DBL\_MIN})\f$,
+/// or a -0.0) is redone exactly: its entries checked and reported as for_each_block does, its terms by
+/// the scalar kl_term or jsd_pair.
+template <bool Jsd>
+double fused_kernel(const char* function, contiguous_vector<double>& p, contiguous_vector<double>& q,
+                    chunk_masses<double>* masses, double* lone_out) {
+  require_non_empty(function, "p", static_cast<std::size_t>(p.size));
+  require_same_size(function, "p and q", static_cast<std::size_t>(p.size), static_cast<std::size_t>(q.size));
+  neumaier_sum<double> total, lone_mass, mass_p, mass_q;
+  block_scratch<double> w;
+  for (Eigen::Index start = 0; start < p.size; start += block_length) {
+    const Eigen::Index len = start + block_length <= p.size ? block_length : p.size - start;
+    const double* pb = p.data + start;
+    const double* qb = q.data + start;
+    fused_block b = Jsd ? jsd_block(pb, qb, w.a, len) : kl_block(pb, qb, w.a, len);
+    if (b.recheck || !(b.mass_p - b.mass_p == 0.0) || !(b.mass_q - b.mass_q == 0.0)) {
+      b = fused_block{0.0, 0.0, 0.0, 0.0, false};
+      for (Eigen::Index i = 0; i < len; ++i) {
+        if (!(pb[i] >= 0.0) || !(pb[i] - pb[i] == 0.0)) report_bad_entry(function, "p", p.data, start, len);
+        b.mass_p += pb[i];
+      }
+      if (!(b.mass_p - b.mass_p == 0.0)) report_bad_entry(function, "p", p.data, start, len);
+      for (Eigen::Index i = 0; i < len; ++i) {
+        if (!(qb[i] >= 0.0) || !(qb[i] - qb[i] == 0.0)) report_bad_entry(function, "q", q.data, start, len);
+        b.mass_q += qb[i];
+      }
+      if (!(b.mass_q - b.mass_q == 0.0)) report_bad_entry(function, "q", q.data, start, len);
+      for (Eigen::Index i = 0; i < len; ++i) {
+        if constexpr (Jsd) {
+          if (pb[i] > 0.0 && qb[i] > 0.0) {
+            b.terms += jsd_pair(pb[i], qb[i]);
+          } else {
+            b.lone += pb[i] + qb[i];
+          }
+        } else {
+          b.terms += kl_term(pb[i], qb[i]);
+        }
       }
     }
-    T s(0);
-    for (Eigen::Index i = 0; i < pa.size(); ++i) s += kl_term(pa[i], qa[i]);
-    total += s;
-  }, masses);
-  return total.value();
+    total += b.terms;
+    lone_mass += b.lone;
+    mass_p += b.mass_p;
+    mass_q += b.mass_q;
+  }
+  if (masses != nullptr) {
+    masses->p = p.validated ? 0.0 : mass_p.value();
+    masses->q = q.validated ? 0.0 : mass_q.value();
+  } else {
+    if (!p.validated) check_mass(function, "p", mass_p.value());
+    if (!q.validated) check_mass(function, "q", mass_q.value());
+  }
+  if constexpr (Jsd) {
+    if (lone_out != nullptr) {  // a chunk of a longer pair: the lone mass is summed across chunks first
+      *lone_out = lone_mass.value();
+      return total.value();
+    }
+    return ln2<double>() * lone_mass.value() + total.value();
+  } else {
+    return total.value();
+  }
+}
+
+/// \brief \f$\sum_i (p_i\log(p_i/q_i) - p_i + q_i)\f$, each term \f$\ge 0\f$ (kl_term), vectorised
+/// for double (fused_kernel): \f$\mathrm{KL}(P\|Q)\f$ when \f$\sum p = \sum q\f$; \f$p\log(p/0) = +\infty\f$.
+template <class T>
+T kl_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q, chunk_masses<T>* masses = nullptr) {
+  if constexpr (fused_double<T>) {
+    return fused_kernel<false>(function, p, q, masses, nullptr);
+  } else {
+    neumaier_sum<T> total;
+    for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool) {
+      T s(0);
+      for (Eigen::Index i = 0; i < pa.size(); ++i) s += kl_term(pa[i], qa[i]);
+      total += s;
+    }, masses);
+    return total.value();
+  }
 }
 
 /// \f$-\sum p\log q\f$ (cross entropy; q = p gives the entropy), vectorised.
@@ -407,34 +686,29 @@ T cross_entropy_kernel(const char* function, contiguous_vector<T>& p, contiguous
 template <class T>
 T two_jsd_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q,
                  chunk_masses<T>* masses = nullptr, T* lone_out = nullptr) {
-  using map = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
-  neumaier_sum<T> overlap, lone_mass;
-  block_scratch<T> w;
-  for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool) {
-    const Eigen::Index n = pa.size();
-    if constexpr (fused_double<T>) {
-      jsd_terms(pa.data(), qa.data(), w.a, n);
-      overlap += map(w.a, n).sum();
-      lone_mass += map(w.a + n, n).sum();
-      return;
-    }
-    T s(0), lone(0);
-    for (Eigen::Index i = 0; i < pa.size(); ++i) {
-      const T a = pa[i], b = qa[i];
-      if (a > T(0) && b > T(0)) {
-        s += jsd_pair(a, b);
-      } else {
-        lone += a + b;
+  if constexpr (fused_double<T>) {
+    return fused_kernel<true>(function, p, q, masses, lone_out);
+  } else {
+    neumaier_sum<T> overlap, lone_mass;
+    for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool) {
+      T s(0), lone(0);
+      for (Eigen::Index i = 0; i < pa.size(); ++i) {
+        const T a = pa[i], b = qa[i];
+        if (a > T(0) && b > T(0)) {
+          s += jsd_pair(a, b);
+        } else {
+          lone += a + b;
+        }
       }
+      overlap += s;
+      lone_mass += lone;
+    }, masses);
+    if (lone_out != nullptr) {  // a chunk of a longer pair: the lone mass is summed across chunks first
+      *lone_out = lone_mass.value();
+      return overlap.value();
     }
-    overlap += s;
-    lone_mass += lone;
-  }, masses);
-  if (lone_out != nullptr) {  // a chunk of a longer pair: the lone mass is summed across chunks first
-    *lone_out = lone_mass.value();
-    return overlap.value();
+    return ln2<T>() * lone_mass.value() + overlap.value();
   }
-  return ln2<T>() * lone_mass.value() + overlap.value();
 }
 
 /// \f$\tfrac12\sum|p-q|\f$, vectorised.
