@@ -62,12 +62,12 @@ proof bilinear_flow(double x0, double y0, double h = 0.1, long steps = 50, doubl
   pr.pair = "(x0, y0) = (" + detail::number(x0, "%g") + ", " + detail::number(y0, "%g") + "), dt = " +
             detail::number(dt, "%g") + ", T = " + detail::number(T, "%g") + ", h = " + detail::number(h, "%g");
 
-  pr.compare(relation::equals, "|v(0, 0)| = 0", "v(0,0) = (-y, x)\\big|_{(0,0)} = 0", "the field of V = xy",
+  pr.compare(relation::equals, step_id{"field_vanishes_at_origin"}, "|v(0, 0)| = 0", "v(0,0) = (-y, x)\\big|_{(0,0)} = 0", "the field of V = xy",
              game.vector_field(Eigen::VectorXd(game.equilibrium())).norm(), 0, 0, 0, "0");
   Eigen::Matrix2d J;
   J.col(0) = game.vector_field(Eigen::VectorXd(Eigen::Vector2d(1, 0)));
   J.col(1) = game.vector_field(Eigen::VectorXd(Eigen::Vector2d(0, 1)));
-  pr.compare(relation::equals, "det J = 1: the equilibrium is unique", "\\det\\begin{pmatrix}0&-1\\\\1&0\\end{pmatrix} = 1",
+  pr.compare(relation::equals, step_id{"unique_equilibrium"}, "det J = 1: the equilibrium is unique", "\\det\\begin{pmatrix}0&-1\\\\1&0\\end{pmatrix} = 1",
              "a linear field Jz vanishes only at 0 when J is invertible", J(0, 0) * J(1, 1) - J(0, 1) * J(1, 0), 0, 1,
              0, "1");
 
@@ -88,15 +88,15 @@ proof bilinear_flow(double x0, double y0, double h = 0.1, long steps = 50, doubl
   }
   const double scheme_drift = r2 * std::abs(1 - std::pow(modulus2, static_cast<double>(n)));
   const double rounding = 8 * eps * r2 * static_cast<double>(n);
-  pr.compare(relation::equals, "flow: max |x^2 + y^2 - r0^2|", "\\max_{t\\le T} |x(t)^2 + y(t)^2 - r_0^2| = 0",
+  pr.compare(relation::equals, step_id{"flow_conserves_radius"}, "flow: max |x^2 + y^2 - r0^2|", "\\max_{t\\le T} |x(t)^2 + y(t)^2 - r_0^2| = 0",
              "d/dt (x^2 + y^2) = 2x(-y) + 2y(x) = 0; error: RK4's |R|^{2N} - 1", drift, scheme_drift + rounding, 0, 0,
              "0");
-  pr.compare(relation::equals, "flow: radius^2 = r0^2 |R|^{2N} (RK4, exact)",
+  pr.compare(relation::equals, step_id{"rk4_radius_closed_form"}, "flow: radius^2 = r0^2 |R|^{2N} (RK4, exact)",
              "\\max_k \\big|\\,|z_k|^2 - r_0^2|R|^{2k}\\big| = 0,\\ |R|^2 = 1 - \\tfrac{\\Delta t^6}{72} + \\tfrac{\\Delta t^8}{576}",
              "RK4 on a rotation multiplies x + iy by the Taylor polynomial R of e^{i dt}", against_rk4, rounding, 0, 0,
              "0");
   const double orbit_bound = static_cast<double>(n) * r0 * std::abs(R - std::exp(i_dt));
-  pr.compare(relation::at_most, "flow: distance to the closed-form circle",
+  pr.compare(relation::at_most, step_id{"flow_distance_to_circle"}, "flow: distance to the closed-form circle",
              "\\max_k |z_k - (x_0\\cos t_k - y_0\\sin t_k,\\ x_0\\sin t_k + y_0\\cos t_k)| \\le N r_0 |R - e^{i\\Delta t}|",
              "x(t) + i y(t) = e^{it}(x0 + i y0) solves the flow", orbit, 0, orbit_bound,
              8 * eps * r0 * static_cast<double>(n), "RK4 bound");
@@ -107,12 +107,12 @@ proof bilinear_flow(double x0, double y0, double h = 0.1, long steps = 50, doubl
   for (std::size_t k = 0; k + 1 < discrete.states.size(); ++k) {
     worst = std::max(worst, std::abs(discrete.states[k + 1].norm() / discrete.states[k].norm() - growth));
   }
-  pr.compare(relation::equals, "discrete: |z_{k+1}|/|z_k| = sqrt(1 + h^2)",
+  pr.compare(relation::equals, step_id{"discrete_growth_factor"}, "discrete: |z_{k+1}|/|z_k| = sqrt(1 + h^2)",
              "\\max_k \\big|\\,|z_{k+1}|/|z_k| - \\sqrt{1+h^2}\\big| = 0",
              "(x - hy)^2 + (y + hx)^2 = (1 + h^2)(x^2 + y^2)", worst, 8 * eps * growth, 0, 0, "0");
   const double final_radius = discrete.states.back().norm();
   const double expected = r0 * std::pow(1 + h * h, static_cast<double>(steps) / 2);
-  pr.compare(relation::equals, "discrete: |z_K| = r0 (1 + h^2)^{K/2}", "|z_K| = r_0\\,(1+h^2)^{K/2} > r_0",
+  pr.compare(relation::equals, step_id{"discrete_radius_after_k"}, "discrete: |z_K| = r0 (1 + h^2)^{K/2}", "|z_K| = r_0\\,(1+h^2)^{K/2} > r_0",
              "the factor per step, K times: the iterates spiral away from the equilibrium", final_radius,
              4 * eps * final_radius * static_cast<double>(steps), expected, 0, "r0 (1+h^2)^{K/2}");
   return pr;

@@ -112,12 +112,12 @@ proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
             ", p_b = " + detail::describe(p_b);
 
   const estimate c_a = virtual_training_criterion(p_data, p_a), c_b = virtual_training_criterion(p_data, p_b);
-  pr.given("C(p_a)", "C(p_a) = \\max_D V(D, p_a)", "Theorem 1's criterion", c_a.value, c_a.error_estimate);
+  pr.given(step_id{"criterion_at_p_a"}, "C(p_a)", "C(p_a) = \\max_D V(D, p_a)", "Theorem 1's criterion", c_a.value, c_a.error_estimate);
   const valued path_0 = detail::criterion_on_path(p_data, p_a, p_b, 0.0);
-  pr.then(relation::equals, "C on the path at t = 0", "C(p_t)\\big|_{t=0},\\ p_t = (1-t)p_a + t\\,p_b",
+  pr.then(relation::equals, step_id{"path_start"}, "C on the path at t = 0", "C(p_t)\\big|_{t=0},\\ p_t = (1-t)p_a + t\\,p_b",
           "p_0 = p_a", path_0.value, path_0.error);
   const valued path_1 = detail::criterion_on_path(p_data, p_a, p_b, 1.0);
-  pr.compare(relation::equals, "C on the path at t = 1", "C(p_t)\\big|_{t=1} = C(p_b)", "p_1 = p_b", path_1.value,
+  pr.compare(relation::equals, step_id{"path_end"}, "C on the path at t = 1", "C(p_t)\\big|_{t=1} = C(p_b)", "p_1 = p_b", path_1.value,
              path_1.error, c_b.value, c_b.error_estimate, "C(p_b)");
 
   // Linearity of U(p_g, D) for D = D* of p_{1/2}, evaluated in log space.
@@ -133,7 +133,7 @@ proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
     };
     const double t = 1.0 / 3;
     const valued u_t = u_at(t), u_0 = u_at(0), u_1 = u_at(1);
-    pr.compare(relation::equals, "U(p_t, D) linear in p_g (fixed D, t = 1/3)",
+    pr.compare(relation::equals, step_id{"value_linear_in_p_g"}, "U(p_t, D) linear in p_g (fixed D, t = 1/3)",
                "U(p_t, D) = (1-t)\\,U(p_a, D) + t\\,U(p_b, D),\\ D = D^*_{p_{1/2}}",
                "U(p_g, D) = int p_data log D + p_g log(1-D) is linear in p_g", u_t.value, u_t.error,
                (1 - t) * u_0.value + t * u_1.value, (1 - t) * u_0.error + t * u_1.error, "(1-t)U(p_a,D) + tU(p_b,D)");
@@ -141,7 +141,7 @@ proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
 
   for (double t : {0.25, 0.5, 0.75}) {
     const valued c_t = detail::criterion_on_path(p_data, p_a, p_b, t);
-    pr.compare(relation::at_most, "chord at t = " + detail::number(t, "%g"),
+    pr.compare(relation::at_most, step_id{"chord_at_t_" + detail::number(t, "%g")}, "chord at t = " + detail::number(t, "%g"),
                "C(p_t) \\le (1-t)\\,C(p_a) + t\\,C(p_b),\\ t = " + detail::number(t, "%g"),
                "a supremum of functions linear in p_g is convex", c_t.value, c_t.error,
                (1 - t) * c_a.value + t * c_b.value, (1 - t) * c_a.error_estimate + t * c_b.error_estimate,
@@ -159,7 +159,7 @@ proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
         error = c[k - 1].error + 2 * c[k].error + c[k + 1].error;
       }
     }
-    pr.compare(relation::at_least, "smallest second difference, step 0.1",
+    pr.compare(relation::at_least, step_id{"smallest_second_difference"}, "smallest second difference, step 0.1",
                "\\min_{t} C(p_{t-0.1}) - 2C(p_t) + C(p_{t+0.1}) \\ge 0,\\ t = 0.1, \\dots, 0.9",
                "convexity: second differences are non-negative", smallest, error, 0, 0, "0");
   }
@@ -167,14 +167,14 @@ proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
   const valued slope = detail::criterion_slope(p_data, p_a, p_b, 0.5);
   const valued slope_fd =
       detail::derivative([&](double t) { return detail::criterion_on_path(p_data, p_a, p_b, t); }, 0.5, 0.1);
-  pr.compare(relation::equals, "C'(1/2): Danskin's formula vs differences",
+  pr.compare(relation::equals, step_id{"danskin_derivative"}, "C'(1/2): Danskin's formula vs differences",
              "\\frac{d}{dt}C(p_t)\\Big|_{t=1/2} = \\int (p_b - p_a)\\log(1 - D^*_{1/2})\\,dx",
              "the derivative of a supremum is that of U at the maximiser D*", slope.value, slope.error, slope_fd.value,
              slope_fd.error, "central differences of C(p_t)");
   const valued curvature = detail::criterion_curvature(p_data, p_a, p_b, 0.5);
   const valued curvature_fd =
       detail::derivative([&](double t) { return detail::criterion_slope(p_data, p_a, p_b, t); }, 0.5, 0.1);
-  pr.compare(relation::equals, "C''(1/2) = int (p_b-p_a)^2 p/(q(p+q)) >= 0",
+  pr.compare(relation::equals, step_id{"second_derivative_non_negative"}, "C''(1/2) = int (p_b-p_a)^2 p/(q(p+q)) >= 0",
              "\\frac{d^2}{dt^2}C(p_t)\\Big|_{t=1/2} = \\int (p_b - p_a)^2\\,\\frac{p_{data}}{p_{1/2}\\,(p_{data} + p_{1/2})}\\,dx \\ge 0",
              "d/dq [q log(q/(p+q)) + p log(p/(p+q))] = log(q/(p+q)); once more: p/(q(p+q))", curvature.value,
              curvature.error, curvature_fd.value, curvature_fd.error, "central differences of C'(p_t)");
@@ -253,13 +253,13 @@ proof functional_descent(const P& p_data, const normal& start, int cells = 200, 
     lq.array() -= logsumexp(lq);
     path.push_back(criterion(lq));
   }
-  const std::size_t first = pr.given("C(q_0)", "C(q_0),\\ q_0 = \\text{the discretised start}", "Theorem 1's criterion",
+  const std::size_t first = pr.given(step_id{"function_space_start"}, "C(q_0)", "C(q_0),\\ q_0 = \\text{the discretised start}", "Theorem 1's criterion",
                                      path.front().value, path.front().error_estimate);
-  pr.compare(relation::equals, "function space: C(q_K) = -log 4",
+  pr.compare(relation::equals, step_id{"function_space_limit"}, "function space: C(q_K) = -log 4",
              "C(q_K) = -\\log 4,\\ q_{k+1} = q_k\\,e^{-\\eta\\log(1 - D^*_k)}/Z",
              "C is convex in q with its minimum at q = p_data (Theorem 1); D* = 1/2 is the fixed point",
              path.back().value, path.back().error_estimate, -std::log(4.0), 0, "-log 4");
-  pr.compare(relation::equals, "function space: steps where C rose", "\\#\\{k : C(q_{k+1}) > C(q_k)\\} = 0",
+  pr.compare(relation::equals, step_id{"function_space_rises"}, "function space: steps where C rose", "\\#\\{k : C(q_{k+1}) > C(q_k)\\} = 0",
              "mirror descent on a convex function with a small step", rises(path), 0, 0, 0, "0");
 
   // Parameter space: (mu, log s).
@@ -276,11 +276,11 @@ proof functional_descent(const P& p_data, const normal& start, int cells = 200, 
     log_s -= eta_parameters * dl.dot(Eigen::VectorXd(u.array().square()));
     parametric.push_back(criterion(normal_logs(mu, std::exp(log_s))));
   }
-  pr.against(first, relation::at_most, "parameter space: C(theta_K) <= C(theta_0)",
+  pr.against(first, relation::at_most, step_id{"parameter_space_descent"}, "parameter space: C(theta_K) <= C(theta_0)",
              "C(\\theta_K) \\le C(\\theta_0),\\ \\theta = (\\mu, \\log s)",
              "gradient descent with a small step decreases C", parametric.back().value,
              parametric.back().error_estimate);
-  pr.compare(relation::equals, "parameter space: steps where C rose", "\\#\\{k : C(\\theta_{k+1}) > C(\\theta_k)\\} = 0",
+  pr.compare(relation::equals, step_id{"parameter_space_rises"}, "parameter space: steps where C rose", "\\#\\{k : C(\\theta_{k+1}) > C(\\theta_k)\\} = 0",
              "gradient descent with a small step", rises(parametric), 0, 0, 0, "0");
 
   // Brute force over the family.
@@ -302,12 +302,12 @@ proof functional_descent(const P& p_data, const normal& start, int cells = 200, 
         spread = std::max(spread, c(i, j) - best);
       }
     }
-    pr.compare(relation::at_least, "parameter space: C(theta_K) >= min over the family",
+    pr.compare(relation::at_least, step_id{"parameter_space_family_minimum"}, "parameter space: C(theta_K) >= min over the family",
                "C(\\theta_K) \\ge \\min_{\\mu, s} C(\\mathcal N(\\mu, s^2)) \\text{ (brute-force grid)}",
                "descent within the family cannot beat the family's minimum", parametric.back().value,
                parametric.back().error_estimate, best, spread, "grid minimum");
   }
-  pr.compare(relation::at_most, "C(q_K) <= C(theta_K): the gap", "C(q_K) \\le C(\\theta_K)",
+  pr.compare(relation::at_most, step_id{"function_vs_parameter_gap"}, "C(q_K) <= C(theta_K): the gap", "C(q_K) \\le C(\\theta_K)",
              "the family is a subset of the simplex; the residual is the gap parameter space leaves",
              path.back().value, path.back().error_estimate, parametric.back().value, parametric.back().error_estimate,
              "C(theta_K)");

@@ -75,13 +75,13 @@ proof discriminator_optimality(const P& p_data, const Q& p_g) {
 
   const auto d = optimal_discriminator(p_data, p_g);
   const estimate v_star = value_function(d, p_data, p_g);
-  const std::size_t top = pr.given("V(D*, G)", "V(D^*,G) = \\int p_{data}\\log D^* + p_g\\log(1-D^*)\\,dx",
+  const std::size_t top = pr.given(step_id{"value_at_d_star"}, "V(D*, G)", "V(D^*,G) = \\int p_{data}\\log D^* + p_g\\log(1-D^*)\\,dx",
                                    "D* in log space: log D* = log sigmoid(log p_data - log p_g)", v_star.value,
                                    v_star.error_estimate);
   for (double delta : {0.5, -0.5, 0.01, -0.01}) {
     const detail::perturbed_discriminator<P, Q> perturbed{&d, delta};
     const estimate v = value_function(perturbed, p_data, p_g);
-    pr.against(top, relation::at_most, "V(D* perturbed, delta = " + detail::number(delta, "%g") + ")",
+    pr.against(top, relation::at_most, step_id{"perturbed_delta_" + detail::number(delta, "%g")}, "V(D* perturbed, delta = " + detail::number(delta, "%g") + ")",
                "V(\\sigma(\\sigma^{-1}(D^*) + \\delta h), G) \\le V(D^*, G),\\ \\delta = " + detail::number(delta, "%g"),
                "a log y + b log(1-y) is concave in y with its maximum at a/(a+b), for every x", v.value,
                v.error_estimate);
@@ -114,10 +114,10 @@ proof discriminator_optimality(const P& p_data, const Q& p_g) {
     // Brent stops with the minimiser bracketed to 2^(1-bits) relative in t; dy = sigma' dt <= dt/4.
     bracket = std::max(bracket, std::ldexp(std::max(1.0, std::abs(found.first)), 1 - bits) / 4);
   }
-  pr.compare(relation::equals, "pointwise argmax vs D*",
+  pr.compare(relation::equals, step_id{"pointwise_argmax"}, "pointwise argmax vs D*",
              "\\max_x\\big|\\arg\\max_{y}\\,[p_{data}(x)\\log y + p_g(x)\\log(1-y)] - D^*(x)\\big| = 0",
              "d/dy [a log y + b log(1-y)] = a/y - b/(1-y) = 0 at y = a/(a+b)", worst, bracket, 0, 0, "0");
-  pr.compare(relation::equals, "edge cases: D* = 1 where p_g = 0, 0 where p_data = 0",
+  pr.compare(relation::equals, step_id{"edge_cases"}, "edge cases: D* = 1 where p_g = 0, 0 where p_data = 0",
              "\\#\\{x : p_g(x) = 0 < p_{data}(x),\\ D^*(x) \\ne 1\\} + \\#\\{x : p_{data}(x) = 0 < p_g(x),\\ D^*(x) \\ne 0\\} = 0",
              "a log y increases to 0 as y -> 1 (b = 0); b log(1-y) as y -> 0 (a = 0)", edge_failures, 0, 0, 0, "0");
   return pr;

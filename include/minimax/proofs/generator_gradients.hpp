@@ -67,7 +67,7 @@ proof vanishing_gradient(const uniform& p_r, double a, double b) {
   double smallest_error = 0;
   for (double e : {1e-1, 1e-2, 1e-4, 1e-8}) {
     const auto [g, err] = expect([&](double x) { return -e * du(x) / (1 - e * u(x)); });
-    pr.compare(relation::at_most, "|grad| at eps = " + detail::number(e, "%g"),
+    pr.compare(relation::at_most, step_id{"gradient_at_eps_" + detail::number(e, "%g")}, "|grad| at eps = " + detail::number(e, "%g"),
                "\\big\\|\\mathbb{E}_z[-\\varepsilon u'/(1 - \\varepsilon u)\\,(1, z)]\\big\\| \\le M\\varepsilon/(1-\\varepsilon),\\ \\varepsilon = " +
                    detail::number(e, "%g"),
                "Cauchy-Schwarz: |E[w J]| <= (E w^2)^{1/2} M, |w| = |D'|/(1-D) <= eps/(1-eps)", g.norm(), err,
@@ -77,12 +77,12 @@ proof vanishing_gradient(const uniform& p_r, double a, double b) {
   }
   const auto [limit, limit_error] = expect([&](double x) { return -du(x); });
   const double e = 1e-8;
-  pr.compare(relation::equals, "rate: grad/eps -> -E[u'(x)(1, z)]", "\\lim_{\\varepsilon\\to 0}\\nabla/\\varepsilon = -\\mathbb{E}_z[u'(g(z))\\,(1, z)]",
+  pr.compare(relation::equals, step_id{"vanishing_rate"}, "rate: grad/eps -> -E[u'(x)(1, z)]", "\\lim_{\\varepsilon\\to 0}\\nabla/\\varepsilon = -\\mathbb{E}_z[u'(g(z))\\,(1, z)]",
              "1/(1 - eps u) = 1 + O(eps): the gradient is linear in eps", (at_smallest - limit).norm(),
              smallest_error + limit_error + e * M * (1.0 / 3) * (2.0 / 3) / (1 - e), 0, 0, "0");
   const auto [ns_big, ns_big_error] = expect([&](double x) { return du(x) / u(x); });
   const auto [ns_small, ns_small_error] = expect([&](double x) { return e * du(x) / (e * u(x)); });
-  pr.compare(relation::equals, "the -log D gradient does not vanish",
+  pr.compare(relation::equals, step_id{"non_saturating_gradient"}, "the -log D gradient does not vanish",
              "\\|\\nabla_\\theta\\mathbb{E}_z[-\\log D_\\varepsilon]\\|_{\\varepsilon=10^{-8}} = \\|\\mathbb{E}_z[u'/u\\,(1,z)]\\|",
              "-log(eps u) = -log eps - log u: eps drops out of the gradient", ns_small.norm(), ns_small_error,
              ns_big.norm(), ns_big_error, "the same at eps = 0.1");
@@ -127,19 +127,19 @@ proof non_saturating_gradient(const P& p_r, const normal& p_g) {
       });
     };
     const valued left = expect([&](double x) { return -d.log_value(x); });
-    const std::size_t top = pr.given("E[-d/d" + name + " log D*(g(z))]",
+    const std::size_t top = pr.given(step_id{"gradient_" + name}, "E[-d/d" + name + " log D*(g(z))]",
                                      "\\mathbb{E}_{p_g}[-\\log D^*(x)\\,\\partial_{" + name + "}\\log p_g(x)]",
                                      "the gradient of E_{p_g}[h] for a fixed h is E_{p_g}[h d log p_g]", left.value,
                                      left.error);
     const valued kl_part = expect([&](double x) { return -d.logit(x); });  // log((1-D)/D) = -logit
     const valued jsd_part = expect([&](double x) { return d.log_complement(x); });
-    pr.then(relation::equals, "split: E[log((1-D*)/D*) s] - E[log(1-D*) s]",
+    pr.then(relation::equals, step_id{"split_" + name}, "split: E[log((1-D*)/D*) s] - E[log(1-D*) s]",
             "\\mathbb{E}_{p_g}\\big[\\log\\tfrac{1-D^*}{D^*}\\,\\partial\\log p_g\\big] - \\mathbb{E}_{p_g}[\\log(1-D^*)\\,\\partial\\log p_g]",
             "-log D = log((1-D)/D) - log(1-D)", kl_part.value - jsd_part.value, kl_part.error + jsd_part.error);
     const double h = 0.05 * p_g.sigma(), at = c == 0 ? p_g.mean() : p_g.sigma();
     const valued dkl = detail::derivative(
         [&](double v) { return detail::kl_by_quadrature(detail::with_parameter(p_g, c, v), p_r); }, at, h);
-    pr.compare(relation::equals, "d/d" + name + " KL(P_g||P_r) by differences",
+    pr.compare(relation::equals, step_id{"kl_derivative_" + name}, "d/d" + name + " KL(P_g||P_r) by differences",
                "\\partial_{" + name + "}\\mathrm{KL}(P_g\\|P_r) = \\mathbb{E}_{p_g}\\big[\\log\\tfrac{1-D^*}{D^*}\\,\\partial\\log p_g\\big]",
                "log((1-D*)/D*) = log(p_g/p_r); E_{p_g}[d log p_g] = 0", dkl.value, dkl.error, kl_part.value,
                kl_part.error, "first term");
@@ -149,11 +149,11 @@ proof non_saturating_gradient(const P& p_r, const normal& p_g) {
           return valued{2 * j.value, 2 * j.error};
         },
         at, h);
-    pr.compare(relation::equals, "d/d" + name + " 2 JSD(P_g||P_r) by differences",
+    pr.compare(relation::equals, step_id{"two_jsd_derivative_" + name}, "d/d" + name + " 2 JSD(P_g||P_r) by differences",
                "\\partial_{" + name + "}\\,2\\,\\mathrm{JSD}(P_g\\|P_r) = \\mathbb{E}_{p_g}[\\log(1-D^*)\\,\\partial\\log p_g]",
                "2 JSD = log 4 + E_{p_r} log D* + E_{p_g} log(1-D*), D* optimal (Danskin)", djsd.value, djsd.error,
                jsd_part.value, jsd_part.error, "second term");
-    pr.against(top, relation::equals, "d/d" + name + " [KL - 2 JSD] by differences",
+    pr.against(top, relation::equals, step_id{"kl_minus_two_jsd_derivative_" + name}, "d/d" + name + " [KL - 2 JSD] by differences",
                "\\partial_{" + name + "}\\big[\\mathrm{KL}(P_g\\|P_r) - 2\\,\\mathrm{JSD}(P_g\\|P_r)\\big]",
                "Theorem 2.5", dkl.value - djsd.value, dkl.error + djsd.error);
   }

@@ -52,7 +52,7 @@ proof global_optimum(const P& p_data, const Q& p_g) {
   pr.pair = detail::describe_pair(p_data, p_g);
 
   const estimate c = virtual_training_criterion(p_data, p_g);
-  pr.given("V(G, D*) with D* optimal",
+  pr.given(step_id{"value_at_d_star"}, "V(G, D*) with D* optimal",
            "V(G,D^*) = \\mathbb{E}_{x\\sim p_{data}}[\\log D^*(x)] + \\mathbb{E}_{x\\sim p_g}[\\log(1-D^*(x))]",
            "Proposition 1: max_D V is attained at D* = p_data/(p_data+p_g)", c.value, c.error_estimate);
 
@@ -60,7 +60,7 @@ proof global_optimum(const P& p_data, const Q& p_g) {
     const double lm = logsumexp(lp, lq);
     return weighted(lp, lp - lm) + weighted(lq, lq - lm);
   });
-  pr.then(relation::equals, "integral with D* substituted",
+  pr.then(relation::equals, step_id{"substituted_integral"}, "integral with D* substituted",
           "\\int p_{data}\\log\\frac{p_{data}}{p_{data}+p_g} + p_g\\log\\frac{p_g}{p_{data}+p_g}\\,dx",
           "expectations as integrals; D* = p_data/(p_data+p_g)", ratio.value, ratio.error);
 
@@ -70,7 +70,7 @@ proof global_optimum(const P& p_data, const Q& p_g) {
   const valued second = pair_integral(p_data, p_g, [log2](double lp, double lq, X) {
     return weighted(lq, lq - (logsumexp(lp, lq) - log2));
   });
-  pr.then(relation::equals, "-log 4 + two expectations against m",
+  pr.then(relation::equals, step_id{"expectations_against_midpoint"}, "-log 4 + two expectations against m",
           "-\\log 4 + \\mathbb{E}_{p_{data}}\\big[\\log p_{data} - \\log\\tfrac{p_{data}+p_g}{2}\\big] + "
           "\\mathbb{E}_{p_g}\\big[\\log p_g - \\log\\tfrac{p_{data}+p_g}{2}\\big]",
           "log(p/(p+q)) = log(p/m) - log 2, and each density integrates to 1", -log4 + first.value + second.value,
@@ -94,7 +94,7 @@ proof global_optimum(const P& p_data, const Q& p_g) {
       kl_sum = kl(p_data.probabilities(), m) + kl(p_g.probabilities(), m);
     }
   }
-  pr.then(relation::equals, "-log 4 + KL(p_data||m) + KL(p_g||m)",
+  pr.then(relation::equals, step_id{"kl_to_midpoint"}, "-log 4 + KL(p_data||m) + KL(p_g||m)",
           "-\\log 4 + \\mathrm{KL}(p_{data}\\|m) + \\mathrm{KL}(p_g\\|m),\\quad m = \\tfrac{p_{data}+p_g}{2}",
           "definition of KL(P||M) = E_P[log(p/m)]", -log4 + kl_sum, kl_error);
 
@@ -109,17 +109,14 @@ proof global_optimum(const P& p_data, const Q& p_g) {
     jsd_error = by_perspective.error;
     if constexpr (minimax::detail::theory_pmf<P>) two_jsd = 2 * jsd(p_data.probabilities(), p_g.probabilities());
   }
-  pr.then(relation::equals, "-log 4 + 2 JSD(p_data||p_g)", "-\\log 4 + 2\\,\\mathrm{JSD}(p_{data}\\|p_g)",
+  pr.then(relation::equals, step_id{"two_jsd"}, "-log 4 + 2 JSD(p_data||p_g)", "-\\log 4 + 2\\,\\mathrm{JSD}(p_{data}\\|p_g)",
           "definition of JSD = (KL(P||M) + KL(Q||M))/2", -log4 + two_jsd, jsd_error);
 
-  pr.then(relation::at_least, "lower bound -log 4", "C(G) \\ge -\\log 4",
-          "JSD >= 0 (Gibbs' inequality for each KL)", -log4 + two_jsd, jsd_error);
-  pr.steps.back().reference = -log4;
-  pr.steps.back().reference_error = 0;
-  pr.steps.back().reference_name = "-log 4";
+  pr.compare(relation::at_least, step_id{"lower_bound"}, "lower bound -log 4", "C(G) \\ge -\\log 4",
+             "JSD >= 0 (Gibbs' inequality for each KL)", -log4 + two_jsd, jsd_error, -log4, 0, "-log 4");
 
   const estimate at_equal = virtual_training_criterion(p_data, p_data);
-  pr.compare(relation::equals, "C at p_g = p_data", "C(G)\\big|_{p_g = p_{data}} = -\\log 4",
+  pr.compare(relation::equals, step_id{"minimum_at_p_data"}, "C at p_g = p_data", "C(G)\\big|_{p_g = p_{data}} = -\\log 4",
              "JSD(P||P) = 0: the minimum is attained", at_equal.value, at_equal.error_estimate, -log4, 0, "-log 4");
 
   const auto d_equal = optimal_discriminator(p_data, p_data);
@@ -130,7 +127,7 @@ proof global_optimum(const P& p_data, const Q& p_g) {
     }
     worst = std::max(worst, std::abs(d_equal(x) - 0.5));
   }
-  pr.compare(relation::equals, "D* = 1/2 at p_g = p_data", "\\max_x |D^*(x) - \\tfrac12|\\,\\big|_{p_g = p_{data}} = 0",
+  pr.compare(relation::equals, step_id{"d_star_half_at_p_data"}, "D* = 1/2 at p_g = p_data", "\\max_x |D^*(x) - \\tfrac12|\\,\\big|_{p_g = p_{data}} = 0",
              "p/(p+p) = 1/2 (and 1/2 where both vanish, by convention)", worst, 0, 0, 0, "0");
   return pr;
 }

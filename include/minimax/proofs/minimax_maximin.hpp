@@ -68,11 +68,11 @@ proof minimax_maximin(const pmf& p_data, const pmf& q_0, int steps = 200, double
   }
   const pmf q_minimax = detail::pmf_from_log(lq);
   const estimate c_minimax = virtual_training_criterion(p_data, q_minimax);
-  pr.compare(relation::equals, "minimax: C(q_K) = -log 4", "\\min_q \\max_D V(D, q) = C(q_K) = -\\log 4",
+  pr.compare(relation::equals, step_id{"minimax_value"}, "minimax: C(q_K) = -log 4", "\\min_q \\max_D V(D, q) = C(q_K) = -\\log 4",
              "Theorem 1 and Proposition 2: descent on q reaches p_data", c_minimax.value, c_minimax.error_estimate, -log4, 0,
              "-log 4");
   const double gap0 = (q_0.probabilities() - p).cwiseAbs().maxCoeff();
-  pr.compare(relation::equals, "minimax: max |q_K - p_data|", "\\max_i |q_{K,i} - p_i| = 0",
+  pr.compare(relation::equals, step_id{"minimax_argmin"}, "minimax: max |q_K - p_data|", "\\max_i |q_{K,i} - p_i| = 0",
              "the minimax generator is the data distribution", (q_minimax.probabilities() - p).cwiseAbs().maxCoeff(),
              2 * gap0 * std::pow(0.75, steps) + 8 * eps, 0, 0, "0");
 
@@ -91,7 +91,7 @@ proof minimax_maximin(const pmf& p_data, const pmf& q_0, int steps = 200, double
   Eigen::VectorXd closed = q_0.probabilities().array().log() - static_cast<double>(steps) * eta * log_1md.array();
   closed.array() -= logsumexp(closed);
   const Eigen::VectorXd q_inner = lg.array().exp(), q_closed = closed.array().exp();
-  pr.compare(relation::equals, "maximin inner loop = closed form", "q_{K,i} = q_{0,i}\\,(1 - D_i)^{-K\\eta}/Z",
+  pr.compare(relation::equals, step_id{"maximin_inner_closed_form"}, "maximin inner loop = closed form", "q_{K,i} = q_{0,i}\\,(1 - D_i)^{-K\\eta}/Z",
              "exponentiated gradient on a linear function multiplies by the same factor each step",
              (q_inner - q_closed).cwiseAbs().maxCoeff(), 8 * eps * steps, 0, 0, "0");
   const double top = log_d.maxCoeff();
@@ -109,7 +109,7 @@ proof minimax_maximin(const pmf& p_data, const pmf& q_0, int steps = 200, double
   const double leftover = std::isinf(gap) ? 0.0
                                           : static_cast<double>(n) * q_0.probabilities().maxCoeff() /
                                                 q_0.probabilities().minCoeff() * std::exp(-steps * eta * gap);
-  pr.compare(relation::equals, "maximin: mass on argmax D", "\\sum_{i \\in \\arg\\max D} q_{K,i} = 1",
+  pr.compare(relation::equals, step_id{"maximin_collapse"}, "maximin: mass on argmax D", "\\sum_{i \\in \\arg\\max D} q_{K,i} = 1",
              "mode collapse: G puts all its mass where D is largest", mass, leftover + 8 * eps * n, 1, 0, "1");
   neumaier_sum<double> v;
   for (Eigen::Index i = 0; i < n; ++i) {
@@ -121,7 +121,7 @@ proof minimax_maximin(const pmf& p_data, const pmf& q_0, int steps = 200, double
     if (p[i] > 0) v_min += p[i] * log_d[i];
   }
   v_min += log_1md[j];
-  pr.compare(relation::equals, "V(D, q_K) = min_q V(D, q)",
+  pr.compare(relation::equals, step_id{"maximin_best_response"}, "V(D, q_K) = min_q V(D, q)",
              "V(D, q_K) = \\sum_i p_i\\log D_i + \\log(1 - \\max_i D_i) = \\min_q V(D, q)",
              "a linear function on the simplex is least at a vertex", v.value(),
              leftover * log_1md.cwiseAbs().maxCoeff() + 8 * eps * (std::abs(v.value()) + 1), v_min.value(), 0,
@@ -131,7 +131,7 @@ proof minimax_maximin(const pmf& p_data, const pmf& q_0, int steps = 200, double
   delta[j] = 1;
   const estimate c_collapsed = virtual_training_criterion(p_data, pmf::from(delta));
   const double pj = p[j];
-  pr.compare(relation::equals, "C(collapsed G) = p_j log(p_j/(1+p_j)) - log(1+p_j)",
+  pr.compare(relation::equals, step_id{"collapsed_criterion"}, "C(collapsed G) = p_j log(p_j/(1+p_j)) - log(1+p_j)",
              "C(\\delta_j) = p_j\\log\\tfrac{p_j}{1+p_j} - \\log(1+p_j) > -\\log 4",
              "Theorem 1's criterion at a point mass: the collapsed G is not the data", c_collapsed.value,
              c_collapsed.error_estimate, (pj > 0 ? pj * std::log(pj / (1 + pj)) : 0.0) - std::log1p(pj),
@@ -156,13 +156,13 @@ proof minimax_maximin(const pmf& p_data, const pmf& q_0, int steps = 200, double
     if (next == at) ++stayed;
     at = next;
   }
-  pr.compare(relation::equals, "rounds where the best-responding G stayed put (of 6)",
+  pr.compare(relation::equals, step_id{"best_response_rounds_still"}, "rounds where the best-responding G stayed put (of 6)",
              "\\#\\{\\text{rounds}: \\arg\\max D^*(p_{data}, \\delta_j) = j\\} = 0",
              "D*(p_data, delta_j) = 1 off j and p_j/(1+p_j) < 1 at j", stayed, 0, 0, 0, "0");
 
   // At D = 1/2 every q is a best response: V(1/2, q) = -log 4 for all q, here the collapsed one.
   const estimate at_half = value_function([](Eigen::Index) { return 0.5; }, p_data, pmf::from(delta));
-  pr.compare(relation::equals, "maximin value = minimax value (D = 1/2)",
+  pr.compare(relation::equals, step_id{"maximin_equals_minimax"}, "maximin value = minimax value (D = 1/2)",
              "\\max_D\\min_q V(D, q) = V(\\tfrac12, \\delta_j) = -\\log 4",
              "Sion: V is linear in q and concave in D; at D = 1/2 every q is a best response", at_half.value,
              at_half.error_estimate, -log4, 0, "-log 4");

@@ -42,6 +42,13 @@ inline const char* to_symbol(relation r) noexcept {
 /// wrong identity, off by a term of the size of the values, fails by orders of magnitude.
 inline constexpr double error_multiple = 4.0;
 
+/// \brief A step's stable identifier, such as "two_jsd" or "lower_bound": unique within a proof,
+/// fixed in the code (not derived from the display text), so tests, the docs and programs can name a
+/// step that keeps its meaning when its wording or its position changes.
+struct step_id {
+  std::string value;  ///< lower case, words joined by underscores
+};
+
 /// \brief One line of a proof: \f$v_k\f$ = (formula evaluated), compared with a reference value.
 struct step {
   std::string name;        ///< what the line is, in words
@@ -53,6 +60,7 @@ struct step {
   double reference = 0;    ///< what it is compared with (usually the previous line's value)
   double reference_error = 0;  ///< the reference's estimated error
   std::string reference_name;  ///< where the reference comes from ("previous step", "0", ...)
+  std::string id;              ///< the stable identifier (see step_id); empty for a step given none
 
   /// \f$v - r\f$ (0 for a given line).
   double residual() const noexcept { return rel == relation::given ? 0.0 : value - reference; }
@@ -88,16 +96,61 @@ struct proof {
   bool holds() const noexcept {
     return std::all_of(steps.begin(), steps.end(), [](const step& s) { return s.holds(); });
   }
-  /// The step named `name` (the first with that name). \throws std::out_of_range if there is none.
+  /// The step named `name` (the first with that display name). \throws std::out_of_range if there is none.
   const step& at(const std::string& name) const {
     for (const auto& s : steps) {
       if (s.name == name) return s;
     }
     throw std::out_of_range("minimax::proofs::proof::at: no step named " + name);
   }
+  /// The step with identifier `id`. \throws std::out_of_range if there is none.
+  const step& at(const step_id& id) const { return steps[index_of(id)]; }
+  /// The position of the step with identifier `id`. \throws std::out_of_range if there is none.
+  std::size_t index_of(const step_id& id) const {
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      if (steps[k].id == id.value) return k;
+    }
+    throw std::out_of_range("minimax::proofs::proof::at: no step with id " + id.value);
+  }
+  /// The identifiers of the steps, in order.
+  std::vector<std::string> ids() const {
+    std::vector<std::string> out;
+    for (const auto& s : steps) out.push_back(s.id);
+    return out;
+  }
+
+  /// \name Building a proof with identified steps
+  /// As given(), then(), against() and compare() below, the new step taking the identifier `id`; the
+  /// reference of against() named by its identifier.
+  /// \throws std::logic_error when `id` is empty or another step has it already.
+  ///@{
+  std::size_t given(step_id id, std::string name, std::string formula, std::string identity, double value, double error) {
+    return with_id(std::move(id), given(std::move(name), std::move(formula), std::move(identity), value, error));
+  }
+  std::size_t then(relation rel, step_id id, std::string name, std::string formula, std::string identity, double value,
+                   double error) {
+    return with_id(std::move(id), then(rel, std::move(name), std::move(formula), std::move(identity), value, error));
+  }
+  std::size_t against(std::size_t index, relation rel, step_id id, std::string name, std::string formula,
+                      std::string identity, double value, double error) {
+    return with_id(std::move(id),
+                   against(index, rel, std::move(name), std::move(formula), std::move(identity), value, error));
+  }
+  std::size_t against(const step_id& reference, relation rel, step_id id, std::string name, std::string formula,
+                      std::string identity, double value, double error) {
+    return against(index_of(reference), rel, std::move(id), std::move(name), std::move(formula), std::move(identity),
+                   value, error);
+  }
+  std::size_t compare(relation rel, step_id id, std::string name, std::string formula, std::string identity,
+                      double value, double error, double reference, double reference_error, std::string reference_name) {
+    return with_id(std::move(id), compare(rel, std::move(name), std::move(formula), std::move(identity), value, error,
+                                          reference, reference_error, std::move(reference_name)));
+  }
+  ///@}
+
   /// Appends a first line (nothing to compare with) and returns its index.
   std::size_t given(std::string name, std::string formula, std::string identity, double value, double error) {
-    steps.push_back({std::move(name), std::move(formula), std::move(identity), value, error, relation::given, 0, 0, ""});
+    steps.push_back({std::move(name), std::move(formula), std::move(identity), value, error, relation::given, 0, 0, "", ""});
     return steps.size() - 1;
   }
   /// Appends a line related to the previous one.
@@ -118,8 +171,24 @@ struct proof {
   std::size_t compare(relation rel, std::string name, std::string formula, std::string identity, double value,
                       double error, double reference, double reference_error, std::string reference_name) {
     steps.push_back({std::move(name), std::move(formula), std::move(identity), value, error, rel, reference,
-                     reference_error, std::move(reference_name)});
+                     reference_error, std::move(reference_name), ""});
     return steps.size() - 1;
+  }
+
+ private:
+  std::size_t with_id(step_id id, std::size_t index) {
+    if (id.value.empty()) {
+      steps.pop_back();
+      throw std::logic_error("minimax::proofs::proof: a step id must not be empty");
+    }
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      if (k != index && steps[k].id == id.value) {
+        steps.pop_back();
+        throw std::logic_error("minimax::proofs::proof: two steps with id " + id.value);
+      }
+    }
+    steps[index].id = std::move(id.value);
+    return index;
   }
 };
 
