@@ -11,6 +11,7 @@ static_assert(mm::GameWithEquilibrium<mm::games::dirac_gan<mm::loss::minimax>>);
 static_assert(mm::GameWithProjection<mm::games::dirac_gan<mm::loss::wasserstein, mm::games::weight_clipping>>);
 static_assert(mm::Scheme<mm::schemes::simultaneous, mm::games::bilinear>);
 static_assert(mm::Scheme<mm::schemes::unrolled, mm::games::dirac_gan<mm::loss::non_saturating, mm::loss::r1>>);
+static_assert(mm::Scheme<mm::schemes::unrolled_through<mm::schemes::look_ahead::adam>, mm::games::dirac_gan<mm::loss::non_saturating, mm::loss::r1>>);
 static_assert(mm::LinearisedScheme<mm::schemes::optimistic>);
 static_assert(!mm::LinearisedScheme<mm::schemes::unrolled>);  // no closed-form linearisation
 static_assert(!mm::Game<int>);

@@ -8,6 +8,7 @@
 #include "minimax/dynamics/schemes/consensus.hpp"
 #include "minimax/dynamics/schemes/extragradient.hpp"
 #include "minimax/dynamics/schemes/gradient_flow.hpp"
+#include "minimax/dynamics/schemes/look_ahead.hpp"
 #include "minimax/dynamics/schemes/momentum.hpp"
 #include "minimax/dynamics/schemes/optimised.hpp"
 #include "minimax/dynamics/schemes/optimistic.hpp"
