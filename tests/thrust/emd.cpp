@@ -182,6 +182,27 @@ TEST_CASE("costs of extreme magnitude are solved scaled by a power of two, as mi
   }
 }
 
+TEST_CASE("a batch mixing problems of different schedules: each keeps its own assignment") {
+  // Problem 0 has equal costs (one phase), 1 random costs (14 phases), 2 integer costs; the first
+  // stays assigned while the others run their later phases.
+  const auto bidding = GENERATE(minimax::auction_bidding::jacobi, minimax::auction_bidding::gauss_seidel);
+  minimax::emd_batch_options opts;
+  opts.bidding = bidding;
+  std::mt19937_64 gen(17);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  const long K = 3, n = 15;
+  std::vector<double> cost(static_cast<std::size_t>(K * n * n));
+  for (long e = 0; e < n * n; ++e) {
+    cost[static_cast<std::size_t>(e)] = 0.5;
+    cost[static_cast<std::size_t>(n * n + e)] = u(gen);
+    cost[static_cast<std::size_t>(2 * n * n + e)] = std::floor(4 * u(gen));
+  }
+  const auto out = minimax::emd_batch(thrust::device, K, n, cost, opts);
+  CHECK(out.phases[0] == 1);
+  CHECK(out.phases[1] == 14);
+  for (long k = 0; k < K; ++k) check_problem(out, k, n, matrix_of(cost, k, n), k == 1);
+}
+
 TEST_CASE("1-D: the optimal assignment of a convex cost is the monotone one") {
   std::mt19937_64 gen(4);
   std::normal_distribution<double> z(0.0, 1.0);
