@@ -42,8 +42,8 @@ struct alternating {
     return {z0, {}, 0};
   }
   /// One generator step, then \f$n_D\f$ discriminator steps (each followed by the projection).
-  template <Game G>
-  void advance(const G& game, scheme_state& s) const {
+  template <Game G, class State = scheme_state>
+  void advance(const G& game, State& s) const {
     const Eigen::Index ng = game.generator_dimension();
     const Eigen::Index nd = s.z.size() - ng;
     s.z.head(ng) += generator_step * detail::field(game, s.z).head(ng);
@@ -57,12 +57,13 @@ struct alternating {
   /// \f$M = (I + h_D P_D J)^{n_D} (I + h_G P_G J)\f$.
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index n_generator) const {
+    using Matrix = deferred_t<Eigen::MatrixXd, Derived>;  // compiled where linearised() is called
     const Eigen::Index n = J.rows();
-    const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(n, n);
-    Eigen::MatrixXd G = I, D = I;
+    const Matrix I = Matrix::Identity(n, n);
+    Matrix G = I, D = I;
     G.topRows(n_generator) += generator_step * J.topRows(n_generator);
     D.bottomRows(n - n_generator) += discriminator_step * J.bottomRows(n - n_generator);
-    Eigen::MatrixXd M = G;
+    Matrix M = G;
     for (int k = 0; k < discriminator_steps; ++k) M = D * M;
     return M;
   }

@@ -34,7 +34,8 @@ struct consensus {
   /// \f$z \leftarrow z + h(v - \gamma J^\top v)\f$.
   template <Game G>
   void advance(const G& game, scheme_state& s) const {
-    const Eigen::VectorXd v = detail::field(game, s.z);
+    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
+    const Vector v = detail::field(game, s.z);
     s.z += step * (v - gamma * (jacobian(game, s.z).transpose() * v));
     detail::project(game, s.z);
     ++s.step;
@@ -42,7 +43,8 @@ struct consensus {
   /// \f$M = I + h(J - \gamma J^\top J)\f$ (valid at stationary points).
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {
-    return Eigen::MatrixXd::Identity(J.rows(), J.cols()) + step * (J - gamma * J.transpose() * J);
+    using Matrix = deferred_t<Eigen::MatrixXd, Derived>;
+    return Matrix::Identity(J.rows(), J.cols()) + step * (J - gamma * J.transpose() * J);
   }
 };
 

@@ -28,7 +28,8 @@ struct extragradient {
   /// The look-ahead step and the real step, each followed by the projection.
   template <Game G>
   void advance(const G& game, scheme_state& s) const {
-    Eigen::VectorXd ahead = s.z + step * detail::field(game, s.z);
+    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
+    Vector ahead = s.z + step * detail::field(game, s.z);
     detail::project(game, ahead);
     s.z += step * detail::field(game, ahead);
     detail::project(game, s.z);
@@ -37,8 +38,9 @@ struct extragradient {
   /// \f$M = I + hJ + h^2J^2\f$.
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {
-    const Eigen::MatrixXd hJ = step * J;
-    return Eigen::MatrixXd::Identity(J.rows(), J.cols()) + hJ + hJ * hJ;
+    using Matrix = deferred_t<Eigen::MatrixXd, Derived>;
+    const Matrix hJ = step * J;
+    return Matrix::Identity(J.rows(), J.cols()) + hJ + hJ * hJ;
   }
 };
 

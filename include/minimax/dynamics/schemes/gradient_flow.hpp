@@ -29,22 +29,25 @@ struct gradient_flow {
   scheme_state start(const G&, const Eigen::VectorXd& z0) const {
     return {z0, {}, 0};
   }
-  /// One RK4 step of length \f$\Delta t\f$.
-  template <Game G>
-  void advance(const G& game, scheme_state& s) const {
+  /// One RK4 step of length \f$\Delta t\f$. (The state's type is a template parameter so that the
+  /// Eigen expressions below are compiled where a program steps the flow, not in every unit that
+  /// includes the header.)
+  template <Game G, class State = scheme_state>
+  void advance(const G& game, State& s) const {
     const double dt = time_step;
-    const Eigen::VectorXd k1 = detail::field(game, s.z);
-    const Eigen::VectorXd k2 = detail::field(game, Eigen::VectorXd(s.z + 0.5 * dt * k1));
-    const Eigen::VectorXd k3 = detail::field(game, Eigen::VectorXd(s.z + 0.5 * dt * k2));
-    const Eigen::VectorXd k4 = detail::field(game, Eigen::VectorXd(s.z + dt * k3));
+    const auto k1 = detail::field(game, s.z);
+    const auto k2 = detail::field(game, (s.z + 0.5 * dt * k1).eval());
+    const auto k3 = detail::field(game, (s.z + 0.5 * dt * k2).eval());
+    const auto k4 = detail::field(game, (s.z + dt * k3).eval());
     s.z += (dt / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
     ++s.step;
   }
   /// \f$M = I + A + A^2/2 + A^3/6 + A^4/24\f$ with \f$A = \Delta t J\f$.
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {
-    const Eigen::MatrixXd A = time_step * J;
-    const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(J.rows(), J.cols());
+    using Matrix = deferred_t<Eigen::MatrixXd, Derived>;  // compiled where linearised() is called
+    const Matrix A = time_step * J;
+    const Matrix I = Matrix::Identity(J.rows(), J.cols());
     return I + A * (I + A * (I / 2.0 + A * (I / 6.0 + A / 24.0)));
   }
 };

@@ -39,9 +39,9 @@ struct momentum {
     return {z0, z0, 0};
   }
   /// One step with momentum (each partial step followed by the projection).
-  template <Game G>
-  void advance(const G& game, scheme_state& s) const {
-    const Eigen::VectorXd previous = s.z;
+  template <Game G, class State = scheme_state>
+  void advance(const G& game, State& s) const {
+    const auto previous = s.z.eval();
     if (!alternating) {
       s.z += step * detail::field(game, s.z) + beta * (s.z - s.memory);
       detail::project(game, s.z);
@@ -59,10 +59,11 @@ struct momentum {
   /// The linearised update on \f$(z_t, z_{t-1})\f$.
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index n_generator) const {
+    using Matrix = deferred_t<Eigen::MatrixXd, Derived>;  // compiled where linearised() is called
     const Eigen::Index n = J.rows();
-    const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(n, n);
+    const Matrix I = Matrix::Identity(n, n);
     if (!alternating) {
-      Eigen::MatrixXd M = Eigen::MatrixXd::Zero(2 * n, 2 * n);
+      Matrix M = Matrix::Zero(2 * n, 2 * n);
       M.topLeftCorner(n, n) = (1.0 + beta) * I + step * J;
       M.topRightCorner(n, n) = -beta * I;
       M.bottomLeftCorner(n, n) = I;
@@ -71,7 +72,7 @@ struct momentum {
     // Partial update of the coordinates in [first, first + count): z_new = (1+beta) z + h (J z) - beta z_prev
     // on those rows, z_prev takes the old z on those rows; other rows are unchanged.
     auto partial = [&](Eigen::Index first, Eigen::Index count) {
-      Eigen::MatrixXd P = Eigen::MatrixXd::Identity(2 * n, 2 * n);
+      Matrix P = Matrix::Identity(2 * n, 2 * n);
       P.block(first, 0, count, n) = (1.0 + beta) * I.middleRows(first, count) + step * J.middleRows(first, count);
       P.block(first, n, count, n) = -beta * I.middleRows(first, count);
       P.block(n + first, 0, count, 2 * n).setZero();

@@ -43,13 +43,14 @@ struct optimised {
   /// One step of each player's optimiser.
   template <Game G>
   void advance(const G& game, state& s) const {
+    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
     const Eigen::Index ng = game.generator_dimension();
     const Eigen::Index nd = s.z.size() - ng;
-    Eigen::VectorXd v = detail::field(game, s.z);
-    s.generator.step(s.z.head(ng), Eigen::VectorXd(-v.head(ng)));
+    Vector v = detail::field(game, s.z);
+    s.generator.step(s.z.head(ng), Vector(-v.head(ng)));
     detail::project(game, s.z);
     if (alternating) v = detail::field(game, s.z);
-    s.discriminator.step(s.z.tail(nd), Eigen::VectorXd(-v.tail(nd)));
+    s.discriminator.step(s.z.tail(nd), Vector(-v.tail(nd)));
     detail::project(game, s.z);
     ++s.step;
   }

@@ -28,7 +28,8 @@ struct optimistic {
   /// \f$z \leftarrow z + 2h v(z) - h v_{\text{previous}}\f$.
   template <Game G>
   void advance(const G& game, scheme_state& s) const {
-    const Eigen::VectorXd v = detail::field(game, s.z);
+    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
+    const Vector v = detail::field(game, s.z);
     s.z += 2.0 * step * v - step * s.memory;
     s.memory = v;
     detail::project(game, s.z);
@@ -37,9 +38,10 @@ struct optimistic {
   /// The companion matrix on \f$(z_t, z_{t-1})\f$.
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {
+    using Matrix = deferred_t<Eigen::MatrixXd, Derived>;
     const Eigen::Index n = J.rows();
-    Eigen::MatrixXd M = Eigen::MatrixXd::Zero(2 * n, 2 * n);
-    M.topLeftCorner(n, n) = Eigen::MatrixXd::Identity(n, n) + 2.0 * step * J;
+    Matrix M = Matrix::Zero(2 * n, 2 * n);
+    M.topLeftCorner(n, n) = Matrix::Identity(n, n) + 2.0 * step * J;
     M.topRightCorner(n, n) = -step * J;
     M.bottomLeftCorner(n, n).setIdentity();
     return M;

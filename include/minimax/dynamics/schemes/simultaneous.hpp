@@ -37,7 +37,8 @@ struct simultaneous {
   /// \f$z \leftarrow z + H v(z)\f$, then the game's projection if it has one.
   template <Game G>
   void advance(const G& game, scheme_state& s) const {
-    const Eigen::VectorXd h = detail::step_sizes(s.z.size(), game.generator_dimension(), generator_step, discriminator_step);
+    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
+    const Vector h = detail::step_sizes(s.z.size(), game.generator_dimension(), generator_step, discriminator_step);
     s.z += h.cwiseProduct(detail::field(game, s.z));
     detail::project(game, s.z);
     ++s.step;
@@ -45,8 +46,10 @@ struct simultaneous {
   /// \f$M = I + HJ\f$.
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index n_generator) const {
-    const Eigen::VectorXd h = detail::step_sizes(J.rows(), n_generator, generator_step, discriminator_step);
-    return Eigen::MatrixXd::Identity(J.rows(), J.cols()) + h.asDiagonal() * J;
+    using Vector = deferred_t<Eigen::VectorXd, Derived>;  // compiled where this is called
+    using Matrix = deferred_t<Eigen::MatrixXd, Derived>;
+    const Vector h = detail::step_sizes(J.rows(), n_generator, generator_step, discriminator_step);
+    return Matrix::Identity(J.rows(), J.cols()) + h.asDiagonal() * J;
   }
 };
 

@@ -18,6 +18,7 @@
 
 #include <Eigen/Core>
 
+#include "minimax/core/deferred.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/games/concepts.hpp"
 

@@ -82,32 +82,34 @@ struct unrolled {
   /// \f$\frac{d}{d\theta} L_G(\theta, \psi_k(\theta))\f$ at \f$z = (\theta, \psi)\f$, by the adjoint recursion.
   template <Game G>
   Eigen::VectorXd generator_gradient(const G& game, const Eigen::VectorXd& z) const {
+    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
+    using Matrix = deferred_t<Eigen::MatrixXd, G>;
     if constexpr (detail::has_unrolled_gradient<G>) {
       return game.unrolled_generator_gradient(z, discriminator_step, unrolled_steps);
     }
     const Eigen::Index ng = game.generator_dimension();
     const Eigen::Index nd = z.size() - ng;
-    std::vector<Eigen::VectorXd> path{z};  // (theta, psi_j), j = 0..k
+    std::vector<Vector> path{z};  // (theta, psi_j), j = 0..k
     for (int j = 0; j < unrolled_steps; ++j) {
-      Eigen::VectorXd next = path.back();
+      Vector next = path.back();
       next.tail(nd) += discriminator_step * detail::field(game, path.back()).tail(nd);
       detail::project(game, next);
       path.push_back(std::move(next));
     }
-    const Eigen::VectorXd dL = generator_loss_gradient(game, path.back());
-    Eigen::VectorXd g = dL.head(ng);
-    Eigen::VectorXd lambda = dL.tail(nd);
+    const Vector dL = generator_loss_gradient(game, path.back());
+    Vector g = dL.head(ng);
+    Vector lambda = dL.tail(nd);
     for (int j = unrolled_steps - 1; j >= 0; --j) {
-      const Eigen::VectorXd& at = path[static_cast<std::size_t>(j)];
+      const Vector& at = path[static_cast<std::size_t>(j)];
       if constexpr (requires { game.discriminator_loss_hessian_vector(at, at); }) {
         // v_psi = -grad_psi L_D, so J_{psi.}^T lambda = -(H (0, lambda)) with H the Hessian of L_D
-        Eigen::VectorXd w = Eigen::VectorXd::Zero(at.size());
+        Vector w = Vector::Zero(at.size());
         w.tail(nd) = lambda;
-        const Eigen::VectorXd hw = game.discriminator_loss_hessian_vector(at, w);
+        const Vector hw = game.discriminator_loss_hessian_vector(at, w);
         g -= discriminator_step * hw.head(ng);
         lambda -= discriminator_step * hw.tail(nd);
       } else {
-        const Eigen::MatrixXd J = jacobian(game, at);
+        const Matrix J = jacobian(game, at);
         g += discriminator_step * J.bottomLeftCorner(nd, ng).transpose() * lambda;
         lambda += discriminator_step * J.bottomRightCorner(nd, nd).transpose() * lambda;
       }
@@ -123,17 +125,18 @@ struct unrolled {
   /// \f$\theta \leftarrow \theta - h_G \frac{d}{d\theta}L_G^{(k)}\f$ and \f$\psi \leftarrow \psi + h_D v_\psi\f$.
   template <Game G>
   void advance(const G& game, scheme_state& s) const {
+    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
     const Eigen::Index ng = game.generator_dimension();
     const Eigen::Index nd = s.z.size() - ng;
     if constexpr (detail::has_unrolled_gradient<G>) {
       // one pass gives both: the look-ahead's first step is the discriminator's own gradient
-      Eigen::VectorXd v_psi;
-      const Eigen::VectorXd g = game.unrolled_generator_gradient(s.z, discriminator_step, unrolled_steps, &v_psi);
+      Vector v_psi;
+      const Vector g = game.unrolled_generator_gradient(s.z, discriminator_step, unrolled_steps, &v_psi);
       s.z.head(ng) -= generator_step * g;
       s.z.tail(nd) += discriminator_step * v_psi;
     } else {
-      const Eigen::VectorXd g = generator_gradient(game, s.z);
-      const Eigen::VectorXd v = detail::field(game, s.z);
+      const Vector g = generator_gradient(game, s.z);
+      const Vector v = detail::field(game, s.z);
       s.z.head(ng) -= generator_step * g;
       s.z.tail(nd) += discriminator_step * v.tail(nd);
     }
@@ -185,6 +188,8 @@ struct unrolled_through {
   /// starting from the optimiser's state `s0`.
   template <Game G>
   Eigen::VectorXd generator_gradient(const G& game, const Eigen::VectorXd& z, const typename L::state& s0) const {
+    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
+    using Matrix = deferred_t<Eigen::MatrixXd, G>;
     const Eigen::Index ng = game.generator_dimension();
     const Eigen::Index nd = z.size() - ng;
     look_ahead.check(s0, nd);
@@ -193,11 +198,11 @@ struct unrolled_through {
     } else if constexpr (detail::has_look_ahead_gradient<G, L>) {
       return game.unrolled_generator_gradient(z, look_ahead, s0, unrolled_steps);
     } else {
-      std::vector<Eigen::VectorXd> path{z};  // (theta, psi_j), j = 0..k
+      std::vector<Vector> path{z};  // (theta, psi_j), j = 0..k
       std::vector<typename L::state> states{s0};
-      std::vector<Eigen::VectorXd> grads;
+      std::vector<Vector> grads;
       for (int j = 0; j < unrolled_steps; ++j) {
-        Eigen::VectorXd next = path.back();
+        Vector next = path.back();
         grads.push_back(-detail::field(game, path.back()).tail(nd));
         typename L::state s = states.back();
         look_ahead.step(next.tail(nd), s, grads.back());
@@ -205,25 +210,25 @@ struct unrolled_through {
         path.push_back(std::move(next));
         states.push_back(std::move(s));
       }
-      const Eigen::VectorXd dL = generator_loss_gradient(game, path.back());
-      Eigen::VectorXd g = dL.head(ng);
-      Eigen::VectorXd lambda = dL.tail(nd);
+      const Vector dL = generator_loss_gradient(game, path.back());
+      Vector g = dL.head(ng);
+      Vector lambda = dL.tail(nd);
       typename L::state lambda_s = look_ahead.start(nd);
-      Eigen::VectorXd lambda_g(nd);
+      Vector lambda_g(nd);
       for (int j = unrolled_steps - 1; j >= 0; --j) {
         const auto i = static_cast<std::size_t>(j);
-        const Eigen::VectorXd& at = path[i];
+        const Vector& at = path[i];
         look_ahead.adjoint(states[i], grads[i], lambda, lambda_s, lambda_g);
         if constexpr (requires { game.discriminator_loss_hessian_vector(at, at); }) {
           // grad_psi L_D has Jacobian rows psi of H = Hessian of L_D (symmetric): J^T lambda_g = H (0, lambda_g)
-          Eigen::VectorXd w = Eigen::VectorXd::Zero(at.size());
+          Vector w = Vector::Zero(at.size());
           w.tail(nd) = lambda_g;
-          const Eigen::VectorXd hw = game.discriminator_loss_hessian_vector(at, w);
+          const Vector hw = game.discriminator_loss_hessian_vector(at, w);
           g += hw.head(ng);
           lambda += hw.tail(nd);
         } else {
           // grad_psi L_D = -v_psi
-          const Eigen::MatrixXd J = jacobian(game, at);
+          const Matrix J = jacobian(game, at);
           g -= J.bottomLeftCorner(nd, ng).transpose() * lambda_g;
           lambda -= J.bottomRightCorner(nd, nd).transpose() * lambda_g;
         }
@@ -241,9 +246,10 @@ struct unrolled_through {
   /// \f$\nabla_\psi L_D = -v_\psi\f$, both at the current point.
   template <Game G>
   void advance(const G& game, state& s) const {
+    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
     const Eigen::Index ng = game.generator_dimension();
     const Eigen::Index nd = s.z.size() - ng;
-    Eigen::VectorXd g, v_psi;
+    Vector g, v_psi;
     if constexpr (std::same_as<L, look_ahead::sgd> && detail::has_unrolled_gradient<G>) {
       g = game.unrolled_generator_gradient(s.z, look_ahead.learning_rate, unrolled_steps, &v_psi);
     } else if constexpr (detail::has_look_ahead_gradient<G, L>) {
@@ -253,7 +259,7 @@ struct unrolled_through {
       v_psi = detail::field(game, s.z).tail(nd);
     }
     s.z.head(ng) -= generator_step * g;
-    look_ahead.step(s.z.tail(nd), s.discriminator, Eigen::VectorXd(-v_psi));
+    look_ahead.step(s.z.tail(nd), s.discriminator, Vector(-v_psi));
     detail::project(game, s.z);
     ++s.step;
   }
