@@ -734,21 +734,55 @@ T hellinger_kernel(const char* function, contiguous_vector<T>& p, contiguous_vec
   return total.value();
 }
 
-/// Dispatches D_f to the fastest kernel for F.
+/// \brief \f$\sum_i F::\mathrm{pmf\_term}(p_i, q_i)\f$ for a generator that declares `pmf_term` (see
+/// "Optional members" in \ref f_generators.hpp): blocks validated once, the terms written to a scratch
+/// block (a loop that vectorises where the term is branch-free) and summed vectorised. With
+/// `pmf_lone_mass`, pairs with one zero are summed as a mass and multiplied once by \f$f(0^+)\f$ (or
+/// returned in `lone_out`, for chunks of a longer pair), and the value is clamped to
+/// \f$f(0^+) + \lim f(u)/u\f$.
+template <class F, class T>
+T pmf_term_kernel(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q,
+                  chunk_masses<T>* masses = nullptr, T* lone_out = nullptr) {
+  using map = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
+  neumaier_sum<T> total, lone_mass;
+  block_scratch<T> w;
+  for_each_block(function, p, &q, [&](const auto& pa, const auto& qa, bool) {
+    const Eigen::Index n = pa.size();
+    if constexpr (pmf_lone_mass<F>()) {
+      T lone(0);
+      for (Eigen::Index i = 0; i < n; ++i) {
+        const T a = pa[i], b = qa[i];
+        const bool both = a > T(0) && b > T(0);
+        w.a[i] = both ? F::pmf_term(a, b) : T(0);
+        if (!both) lone += a + b;
+      }
+      lone_mass += lone;
+    } else {
+      for (Eigen::Index i = 0; i < n; ++i) w.a[i] = F::pmf_term(pa[i], qa[i]);
+    }
+    total += map(w.a, n).sum();
+  }, masses);
+  if constexpr (pmf_lone_mass<F>()) {
+    if (lone_out != nullptr) {
+      *lone_out = lone_mass.value();
+      return total.value();
+    }
+    const T v = F::template at_zero<T>() * lone_mass.value() + total.value();
+    const T hi = F::template at_zero<T>() + F::template slope_at_infinity<T>();
+    return v < hi ? v : hi;
+  } else {
+    return total.value();
+  }
+}
+
+/// \brief Dispatches D_f to the fastest kernel F declares: its own `pmf_divergence`, else a sum of
+/// its `pmf_term`s, else the generic perspective loop (see "Optional members" in \ref f_generators.hpp).
 template <class F, class T>
 T f_divergence_pmf(const char* function, contiguous_vector<T>& p, contiguous_vector<T>& q) {
-  if constexpr (std::is_same_v<F, f::kl>) {
-    return kl_kernel(function, p, q);
-  } else if constexpr (std::is_same_v<F, f::reverse_kl>) {
-    return kl_kernel(function, q, p);
-  } else if constexpr (std::is_same_v<F, f::jensen_shannon>) {
-    const T v = two_jsd_kernel(function, p, q);
-    const T hi = T(2) * ln2<T>();
-    return v < hi ? v : hi;
-  } else if constexpr (std::is_same_v<F, f::total_variation>) {
-    return total_variation_kernel(function, p, q);
-  } else if constexpr (std::is_same_v<F, f::squared_hellinger>) {
-    return hellinger_kernel(function, p, q);
+  if constexpr (has_pmf_divergence<F, T>) {
+    return F::pmf_divergence(function, p, q);
+  } else if constexpr (has_pmf_term<F, T>) {
+    return pmf_term_kernel<F>(function, p, q);
   } else {
     return f_divergence_generic<F>(function, p, q);
   }

@@ -4,16 +4,18 @@
 /// line, by adaptive quadrature on the log-densities.
 ///
 /// The integrand is evaluated from \f$\ell_p = \log p(x)\f$ and \f$\ell_q = \log q(x)\f$, never from
-/// the ratio of two underflowed densities: for the generators of minimax::f,
+/// the ratio of two underflowed densities: by the generator's optional `log_space_term(lp, lq)` (see
+/// "Optional members" in \ref f_generators.hpp), which every generator of minimax::f declares:
 /// - f::kl: \f$e^{\ell_p}(\ell_p - \ell_q)\f$; f::reverse_kl: \f$e^{\ell_q}(\ell_q - \ell_p)\f$;
 /// - f::jensen_shannon: \f$m\,\varphi(|r|)\f$ with \f$m = (p+q)/2\f$, \f$r = (p-q)/(p+q) = \tanh((\ell_p-\ell_q)/2)\f$ and
 ///   \f$\varphi(a) = (1+a)\log(1+a) + (1-a)\log(1-a) = \sum_{k\ge1} a^{2k}/(k(2k-1))\f$ (the series for
-///   \f$a < 0.1\f$, so nearly equal densities keep their relative accuracy); f::gan: \f$m(\varphi(|r|) - 2\log 2)\f$;
+///   \f$a < 0.1\f$, so nearly equal densities keep their relative accuracy); f::gan: \f$m(\varphi(|r|) - 2\log 2)\f$
+///   (detail::jsd_log_space);
 /// - f::pearson: \f$e^{\ell_q}\operatorname{expm1}(\ell_p-\ell_q)^2\f$ near \f$p = q\f$, else
-///   \f$e^{2\ell_p-\ell_q} - 2e^{\ell_p} + e^{\ell_q}\f$ (f::neyman with p and q swapped);
+///   \f$e^{2\ell_p-\ell_q} - 2e^{\ell_p} + e^{\ell_q}\f$ (f::neyman with p and q swapped; detail::chi2_log_space);
 /// - f::squared_hellinger: \f$e^{\max(\ell_p,\ell_q)}\operatorname{expm1}(-|\ell_p-\ell_q|/2)^2\f$;
 ///   f::total_variation: \f$-e^{\max(\ell_p,\ell_q)}\operatorname{expm1}(-|\ell_p-\ell_q|)/2\f$;
-/// - any other generator: `F::perspective(exp(lp), exp(lq))`.
+/// - a generator without it: `F::perspective(exp(lp), exp(lq))`.
 /// Where both log-densities are \f$-\infty\f$ the integrand is 0; where only one is, the perspective
 /// limits of \ref f_generators.hpp apply: \f$q\,f(0^+)\f$ at \f$p = 0\f$ and \f$p\lim_{u\to\infty} f(u)/u\f$
 /// at \f$q = 0\f$, each \f$+\infty\f$ when the limit is and the other density is positive (a finite
@@ -30,7 +32,8 @@
 ///   \f$+\infty\f$ when that limit is (KL with \f$p > 0 = q\f$);
 /// - both are positive is integrated by minimax::integrate (tanh-sinh on finite pieces, exp-sinh on
 ///   half-lines), whose rules need a smooth integrand: that is why the pieces are cut where they are,
-///   and for f::total_variation also where the densities cross (the kinks of \f$|p - q|\f$).
+///   and, for a generator that declares `kink_where_densities_cross` (f::total_variation), also where
+///   the densities cross (the kinks of \f$|p - q|\f$).
 /// The value and the error estimate are the sums over the pieces.
 
 #include <algorithm>
@@ -54,9 +57,7 @@ namespace detail {
 /// q f(p/q) from log p and log q (see \ref f_divergence_density.hpp).
 template <class F, class T>
 T log_perspective(T lp, T lq) {
-  using std::abs;
   using std::exp;
-  using std::expm1;
   const T ninf = -std::numeric_limits<T>::infinity();
   if (lp == ninf && lq == ninf) return T(0);
   // p = 0 < q: q f(0+); q = 0 < p: p f'(inf). An infinite limit stays infinite even where the other
@@ -69,53 +70,8 @@ T log_perspective(T lp, T lq) {
     const T c = F::template slope_at_infinity<T>();
     return c == std::numeric_limits<T>::infinity() ? c : exp(lp) * c;
   }
-  if constexpr (std::is_same_v<F, f::kl>) {
-    return exp(lp) * (lp - lq);
-  } else if constexpr (std::is_same_v<F, f::reverse_kl>) {
-    return exp(lq) * (lq - lp);
-  } else if constexpr (std::is_same_v<F, f::jensen_shannon> || std::is_same_v<F, f::gan>) {
-    // With m = (p+q)/2 and r = (p-q)/(p+q): q f(p/q) = m phi(|r|), phi(a) = (1+a) log(1+a) + (1-a) log(1-a)
-    // (minus 2 m log 2 for f::gan); phi ~ a^2 is summed as its series for small a, where the two
-    // logarithms would cancel to a relative eps / a. t = e^-|lp - lq| keeps every factor accurate.
-    const T top = lp > lq ? lp : lq;
-    const T d = abs(lp - lq);
-    const T t = exp(-d);
-    const T a = -expm1(-d) / (T(1) + t);
-    T phi;
-    if (a < T(0.1)) {
-      const T a2 = a * a;
-      T power = a2;
-      phi = T(0);
-      for (int k = 1; k <= 9; ++k) {
-        phi += power / T(k * (2 * k - 1));
-        power *= a2;
-      }
-    } else {
-      // 1 - a = 2t/(1+t) and log(1 - a) = log 2 - d - log1p(t), exact even where t underflows.
-      phi = (T(1) + a) * std::log1p(a) + T(2) * t / (T(1) + t) * (ln2<T>() - d - std::log1p(t));
-    }
-    const T m = exp(top) * (T(1) + t) / T(2);
-    if constexpr (std::is_same_v<F, f::jensen_shannon>) {
-      return phi > T(0) ? m * phi : T(0);
-    } else {
-      const T v = m * (phi - T(2) * ln2<T>());
-      return v < T(0) ? v : T(0);
-    }
-  } else if constexpr (std::is_same_v<F, f::pearson> || std::is_same_v<F, f::neyman>) {
-    const T a = std::is_same_v<F, f::pearson> ? lp : lq;  // (e^a - e^b)^2 / e^b
-    const T b = std::is_same_v<F, f::pearson> ? lq : lp;
-    if (abs(a - b) < T(1)) {
-      const T d = expm1(a - b);
-      return exp(b) * d * d;
-    }
-    return exp(T(2) * a - b) - T(2) * exp(a) + exp(b);
-  } else if constexpr (std::is_same_v<F, f::squared_hellinger>) {
-    // (sqrt p - sqrt q)^2 = max(p, q) expm1(-|lp - lq|/2)^2: no cancellation where p ~ q.
-    const T d = expm1(-abs(lp - lq) / T(2));
-    return exp(lp > lq ? lp : lq) * d * d;
-  } else if constexpr (std::is_same_v<F, f::total_variation>) {
-    // |p - q|/2 = max(p, q) (1 - e^-|lp - lq|)/2.
-    return -exp(lp > lq ? lp : lq) * expm1(-abs(lp - lq)) / T(2);
+  if constexpr (has_log_space_term<F, T>) {
+    return F::log_space_term(lp, lq);
   } else {
     return F::perspective(exp(lp), exp(lq));
   }
@@ -264,8 +220,9 @@ T density_scale(const D& d) {
 /// therefore exact: \f$2\log 2\f$ for f::jensen_shannon (which is \f$2\,\mathrm{JSD}\f$, as for pmfs),
 /// 2 for f::squared_hellinger (\f$\int(\sqrt p - \sqrt q)^2\f$), 1 for f::total_variation.
 ///
-/// Pieces where both are positive are integrated by minimax::integrate from the log-densities. For
-/// f::total_variation, whose integrand \f$|p - q|/2\f$ has a kink wherever the densities cross, those
+/// Pieces where both are positive are integrated by minimax::integrate from the log-densities (the
+/// generator's `log_space_term` where it declares one). For a generator that declares
+/// `kink_where_densities_cross`, such as f::total_variation, whose integrand \f$|p - q|/2\f$ has a kink wherever the densities cross, those
 /// pieces are cut again at the crossings (sign changes of \f$\log p - \log q\f$, found by sampling
 /// and bisection). With the default options the value is then typically accurate to a relative
 /// \f$10^{-12}\f$ or better (tests: most closed forms to the last digit).
@@ -317,7 +274,7 @@ quadrature_result<typename P::value_type> f_divergence(const P& p, const Q& q,
   quadrature_options<T> coarse = options;
   coarse.relative_tolerance = T(1e-3);
   coarse.max_refinements = std::min<std::size_t>(options.max_refinements, 6);
-  if constexpr (std::is_same_v<F, f::total_variation>) {
+  if constexpr (detail::kink_where_densities_cross<F>()) {
     // |p - q|/2 has a kink wherever the densities cross: cut there too, on the pieces where both are
     // positive (elsewhere the pieces are in closed form).
     const T scale = std::min(detail::density_scale<T>(p), detail::density_scale<T>(q));

@@ -31,6 +31,30 @@
 /// Every function is MINIMAX_HOST_DEVICE and never throws: an argument outside a function's domain
 /// gives NaN (for \f$f\f$, \f$f'\f$ and the perspective) or \f$+\infty\f$ (for \f$f^*\f$, the
 /// convex-analysis convention outside the effective domain).
+///
+/// ## Optional members
+///
+/// Beyond the FGenerator contract a generator may declare any of these static members; each is
+/// detected with `requires` and, where declared, used by every algorithm in place of the generic
+/// path (the library's generators declare them the same way a user's would; no algorithm lists
+/// generator types). Missing members cost speed or accuracy in corner cases, never correctness.
+///
+/// | member | meaning and contract | used by | declared by |
+/// |---|---|---|---|
+/// | `static constexpr const char* name` | a short name, e.g. `"KL"` | proofs' titles (else `"f"`) | all eight |
+/// | `T pmf_divergence(const char* function, detail::contiguous_vector<T>& p, detail::contiguous_vector<T>& q, detail::chunk_masses<T>* masses = nullptr)` | the whole pmf kernel: validates p and q as detail::for_each_block does (errors naming `function`), returns \f$D_f\f$; with `masses`, returns the chunk's masses there instead of checking them | minimax::f_divergence and the named pmf divergences; the Thrust backend's host systems, chunk by chunk | kl, reverse_kl, jensen_shannon, total_variation, squared_hellinger |
+/// | a fifth parameter `T* lone_mass` of pmf_divergence | where given, the mass of the pairs with one zero is stored there and left out of the value (for the caller to add \f$f(0^+)\,\cdot\f$ the total over all chunks) | the Thrust host systems | jensen_shannon |
+/// | `MINIMAX_HOST_DEVICE T pmf_term(T p, T q)` | for validated finite \f$p, q \ge 0\f$: a term whose sum over two pmfs is \f$D_f\f$ (it may differ from \f$q f(p/q)\f$ by terms that cancel in the sum, as KL's \f$p\log(p/q) - p + q\f$), with the perspective's limits at zeros; no checks of its arguments needed | the pmf path when there is no pmf_divergence (a block loop with no per-element validation); the Thrust element-wise path (GPUs, computed ranges) | kl, reverse_kl, jensen_shannon |
+/// | `static constexpr bool pmf_lone_mass` | true: pairs with exactly one zero contribute \f$(p+q)\,f(0^+)\f$ (which must equal \f$\lim f(u)/u\f$); their mass is summed first and multiplied once, so disjoint supports give exactly \f$2f(0^+)\f$, and pmf_term is called for \f$p, q > 0\f$ only; the value is clamped to \f$f(0^+) + \lim f(u)/u\f$ | the Thrust element-wise path | jensen_shannon |
+/// | `T log_space_term(T lp, T lq)` | \f$q f(p/q)\f$ from finite \f$\ell_p = \log p\f$, \f$\ell_q = \log q\f$, without forming \f$e^{\ell_p}/e^{\ell_q}\f$ (accurate where the densities underflow or nearly agree) | the density quadrature (else `perspective(exp(lp), exp(lq))`) | all eight |
+/// | `static constexpr bool kink_where_densities_cross` | true: \f$q f(p/q)\f$ is not smooth where \f$p = q\f$ | the density quadrature cuts there too | total_variation |
+/// | `T derivative_at_log_ratio(T l)` | \f$f'(e^\ell)\f$ for finite \f$\ell\f$, exact where forming \f$e^\ell\f$ would lose digits | the optimal f-GAN critic | kl, jensen_shannon, gan |
+/// | `T conjugate_of_derivative_at_log_ratio(T l)` | \f$f^*(f'(e^\ell))\f$ for finite \f$\ell\f$ (by Fenchel–Young \f$= e^\ell f'(e^\ell) - f(e^\ell)\f$) | the f-GAN variational bound at \f$T^*\f$ | kl, neyman, squared_hellinger, jensen_shannon, gan |
+/// | `static constexpr bool equals_virtual_training_criterion` | true: \f$D_f = 2\,\mathrm{JSD} - \log 4 = C(G)\f$ and \f$f'(p/q) = \log D^*\f$ | proofs::f_gan_bound adds those two steps | gan |
+///
+/// detail::has_pmf_divergence, detail::has_pmf_term, detail::has_log_space_term and their siblings
+/// (end of this file) tell whether a generator declares one. docs/f_divergences.md, "Your own
+/// generator", walks through a user-defined generator (the triangular discrimination).
 
 #include <cmath>
 #include <concepts>
@@ -192,6 +216,63 @@ MINIMAX_HOST_DEVICE T jsd_pair(T p, T q) noexcept {
   }
   return value > T(0) ? scale * value : T(0);
 }
+
+template <class T>
+struct contiguous_vector;  // f_divergence.hpp: a pmf argument as a contiguous view
+template <class T>
+struct chunk_masses;  // f_divergence.hpp: the masses of a chunk of a longer pmf pair
+
+/// \brief \f$p\log\frac{2p}{p+q} + q\log\frac{2q}{p+q}\f$ from finite \f$\ell_p = \log p\f$,
+/// \f$\ell_q = \log q\f$ (f::jensen_shannon's log_space_term; minus \f$(p+q)\log 2\f$ for f::gan's when
+/// `gan`).
+///
+/// With \f$m = (p+q)/2\f$ and \f$r = (p-q)/(p+q)\f$ the value is \f$m\,\varphi(|r|)\f$,
+/// \f$\varphi(a) = (1+a)\log(1+a) + (1-a)\log(1-a)\f$, summed as its series for \f$a < 0.1\f$ (where the
+/// logarithms would cancel to a relative \f$\varepsilon/a\f$); \f$t = e^{-|\ell_p - \ell_q|}\f$ keeps every
+/// factor accurate. Clamped at 0 (from below for JS, from above for GAN).
+template <class T>
+T jsd_log_space(T lp, T lq, bool gan) {
+  using std::abs;
+  using std::exp;
+  using std::expm1;
+  using std::log1p;
+  const T top = lp > lq ? lp : lq;
+  const T d = abs(lp - lq);
+  const T t = exp(-d);
+  const T a = -expm1(-d) / (T(1) + t);
+  T phi;
+  if (a < T(0.1)) {
+    const T a2 = a * a;
+    T power = a2;
+    phi = T(0);
+    for (int k = 1; k <= 9; ++k) {
+      phi += power / T(k * (2 * k - 1));
+      power *= a2;
+    }
+  } else {
+    // 1 - a = 2t/(1+t) and log(1 - a) = log 2 - d - log1p(t), exact even where t underflows.
+    phi = (T(1) + a) * log1p(a) + T(2) * t / (T(1) + t) * (ln2<T>() - d - log1p(t));
+  }
+  const T m = exp(top) * (T(1) + t) / T(2);
+  if (!gan) return phi > T(0) ? m * phi : T(0);
+  const T v = m * (phi - T(2) * ln2<T>());
+  return v < T(0) ? v : T(0);
+}
+
+/// \brief \f$(e^a - e^b)^2/e^b\f$ for finite a, b: \f$e^b\operatorname{expm1}(a-b)^2\f$ where
+/// \f$|a - b| < 1\f$ (no cancellation near \f$a = b\f$), else \f$e^{2a-b} - 2e^a + e^b\f$ (the log-space
+/// terms of f::pearson, a = log p, and f::neyman, a = log q).
+template <class T>
+T chi2_log_space(T a, T b) {
+  using std::abs;
+  using std::exp;
+  using std::expm1;
+  if (abs(a - b) < T(1)) {
+    const T d = expm1(a - b);
+    return exp(b) * d * d;
+  }
+  return exp(T(2) * a - b) - T(2) * exp(a) + exp(b);
+}
 }  // namespace detail
 
 /// The generators of the f-divergences (see \ref f_generators.hpp for the table and conventions).
@@ -259,6 +340,38 @@ struct kl {
     if (detail::perspective_edge<kl>(p, q, out)) return out;
     return p * detail::log_ratio(p, q);
   }
+
+  // Optional members (see "Optional members" in \ref f_generators.hpp):
+  /// The name in proofs and messages.
+  static constexpr const char* name = "KL";
+  /// The pmf kernel: detail::kl_kernel (vectorised sum of the terms \f$p\log(p/q) - p + q \ge 0\f$).
+  template <class T>
+  static T pmf_divergence(const char* function, detail::contiguous_vector<T>& p, detail::contiguous_vector<T>& q,
+                          detail::chunk_masses<T>* masses = nullptr) {
+    return kl_kernel(function, p, q, masses);
+  }
+  /// \f$p\log(p/q) - p + q\f$ (detail::kl_term): its sum over two pmfs is KL, each term \f$\ge 0\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE static T pmf_term(T p, T q) noexcept {
+    return detail::kl_term(p, q);
+  }
+  /// \f$e^{\ell_p}(\ell_p - \ell_q)\f$.
+  template <class T>
+  static T log_space_term(T lp, T lq) {
+    using std::exp;
+    return exp(lp) * (lp - lq);
+  }
+  /// \f$f'(e^\ell) = 1 + \ell\f$.
+  template <class T>
+  static T derivative_at_log_ratio(T l) {
+    return T(1) + l;
+  }
+  /// \f$f^*(f'(e^\ell)) = e^\ell\f$.
+  template <class T>
+  static T conjugate_of_derivative_at_log_ratio(T l) {
+    using std::exp;
+    return exp(l);
+  }
 };
 
 /// \brief Reverse Kullback–Leibler: \f$f(u) = -\log u\f$, \f$D_f = \mathrm{KL}(Q\|P)\f$.
@@ -322,6 +435,33 @@ struct reverse_kl {
     if (detail::perspective_edge<reverse_kl>(p, q, out)) return out;
     return q * detail::log_ratio(q, p);
   }
+
+  // Optional members (see "Optional members" in \ref f_generators.hpp):
+  /// The name in proofs and messages.
+  static constexpr const char* name = "reverse KL";
+  /// The pmf kernel: detail::kl_kernel with p and q swapped (the masses returned in the caller's order).
+  template <class T>
+  static T pmf_divergence(const char* function, detail::contiguous_vector<T>& p, detail::contiguous_vector<T>& q,
+                          detail::chunk_masses<T>* masses = nullptr) {
+    const T value = kl_kernel(function, q, p, masses);
+    if (masses != nullptr) {
+      const T swap = masses->p;
+      masses->p = masses->q;
+      masses->q = swap;
+    }
+    return value;
+  }
+  /// \f$q\log(q/p) - q + p\f$ (detail::kl_term(q, p)).
+  template <class T>
+  MINIMAX_HOST_DEVICE static T pmf_term(T p, T q) noexcept {
+    return detail::kl_term(q, p);
+  }
+  /// \f$e^{\ell_q}(\ell_q - \ell_p)\f$.
+  template <class T>
+  static T log_space_term(T lp, T lq) {
+    using std::exp;
+    return exp(lq) * (lq - lp);
+  }
 };
 
 /// \brief Pearson \f$\chi^2\f$: \f$f(u) = (u-1)^2\f$, \f$D_f = \sum (p-q)^2/q\f$.
@@ -384,6 +524,15 @@ struct pearson {
     const T a = p > q ? p - q : q - p;
     const T r = a / q;
     return r <= std::numeric_limits<T>::max() ? a * r : a * a / q;
+  }
+
+  // Optional members (see "Optional members" in \ref f_generators.hpp):
+  /// The name in proofs and messages.
+  static constexpr const char* name = "Pearson chi2";
+  /// \f$(p - q)^2/q\f$ from the logs: detail::chi2_log_space(\f$\ell_p, \ell_q\f$).
+  template <class T>
+  static T log_space_term(T lp, T lq) {
+    return detail::chi2_log_space(lp, lq);
   }
 };
 
@@ -449,6 +598,21 @@ struct neyman {
     const T a = p > q ? p - q : q - p;
     const T r = a / p;
     return r <= std::numeric_limits<T>::max() ? a * r : a * a / p;
+  }
+
+  // Optional members (see "Optional members" in \ref f_generators.hpp):
+  /// The name in proofs and messages.
+  static constexpr const char* name = "Neyman chi2";
+  /// \f$(q - p)^2/p\f$ from the logs: detail::chi2_log_space(\f$\ell_q, \ell_p\f$).
+  template <class T>
+  static T log_space_term(T lp, T lq) {
+    return detail::chi2_log_space(lq, lp);
+  }
+  /// \f$f^*(f'(e^\ell)) = 2 - 2e^{-\ell}\f$, as \f$-2\operatorname{expm1}(-\ell)\f$.
+  template <class T>
+  static T conjugate_of_derivative_at_log_ratio(T l) {
+    using std::expm1;
+    return -2 * expm1(-l);
   }
 };
 
@@ -517,6 +681,33 @@ struct squared_hellinger {
     const T d = (p - q) / (sqrt(p) + sqrt(q));
     return d * d;
   }
+
+  // Optional members (see "Optional members" in \ref f_generators.hpp):
+  /// The name in proofs and messages.
+  static constexpr const char* name = "squared Hellinger";
+  /// The pmf kernel: detail::hellinger_kernel (vectorised \f$((p-q)/(\sqrt p+\sqrt q))^2\f$).
+  template <class T>
+  static T pmf_divergence(const char* function, detail::contiguous_vector<T>& p, detail::contiguous_vector<T>& q,
+                          detail::chunk_masses<T>* masses = nullptr) {
+    return hellinger_kernel(function, p, q, masses);
+  }
+  /// \f$(\sqrt p - \sqrt q)^2 = \max(p, q)\operatorname{expm1}(-|\ell_p - \ell_q|/2)^2\f$: no cancellation
+  /// where \f$p \approx q\f$.
+  template <class T>
+  static T log_space_term(T lp, T lq) {
+    using std::abs;
+    using std::exp;
+    using std::expm1;
+    const T d = expm1(-abs(lp - lq) / T(2));
+    return exp(lp > lq ? lp : lq) * d * d;
+  }
+  /// \f$f^*(f'(e^\ell)) = e^{\ell/2} - 1\f$, as \f$\operatorname{expm1}(\ell/2)\f$ (the critic
+  /// \f$1 - e^{-\ell/2}\f$ rounds to 1 for \f$\ell > 74\f$).
+  template <class T>
+  static T conjugate_of_derivative_at_log_ratio(T l) {
+    using std::expm1;
+    return expm1(l / 2);
+  }
 };
 
 /// \brief Jensen–Shannon: \f$f(u) = u\log u - (u+1)\log\frac{u+1}{2}\f$, \f$D_f = 2\,\mathrm{JSD}\f$.
@@ -583,6 +774,44 @@ struct jensen_shannon {
     T out;
     if (detail::perspective_edge<jensen_shannon>(p, q, out)) return out;
     return detail::jsd_pair(p, q);
+  }
+
+  // Optional members (see "Optional members" in \ref f_generators.hpp):
+  /// The name in proofs and messages.
+  static constexpr const char* name = "Jensen-Shannon";
+  /// \brief The pmf kernel: \f$2\,\mathrm{JSD}\f$ by detail::two_jsd_kernel, clamped to \f$2\log 2\f$. Where
+  /// `lone_mass` is given (a chunk of a longer pair), the mass of the pairs with one zero is stored
+  /// there and left out of the value, unclamped, for the caller to add \f$\log 2\,\cdot\f$ their total.
+  template <class T>
+  static T pmf_divergence(const char* function, detail::contiguous_vector<T>& p, detail::contiguous_vector<T>& q,
+                          detail::chunk_masses<T>* masses = nullptr, T* lone_mass = nullptr) {
+    const T v = two_jsd_kernel(function, p, q, masses, lone_mass);
+    if (lone_mass != nullptr) return v;
+    const T hi = T(2) * detail::ln2<T>();
+    return v < hi ? v : hi;
+  }
+  /// Pairs with exactly one zero contribute \f$(p + q)\log 2\f$: the kernels sum their mass first, so
+  /// disjoint supports give exactly \f$2\log 2\f$.
+  static constexpr bool pmf_lone_mass = true;
+  /// detail::jsd_pair for \f$p, q > 0\f$ (the pairs with a zero are the lone mass).
+  template <class T>
+  MINIMAX_HOST_DEVICE static T pmf_term(T p, T q) noexcept {
+    return detail::jsd_pair(p, q);
+  }
+  /// detail::jsd_log_space: a series where the densities nearly agree.
+  template <class T>
+  static T log_space_term(T lp, T lq) {
+    return detail::jsd_log_space(lp, lq, false);
+  }
+  /// \f$f'(e^\ell) = \log 2 + \log\sigma(\ell)\f$.
+  template <class T>
+  static T derivative_at_log_ratio(T l) {
+    return detail::ln2<T>() + log_sigmoid(l);
+  }
+  /// \f$f^*(f'(e^\ell)) = \log(1 + e^\ell) - \log 2\f$.
+  template <class T>
+  static T conjugate_of_derivative_at_log_ratio(T l) {
+    return log1pexp(l) - detail::ln2<T>();
   }
 };
 
@@ -660,6 +889,27 @@ struct gan {
     const T value = p * detail::log_ratio(p, m) + q * detail::log_ratio(q, m);
     return value < T(0) ? scale * value : T(0);
   }
+
+  // Optional members (see "Optional members" in \ref f_generators.hpp):
+  /// The name in proofs and messages.
+  static constexpr const char* name = "GAN";
+  /// \f$D_f = 2\,\mathrm{JSD} - \log 4 = C(G)\f$ and \f$f'(p/q) = \log D^*\f$: the f-GAN proof adds both steps.
+  static constexpr bool equals_virtual_training_criterion = true;
+  /// detail::jsd_log_space minus \f$(p+q)\log 2\f$.
+  template <class T>
+  static T log_space_term(T lp, T lq) {
+    return detail::jsd_log_space(lp, lq, true);
+  }
+  /// \f$f'(e^\ell) = \log\sigma(\ell)\f$ \f$(= \log D^*)\f$.
+  template <class T>
+  static T derivative_at_log_ratio(T l) {
+    return log_sigmoid(l);
+  }
+  /// \f$f^*(f'(e^\ell)) = -\log(1 - \sigma(\ell)) = \log(1 + e^\ell)\f$.
+  template <class T>
+  static T conjugate_of_derivative_at_log_ratio(T l) {
+    return log1pexp(l);
+  }
 };
 
 /// \brief Total variation: \f$f(u) = \lvert u-1\rvert/2\f$, \f$D_f = \tfrac12\sum\lvert p-q\rvert\f$.
@@ -723,6 +973,26 @@ struct total_variation {
     if (detail::perspective_edge<total_variation>(p, q, out)) return out;
     return abs(p - q) / T(2);
   }
+
+  // Optional members (see "Optional members" in \ref f_generators.hpp):
+  /// The name in proofs and messages.
+  static constexpr const char* name = "total variation";
+  /// The pmf kernel: detail::total_variation_kernel (vectorised \f$\tfrac12\sum|p-q|\f$).
+  template <class T>
+  static T pmf_divergence(const char* function, detail::contiguous_vector<T>& p, detail::contiguous_vector<T>& q,
+                          detail::chunk_masses<T>* masses = nullptr) {
+    return total_variation_kernel(function, p, q, masses);
+  }
+  /// \f$|p - q|/2 = \max(p, q)(1 - e^{-|\ell_p - \ell_q|})/2\f$.
+  template <class T>
+  static T log_space_term(T lp, T lq) {
+    using std::abs;
+    using std::exp;
+    using std::expm1;
+    return -exp(lp > lq ? lp : lq) * expm1(-abs(lp - lq)) / T(2);
+  }
+  /// \f$|p - q|\f$ has a kink where the densities cross: the density quadrature cuts there.
+  static constexpr bool kink_where_densities_cross = true;
 };
 
 /// \brief Whether \f$t\f$ lies in the effective domain of \f$f^*\f$ of the generator F.
@@ -746,6 +1016,14 @@ MINIMAX_HOST_DEVICE bool in_conjugate_domain(T t) noexcept {
 /// `f(u)`, `conjugate(t)`, `derivative(u)`, `activation(v)`, `perspective(p, q)`, `at_zero<T>()`,
 /// `slope_at_infinity<T>()`, `conjugate_domain_lower<T>()`, `conjugate_domain_upper<T>()` and the
 /// constant `conjugate_domain_closed`. The function f must be convex on \f$[0,\infty)\f$.
+///
+/// That is enough for every algorithm: pmfs, densities, critics and proofs all work from these. A
+/// generator may also declare the optional members listed under "Optional members" in
+/// \ref f_generators.hpp (`name`, `pmf_divergence`, `pmf_term`, `pmf_lone_mass`, `log_space_term`,
+/// `kink_where_densities_cross`, `derivative_at_log_ratio`, `conjugate_of_derivative_at_log_ratio`,
+/// `equals_virtual_training_criterion`): each is detected with `requires` (the traits
+/// detail::has_pmf_term and its siblings) and, where present, used instead of the generic path, for the
+/// library's generators and a user's alike. docs/f_divergences.md, "Your own generator", shows one.
 template <class F>
 concept FGenerator = requires(double x) {
   { F::f(x) } -> std::convertible_to<double>;
@@ -759,5 +1037,80 @@ concept FGenerator = requires(double x) {
   { F::template conjugate_domain_upper<double>() } -> std::convertible_to<double>;
   { F::conjugate_domain_closed } -> std::convertible_to<bool>;
 };
+
+namespace detail {
+/// F declares `name` (a `const char*`).
+template <class F>
+concept has_generator_name = requires {
+  { F::name } -> std::convertible_to<const char*>;
+};
+/// F declares `pmf_divergence(function, p, q, masses)` (a whole pmf kernel).
+template <class F, class T>
+concept has_pmf_divergence = requires(const char* function, contiguous_vector<T>& v, chunk_masses<T>* m) {
+  { F::pmf_divergence(function, v, v, m) } -> std::convertible_to<T>;
+};
+/// F's pmf_divergence also takes the lone-mass output (`pmf_divergence(function, p, q, masses, &lone)`).
+template <class F, class T>
+concept has_pmf_divergence_with_lone_mass =
+    requires(const char* function, contiguous_vector<T>& v, chunk_masses<T>* m, T* lone) {
+      { F::pmf_divergence(function, v, v, m, lone) } -> std::convertible_to<T>;
+    };
+/// F declares `pmf_term(p, q)`.
+template <class F, class T>
+concept has_pmf_term = requires(T x) {
+  { F::pmf_term(x, x) } -> std::convertible_to<T>;
+};
+/// F declares `pmf_lone_mass = true`.
+template <class F>
+constexpr bool pmf_lone_mass() {
+  if constexpr (requires { F::pmf_lone_mass; }) {
+    return F::pmf_lone_mass;
+  } else {
+    return false;
+  }
+}
+/// F declares `log_space_term(lp, lq)`.
+template <class F, class T>
+concept has_log_space_term = requires(T x) {
+  { F::log_space_term(x, x) } -> std::convertible_to<T>;
+};
+/// F declares `kink_where_densities_cross = true`.
+template <class F>
+constexpr bool kink_where_densities_cross() {
+  if constexpr (requires { F::kink_where_densities_cross; }) {
+    return F::kink_where_densities_cross;
+  } else {
+    return false;
+  }
+}
+/// F declares `derivative_at_log_ratio(l)`.
+template <class F, class T>
+concept has_derivative_at_log_ratio = requires(T x) {
+  { F::derivative_at_log_ratio(x) } -> std::convertible_to<T>;
+};
+/// F declares `conjugate_of_derivative_at_log_ratio(l)`.
+template <class F, class T>
+concept has_conjugate_of_derivative_at_log_ratio = requires(T x) {
+  { F::conjugate_of_derivative_at_log_ratio(x) } -> std::convertible_to<T>;
+};
+/// F declares `equals_virtual_training_criterion = true`.
+template <class F>
+constexpr bool equals_virtual_training_criterion() {
+  if constexpr (requires { F::equals_virtual_training_criterion; }) {
+    return F::equals_virtual_training_criterion;
+  } else {
+    return false;
+  }
+}
+/// F's `name`, or "f".
+template <class F>
+constexpr const char* generator_name() {
+  if constexpr (has_generator_name<F>) {
+    return F::name;
+  } else {
+    return "f";
+  }
+}
+}  // namespace detail
 
 }  // namespace minimax

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <limits>
 #include <string>
-#include <type_traits>
 
 #include "minimax/divergence/f_generators.hpp"
 #include "minimax/proofs/detail/describe.hpp"
@@ -18,17 +17,10 @@
 namespace minimax::proofs {
 
 namespace detail {
+/// The generator's optional `name`, or "f" (see "Optional members" in \ref f_generators.hpp).
 template <class F>
 std::string generator_name() {
-  if constexpr (std::is_same_v<F, f::kl>) return "KL";
-  else if constexpr (std::is_same_v<F, f::reverse_kl>) return "reverse KL";
-  else if constexpr (std::is_same_v<F, f::pearson>) return "Pearson chi2";
-  else if constexpr (std::is_same_v<F, f::neyman>) return "Neyman chi2";
-  else if constexpr (std::is_same_v<F, f::squared_hellinger>) return "squared Hellinger";
-  else if constexpr (std::is_same_v<F, f::jensen_shannon>) return "Jensen-Shannon";
-  else if constexpr (std::is_same_v<F, f::gan>) return "GAN";
-  else if constexpr (std::is_same_v<F, f::total_variation>) return "total variation";
-  else return "f";
+  return minimax::detail::generator_name<F>();
 }
 }  // namespace detail
 
@@ -38,8 +30,11 @@ std::string generator_name() {
 ///    equality \f$f(u) + f^*(f'(u)) = u f'(u)\f$, multiplied by q and integrated);
 /// 3. \f$\ge \mathbb{E}_P[T] - \mathbb{E}_Q[f^*(T)]\f$ for \f$T = 0.9\,T^*\f$ and
 /// 4. for \f$T = T^* - 0.1\f$ (Fenchel's inequality \f$f(u) \ge uT - f^*(T)\f$ for every T);
-/// 5. for f::gan only: \f$D_f = 2\,\mathrm{JSD} - \log 4 = C(G)\f$, the virtual training criterion;
-/// 6. for f::gan only: \f$\max_x |T^*(x) - \log D^*(x)| = 0\f$.
+/// 5. for a generator that declares `equals_virtual_training_criterion` (f::gan):
+///    \f$D_f = 2\,\mathrm{JSD} - \log 4 = C(G)\f$, the virtual training criterion;
+/// 6. for the same: \f$\max_x |T^*(x) - \log D^*(x)| = 0\f$.
+///
+/// The title names the generator by its optional `name` ("f" without one).
 ///
 /// Pairs with \f$D_f = +\infty\f$ (KL when \f$q = 0 < p\f$ somewhere; Pearson between normals whose
 /// ratio \f$p/q\f$ grows like \f$e^{cx^2}\f$) check step 2 as \f$\le\f$ only: no single critic attains
@@ -54,7 +49,8 @@ proof f_gan_bound(const P& p, const Q& q) {
   minimax::detail::check_pair("minimax::proofs::f_gan_bound", p, q);
   using X = minimax::detail::point_t<P>;
   proof pr;
-  pr.title = "f-GAN bound (Nowozin et al. 2016), " + detail::generator_name<F>() + " generator: tight at T* = f'(p/q)";
+  pr.title = "f-GAN bound (Nowozin et al. 2016), " + detail::generator_name<F>() +
+             " generator: tight at T* = f'(p/q)";
   pr.statement = "D_f(P\\|Q) = \\sup_T \\mathbb{E}_P[T] - \\mathbb{E}_Q[f^*(T)],\\ T^* = f'(p/q)";
   pr.pair = "P = " + detail::describe(p) + ", Q = " + detail::describe(q);
 
@@ -82,7 +78,7 @@ proof f_gan_bound(const P& p, const Q& q) {
   pr.against(top, relation::at_most, "bound at T = T* - 0.1",
              "\\mathbb{E}_P[T^*-0.1] - \\mathbb{E}_Q[f^*(T^*-0.1)] \\le D_f", "Fenchel's inequality f(u) >= u t - f*(t)",
              b2.value, b2.error_estimate);
-  if constexpr (std::is_same_v<F, f::gan>) {
+  if constexpr (minimax::detail::equals_virtual_training_criterion<F>()) {
     const estimate c = virtual_training_criterion(p, q);
     pr.against(top, relation::equals, "C(G) = D_f for the GAN generator",
                "C(G) = -\\log 4 + 2\\,\\mathrm{JSD}(P\\|Q) = D_{f_{GAN}}(P\\|Q)",

@@ -37,22 +37,22 @@ class optimal_critic_t {
     return value_at(detail::log_density(p_, x), detail::log_density(q_, x));
   }
   /// \f$f^*(T^*(x))\f$, evaluated from \f$\ell = \log p - \log q\f$ without forming \f$T^*\f$ where that
-  /// loses digits: \f$e^{\ell}\f$ (KL), \f$e^{\ell/2} - 1\f$ (squared Hellinger, where
-  /// \f$T^* = 1 - e^{-\ell/2}\f$ rounds to 1 for \f$\ell > 74\f$), \f$2 - 2e^{-\ell}\f$ (Neyman); otherwise
-  /// `F::conjugate(T*(x))`.
+  /// loses digits, by the generator's optional `conjugate_of_derivative_at_log_ratio(l)`:
+  /// \f$e^{\ell}\f$ (KL), \f$e^{\ell/2} - 1\f$ (squared Hellinger, where \f$T^* = 1 - e^{-\ell/2}\f$ rounds to
+  /// 1 for \f$\ell > 74\f$), \f$2 - 2e^{-\ell}\f$ (Neyman), \f$\log(1 + e^\ell)\f$ (GAN; minus \f$\log 2\f$
+  /// for JS); for a generator without it, `F::conjugate(T*(x))`.
   double conjugate_value(const point_type& x) const {
     return conjugate_at(detail::log_density(p_, x), detail::log_density(q_, x));
   }
-  /// \f$T^*\f$ from the two log densities (the conventions above; in \f$\ell\f$ directly where that is
-  /// exact: \f$1 + \ell\f$ for KL, \f$\log\sigma(\ell)\f$ for GAN, \f$\log 2 + \log\sigma(\ell)\f$ for JS).
+  /// \f$T^*\f$ from the two log densities (the conventions above; in \f$\ell\f$ directly by the
+  /// generator's optional `derivative_at_log_ratio(l)` where it declares one: \f$1 + \ell\f$ for KL,
+  /// \f$\log\sigma(\ell)\f$ for GAN, \f$\log 2 + \log\sigma(\ell)\f$ for JS).
   static double value_at(double lp, double lq) {
     constexpr double ninf = -std::numeric_limits<double>::infinity();
     if (lp == ninf && lq == ninf) return F::derivative(1.0);
     if (lq == ninf) return F::template slope_at_infinity<double>();
     if (lp == ninf) return F::derivative(0.0);
-    if constexpr (std::is_same_v<F, f::kl>) return 1 + (lp - lq);
-    if constexpr (std::is_same_v<F, f::gan>) return log_sigmoid(lp - lq);
-    if constexpr (std::is_same_v<F, f::jensen_shannon>) return std::log(2.0) + log_sigmoid(lp - lq);
+    if constexpr (detail::has_derivative_at_log_ratio<F, double>) return F::derivative_at_log_ratio(lp - lq);
     const double u = std::exp(lp - lq);
     if (std::isinf(u)) return F::template slope_at_infinity<double>();
     return F::derivative(u);
@@ -62,13 +62,9 @@ class optimal_critic_t {
     constexpr double ninf = -std::numeric_limits<double>::infinity();
     const bool finite_ratio = lp != ninf && lq != ninf;
     if (finite_ratio) {
-      const double l = lp - lq;
-      if constexpr (std::is_same_v<F, f::kl>) return std::exp(l);
-      if constexpr (std::is_same_v<F, f::squared_hellinger>) return std::expm1(l / 2);
-      if constexpr (std::is_same_v<F, f::neyman>) return -2 * std::expm1(-l);
-      // -log(1 - sigma(l)) = log(1 + e^l); the Jensen-Shannon one is shifted by -log 2.
-      if constexpr (std::is_same_v<F, f::gan>) return log1pexp(l);
-      if constexpr (std::is_same_v<F, f::jensen_shannon>) return log1pexp(l) - std::log(2.0);
+      if constexpr (detail::has_conjugate_of_derivative_at_log_ratio<F, double>) {
+        return F::conjugate_of_derivative_at_log_ratio(lp - lq);
+      }
     }
     const double t = value_at(lp, lq);
     double c = F::conjugate(t);

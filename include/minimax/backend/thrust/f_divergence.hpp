@@ -135,27 +135,23 @@ struct perspective_term {
   }
 };
 
-/// KL's term as the Eigen kernel forms it: \f$p\log(p/q) - p + q \ge 0\f$ (detail::kl_term, no ratio
-/// that over- or underflows, full relative accuracy near \f$p = q\f$); `Swap` gives reverse KL's.
-template <bool Swap>
-struct kl_excess_term {
-  static constexpr bool has_lone_mass = false;
+/// The generator's own `pmf_term` (see "Optional members" in \ref f_generators.hpp), as the Eigen
+/// backend sums it: KL's \f$p\log(p/q) - p + q \ge 0\f$ (detail::kl_term), for instance. With
+/// `pmf_lone_mass` (Jensen–Shannon), pairs with one zero are collected as a mass (so disjoint supports
+/// give exactly \f$2f(0^+)\f$), the others give their term.
+template <class F>
+struct generator_pmf_term {
+  static constexpr bool has_lone_mass = pmf_lone_mass<F>();
   template <class T, class S, class L>
   MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<S, L>& out) const {
-    out.terms += Swap ? kl_term(q, p) : kl_term(p, q);
-  }
-};
-
-/// \f$2\,\mathrm{JSD}\f$'s term, as the Eigen kernel forms it: pairs with one zero are collected as a
-/// mass (so disjoint supports give exactly \f$2\log 2\f$), the others give their clamped perspective.
-struct two_jsd_term {
-  static constexpr bool has_lone_mass = true;
-  template <class T, class S, class L>
-  MINIMAX_HOST_DEVICE void operator()(T p, T q, pmf_totals<S, L>& out) const {
-    if (p > T(0) && q > T(0)) {
-      out.terms += f::jensen_shannon::perspective(p, q);
+    if constexpr (has_lone_mass) {
+      if (p > T(0) && q > T(0)) {
+        out.terms += F::pmf_term(p, q);
+      } else {
+        out.lone += p + q;
+      }
     } else {
-      out.lone += p + q;
+      out.terms += F::pmf_term(p, q);
     }
   }
 };
@@ -248,19 +244,12 @@ struct eigen_chunk {
     chunk_masses<T> m;
     try {
       T lone(0), value;
-      if constexpr (std::is_same_v<F, f::kl>) {
-        value = kl_kernel("", pv, qv, &m);
-      } else if constexpr (std::is_same_v<F, f::reverse_kl>) {
-        value = kl_kernel("", qv, pv, &m);
-        const T swap = m.p;
-        m.p = m.q;
-        m.q = swap;
-      } else if constexpr (std::is_same_v<F, f::jensen_shannon>) {
-        value = two_jsd_kernel("", pv, qv, &m, &lone);
-      } else if constexpr (std::is_same_v<F, f::total_variation>) {
-        value = total_variation_kernel("", pv, qv, &m);
-      } else if constexpr (std::is_same_v<F, f::squared_hellinger>) {
-        value = hellinger_kernel("", pv, qv, &m);
+      if constexpr (has_pmf_divergence_with_lone_mass<F, T>) {
+        value = F::pmf_divergence("", pv, qv, &m, &lone);
+      } else if constexpr (has_pmf_divergence<F, T>) {
+        value = F::pmf_divergence("", pv, qv, &m);
+      } else if constexpr (has_pmf_term<F, T>) {
+        value = pmf_term_kernel<F>("", pv, qv, &m, &lone);
       } else {
         value = f_divergence_generic<F>("", pv, qv, &m);
       }
@@ -331,19 +320,21 @@ auto thrust_pmf_pass(const char* function, const Policy& policy, const P& p, con
   return pass_result<T>{totals.terms.value(), static_cast<T>(totals.lone.value())};
 }
 
-/// \f$D_f\f$ on Thrust, dispatched as the Eigen backend dispatches it.
+/// \f$D_f\f$ on Thrust, dispatched as the Eigen backend dispatches it: the generator's own kernel on the
+/// host systems (its `pmf_divergence`, else its `pmf_term`s, else the perspective), its `pmf_term`
+/// element by element on a GPU (else the perspective).
 template <class F, class Policy, class P, class Q>
 auto thrust_f_divergence(const char* function, const Policy& policy, const P& p, const Q& q) {
   using T = thrust_value_t<P>;
-  if constexpr (std::is_same_v<F, f::jensen_shannon>) {
-    const auto t = thrust_pmf_pass<F, two_jsd_term>(function, policy, p, q);
-    const T v = ln2<T>() * t.lone + t.terms;
-    const T hi = T(2) * ln2<T>();
-    return v < hi ? v : hi;
-  } else if constexpr (std::is_same_v<F, f::kl>) {
-    return thrust_pmf_pass<F, kl_excess_term<false>>(function, policy, p, q).terms;
-  } else if constexpr (std::is_same_v<F, f::reverse_kl>) {
-    return thrust_pmf_pass<F, kl_excess_term<true>>(function, policy, p, q).terms;
+  if constexpr (has_pmf_term<F, T>) {
+    const auto t = thrust_pmf_pass<F, generator_pmf_term<F>>(function, policy, p, q);
+    if constexpr (pmf_lone_mass<F>()) {
+      const T v = F::template at_zero<T>() * t.lone + t.terms;
+      const T hi = F::template at_zero<T>() + F::template slope_at_infinity<T>();
+      return v < hi ? v : hi;
+    } else {
+      return t.terms;
+    }
   } else {
     return thrust_pmf_pass<F, perspective_term<F>>(function, policy, p, q).terms;
   }
