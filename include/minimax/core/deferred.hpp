@@ -30,4 +30,14 @@ struct deferred {
 template <class T, class Context>
 using deferred_t = typename deferred<T, Context>::type;
 
+/// \brief `x` itself, as a reference whose type depends on `Context`: in a
+/// `template <class Unused = void>` function whose parameters name no template parameter, the
+/// expressions built on `late<Unused>(x)` are compiled where the function is called, not where it
+/// is defined (non-dependent expressions are checked, and the Eigen expression types they name
+/// instantiated, at the definition).
+template <class Context, class T>
+constexpr const deferred_t<T, Context>& late(const T& x) noexcept {
+  return x;
+}
+
 }  // namespace minimax

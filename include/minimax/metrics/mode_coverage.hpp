@@ -10,6 +10,7 @@
 
 #include <Eigen/Core>
 
+#include "minimax/core/deferred.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/core/xlogy.hpp"
 #include "minimax/prob/isotropic_mixture.hpp"
@@ -36,37 +37,41 @@ struct mode_coverage_result {
 /// no sample is high quality, since \f$q\f$ is then undefined).
 /// \throws minimax::invalid_argument for empty samples or modes, dimensions that differ, non-finite
 /// values, \f$\sigma \le 0\f$ or a threshold \f$\le 0\f$.
-template <class = void>  // compiled only where called: see docs/building.md
+template <class Unused = void>  // compiled only where called: see docs/building.md
 mode_coverage_result mode_coverage(const Eigen::MatrixXd& samples, const Eigen::MatrixXd& modes, double sigma,
                                           double threshold = 3.0) {
+  // The data as references of a dependent type: the Eigen expressions below are compiled where
+  // mode_coverage is called.
+  const auto& points = late<Unused>(samples);
+  const auto& centres = late<Unused>(modes);
   constexpr const char* fn = "minimax::metrics::mode_coverage";
-  require_non_empty(fn, "samples", static_cast<std::size_t>(samples.rows()));
-  require_non_empty(fn, "modes", static_cast<std::size_t>(modes.rows()));
-  require_same_size(fn, "the dimensions of samples and modes (columns)", static_cast<std::size_t>(samples.cols()),
-                    static_cast<std::size_t>(modes.cols()));
+  require_non_empty(fn, "samples", static_cast<std::size_t>(points.rows()));
+  require_non_empty(fn, "modes", static_cast<std::size_t>(centres.rows()));
+  require_same_size(fn, "the dimensions of samples and modes (columns)", static_cast<std::size_t>(points.cols()),
+                    static_cast<std::size_t>(centres.cols()));
   require_positive(fn, "sigma", sigma);
   require_positive(fn, "threshold", threshold);
-  if (!samples.allFinite()) raise_invalid_argument(fn, "samples must be finite", "a NaN or inf entry");
-  if (!modes.allFinite()) raise_invalid_argument(fn, "modes must be finite", "a NaN or inf entry");
+  if (!points.allFinite()) raise_invalid_argument(fn, "samples must be finite", "a NaN or inf entry");
+  if (!centres.allFinite()) raise_invalid_argument(fn, "modes must be finite", "a NaN or inf entry");
 
   mode_coverage_result r;
-  r.counts = Eigen::VectorXi::Zero(modes.rows());
+  r.counts = Eigen::VectorXi::Zero(centres.rows());
   const double radius2 = threshold * threshold * sigma * sigma;
   long good = 0;
-  for (Eigen::Index i = 0; i < samples.rows(); ++i) {
+  for (Eigen::Index i = 0; i < points.rows(); ++i) {
     Eigen::Index nearest = 0;
-    const double d2 = (modes.rowwise() - samples.row(i)).rowwise().squaredNorm().minCoeff(&nearest);
+    const double d2 = (centres.rowwise() - points.row(i)).rowwise().squaredNorm().minCoeff(&nearest);
     if (d2 <= radius2) {
       ++r.counts[nearest];
       ++good;
     }
   }
-  r.high_quality_fraction = static_cast<double>(good) / static_cast<double>(samples.rows());
+  r.high_quality_fraction = static_cast<double>(good) / static_cast<double>(points.rows());
   r.modes_captured = (r.counts.array() > 0).count();
   if (good == 0) {
     r.reverse_kl = std::numeric_limits<double>::infinity();
   } else {
-    const double K = static_cast<double>(modes.rows());
+    const double K = static_cast<double>(centres.rows());
     double kl = 0;
     for (Eigen::Index k = 0; k < r.counts.size(); ++k) {
       const double q = r.counts[k] / static_cast<double>(good);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "minimax/core/deferred.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/core/summation.hpp"
 #include "minimax/prob/detail/common.hpp"
@@ -131,19 +132,22 @@ class empirical_multivariate {
 inline Eigen::Index dimension(const empirical_multivariate& d) { return d.dimension(); }
 
 /// \brief \f$\bar x = \frac1N\sum_i x_i\f$.
-inline Eigen::VectorXd mean(const empirical_multivariate& d) { return d.points().colwise().mean().transpose(); }
+template <class Unused = void>  // compiled only where called: see docs/building.md
+Eigen::VectorXd mean(const empirical_multivariate& d) {
+  return late<Unused>(d.points()).colwise().mean().transpose();
+}
 
 /// \brief \f$\frac1N\sum_i (x_i - \bar x)(x_i - \bar x)^\top\f$ (divisor N: the covariance of the empirical measure).
-template <class = void>  // compiled only where called: see docs/building.md
+template <class Unused = void>  // compiled only where called: see docs/building.md
 Eigen::MatrixXd covariance(const empirical_multivariate& d) {
-  const Eigen::MatrixXd centred = d.points().rowwise() - mean(d).transpose();
+  const Eigen::MatrixXd centred = late<Unused>(d.points()).rowwise() - mean(d).transpose();
   return centred.transpose() * centred / static_cast<double>(d.size());
 }
 
 /// \brief One bootstrap draw: a row chosen uniformly (rng::index()).
-template <class = void>  // compiled only where called: see docs/building.md
+template <class Unused = void>  // compiled only where called: see docs/building.md
 Eigen::VectorXd sample(const empirical_multivariate& d, rng& g) {
-  return d.points().row(static_cast<Eigen::Index>(g.index(static_cast<std::uint64_t>(d.size())))).transpose();
+  return late<Unused>(d.points()).row(static_cast<Eigen::Index>(g.index(static_cast<std::uint64_t>(d.size())))).transpose();
 }
 
 /// \brief n bootstrap draws, one per row (n×d). \throws minimax::invalid_argument for n < 0.

@@ -9,6 +9,7 @@
 #include <numbers>
 #include <string>
 
+#include "minimax/core/deferred.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/core/logsumexp.hpp"
 #include "minimax/prob/detail/common.hpp"
@@ -56,13 +57,14 @@ inline Eigen::Index dimension(const isotropic_mixture& d) { return d.dimension()
 /// \brief \f$\log p(x) = \log\sum_k e^{-\|x - m_k\|^2/(2\sigma^2)} - \log K - \tfrac d2\log(2\pi\sigma^2)\f$ by
 /// logsumexp: finite wherever x is finite, even far from every mode.
 /// \throws minimax::invalid_argument when x has the wrong size or a NaN entry.
-template <class = void>  // compiled only where called: see docs/building.md
+template <class Unused = void>  // compiled only where called: see docs/building.md
 double log_pdf(const isotropic_mixture& d, const Eigen::Ref<const Eigen::VectorXd>& x) {
   detail::require_point("minimax::log_pdf(isotropic_mixture)", d.dimension(), x);
+  const auto& point = late<Unused>(x);  // the expressions below are compiled where log_pdf is called
   Eigen::VectorXd exponents(d.size());
   const double two_var = 2 * d.sigma() * d.sigma();
   for (Eigen::Index k = 0; k < d.size(); ++k) {
-    exponents[k] = -(x.transpose() - d.modes().row(k)).squaredNorm() / two_var;
+    exponents[k] = -(point.transpose() - d.modes().row(k)).squaredNorm() / two_var;
   }
   return logsumexp(exponents) - std::log(static_cast<double>(d.size())) -
          0.5 * static_cast<double>(d.dimension()) * std::log(2 * std::numbers::pi * d.sigma() * d.sigma());
@@ -75,13 +77,16 @@ double pdf(const isotropic_mixture& d, const Eigen::Ref<const Eigen::VectorXd>& 
 }
 
 /// \brief \f$\mathbb{E}X = \frac1K\sum_k m_k\f$.
-inline Eigen::VectorXd mean(const isotropic_mixture& d) { return d.modes().colwise().mean().transpose(); }
+template <class Unused = void>  // compiled only where called: see docs/building.md
+Eigen::VectorXd mean(const isotropic_mixture& d) {
+  return late<Unused>(d.modes()).colwise().mean().transpose();
+}
 
 /// \brief One draw: a mode \f$m_k\f$ uniformly (rng::index()), plus \f$\sigma z\f$ with d normal draws.
-template <class = void>  // compiled only where called: see docs/building.md
+template <class Unused = void>  // compiled only where called: see docs/building.md
 Eigen::VectorXd sample(const isotropic_mixture& d, rng& g) {
   const auto k = static_cast<Eigen::Index>(g.index(static_cast<std::uint64_t>(d.size())));
-  Eigen::VectorXd x = d.modes().row(k).transpose();
+  Eigen::VectorXd x = late<Unused>(d.modes()).row(k).transpose();
   for (Eigen::Index j = 0; j < x.size(); ++j) x[j] += d.sigma() * g.normal();
   return x;
 }

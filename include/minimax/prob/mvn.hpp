@@ -109,10 +109,11 @@ inline Eigen::Index dimension(const mvn& d) { return d.dimension(); }
 
 /// \brief \f$\log p(x) = -\tfrac12(d\log 2\pi + \log\det\Sigma + \|L^{-1}(x-\mu)\|^2)\f$, finite for every
 /// finite x. \throws minimax::invalid_argument when x has the wrong size or a NaN entry.
-template <class = void>  // compiled only where called: see docs/building.md
+template <class Unused = void>  // compiled only where called: see docs/building.md
 double log_pdf(const mvn& d, const Eigen::Ref<const Eigen::VectorXd>& x) {
   detail::require_point("minimax::log_pdf(mvn)", d.dimension(), x);
-  const Eigen::VectorXd w = d.cholesky_factor().triangularView<Eigen::Lower>().solve(x - d.mean());
+  const auto& lower = late<Unused>(d.cholesky_factor());
+  const Eigen::VectorXd w = lower.template triangularView<Eigen::Lower>().solve(x - d.mean());
   constexpr double log_2pi = 1.837877066409345483560659472811235279722;
   return -0.5 * (static_cast<double>(d.dimension()) * log_2pi + d.log_determinant() + w.squaredNorm());
 }
@@ -131,11 +132,12 @@ inline const Eigen::VectorXd& mean(const mvn& d) { return d.mean(); }
 inline const Eigen::MatrixXd& covariance(const mvn& d) { return d.covariance(); }
 
 /// \brief One draw \f$\mu + Lz\f$ with \f$z\f$ of d standard normal draws (rng::normal()).
-template <class = void>  // compiled only where called: see docs/building.md
+template <class Unused = void>  // compiled only where called: see docs/building.md
 Eigen::VectorXd sample(const mvn& d, rng& g) {
   Eigen::VectorXd z(d.dimension());
   for (Eigen::Index i = 0; i < z.size(); ++i) z[i] = g.normal();
-  return d.mean() + d.cholesky_factor().triangularView<Eigen::Lower>() * z;
+  const auto& lower = late<Unused>(d.cholesky_factor());
+  return d.mean() + lower.template triangularView<Eigen::Lower>() * z;
 }
 
 /// \brief n independent draws, one per row of an n×d matrix. \throws minimax::invalid_argument for n < 0.
