@@ -24,3 +24,7 @@ template <class Context>
 constexpr std::size_t deferred_size() {
   return sizeof(mm::deferred_t<incomplete_type, Context>);
 }
+// late<Context>(x) is x itself, by reference, with the same type.
+constexpr double late_value = 2.5;
+static_assert(&mm::late<int>(late_value) == &late_value);
+static_assert(std::is_same_v<decltype(mm::late<void>(late_value)), const double&>);
