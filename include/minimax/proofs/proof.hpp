@@ -110,7 +110,7 @@ struct proof {
     for (std::size_t k = 0; k < steps.size(); ++k) {
       if (steps[k].id == id.value) return k;
     }
-    throw std::out_of_range("minimax::proofs::proof::at: no step with id " + id.value);
+    throw std::out_of_range("minimax::proofs::proof::index_of: no step with id " + id.value);
   }
   /// The identifiers of the steps, in order.
   std::vector<std::string> ids() const {
@@ -119,34 +119,36 @@ struct proof {
     return out;
   }
 
-  /// \name Building a proof with identified steps
-  /// As given(), then(), against() and compare() below, the new step taking the identifier `id`; the
-  /// reference of against() named by its identifier.
-  /// \throws std::logic_error when `id` is empty or another step has it already.
-  ///@{
+  // Building a proof with identified steps: as given(), then(), against() and compare() below, the
+  // new step taking the identifier `id`. Each throws std::logic_error when `id` is empty or another
+  // step has it already.
+  /// given() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
   std::size_t given(step_id id, std::string name, std::string formula, std::string identity, double value, double error) {
     return with_id(std::move(id), given(std::move(name), std::move(formula), std::move(identity), value, error));
   }
+  /// then() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
   std::size_t then(relation rel, step_id id, std::string name, std::string formula, std::string identity, double value,
                    double error) {
     return with_id(std::move(id), then(rel, std::move(name), std::move(formula), std::move(identity), value, error));
   }
+  /// against() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
   std::size_t against(std::size_t index, relation rel, step_id id, std::string name, std::string formula,
                       std::string identity, double value, double error) {
     return with_id(std::move(id),
                    against(index, rel, std::move(name), std::move(formula), std::move(identity), value, error));
   }
+  /// against() whose reference is the step with identifier `reference`, the new step taking `id`. \throws std::logic_error if `id` is empty or taken; std::out_of_range if no step has `reference`.
   std::size_t against(const step_id& reference, relation rel, step_id id, std::string name, std::string formula,
                       std::string identity, double value, double error) {
     return against(index_of(reference), rel, std::move(id), std::move(name), std::move(formula), std::move(identity),
                    value, error);
   }
+  /// compare() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
   std::size_t compare(relation rel, step_id id, std::string name, std::string formula, std::string identity,
                       double value, double error, double reference, double reference_error, std::string reference_name) {
     return with_id(std::move(id), compare(rel, std::move(name), std::move(formula), std::move(identity), value, error,
                                           reference, reference_error, std::move(reference_name)));
   }
-  ///@}
 
   /// Appends a first line (nothing to compare with) and returns its index.
   std::size_t given(std::string name, std::string formula, std::string identity, double value, double error) {

@@ -59,7 +59,9 @@ class quadrature_workspace {
   quadrature_workspace() = default;
   quadrature_workspace(const quadrature_workspace&) = delete;
   quadrature_workspace& operator=(const quadrature_workspace&) = delete;
+  /// Moves the rules and their tables (a workspace is not copied: its tables may be large).
   quadrature_workspace(quadrature_workspace&&) noexcept = default;
+  /// Moves the rules and their tables.
   quadrature_workspace& operator=(quadrature_workspace&&) noexcept = default;
 
   /// \brief The rule `Rule` (`boost::math::quadrature::tanh_sinh<T>`, `exp_sinh<T>` or
