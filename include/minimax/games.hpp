@@ -8,3 +8,4 @@
 #include "minimax/games/began_gan.hpp"
 #include "minimax/games/gaussian_gan.hpp"
 #include "minimax/games/mixture_gan.hpp"
+#include "minimax/games/regulariser.hpp"

@@ -67,6 +67,95 @@ TEST_CASE("dirac_gan: v = -(dL_G/dtheta, dL_D/dpsi) for every loss and regularis
   check(games::dirac_gan{mm::loss::minimax{}, games::instance_noise{0.8}});
 }
 
+namespace {
+// A user's regularisers, declaring the roles of games/regulariser.hpp as the library's do.
+// The Lipschitz penalty (Petzka, Fischer, Lukovnikov 2018): lambda max(0, |g| - 1)^2.
+struct lipschitz_penalty {
+  double lambda = 1.0;
+  template <class T>
+  T penalty_at_gradient(const T& g) const {
+    const T excess = (g < T(0.0) ? -g : g) - T(1.0);
+    return excess > T(0.0) ? T(lambda) * excess * excess : T(0.0);
+  }
+  template <class T>
+  T penalty_slope_at_gradient(const T& g) const {
+    const T excess = (g < T(0.0) ? -g : g) - T(1.0);
+    if (!(excess > T(0.0))) return T(0.0);
+    return T(2.0 * lambda) * excess * (g > T(0.0) ? T(1.0) : T(-1.0));
+  }
+};
+// Noise and a zero-centred penalty together, with a one-sided projection psi in [0, c].
+struct noisy_and_penalised {
+  double sigma = 0.5, gamma = 0.4, c = 10.0;
+  double noise_standard_deviation() const { return sigma; }
+  template <class T>
+  T penalty_at_gradient(const T& g) const {
+    return T(0.5 * gamma) * g * g;
+  }
+  template <class T>
+  T penalty_slope_at_gradient(const T& g) const {
+    return T(gamma) * g;
+  }
+  double projected_discriminator_parameter(double w) const { return std::clamp(w, 0.0, c); }
+};
+struct one_sided_clip {
+  double c = 0.3;
+  double projected_discriminator_parameter(double w) const { return std::clamp(w, 0.0, c); }
+};
+struct no_role {};
+static_assert(games::GradientPenalty<lipschitz_penalty> && !games::SampleNoise<lipschitz_penalty>);
+static_assert(games::Regulariser<noisy_and_penalised> && games::SampleNoise<noisy_and_penalised> &&
+              games::DiscriminatorProjection<noisy_and_penalised>);
+static_assert(games::Regulariser<games::unregularised> && !games::Regulariser<no_role>);
+static_assert(games::GradientPenalty<mm::loss::r1> && games::GradientPenalty<mm::loss::wgan_gp> &&
+              games::SampleNoise<games::instance_noise> && games::DiscriminatorProjection<games::weight_clipping>);
+}  // namespace
+
+TEST_CASE("dirac_gan: a user's regulariser gets each role it declares", "[games][dirac_gan][regulariser]") {
+  SECTION("a gradient penalty: the Lipschitz penalty is zero for |psi| < 1 and WGAN-GP's beyond") {
+    const games::dirac_gan lp{mm::loss::wasserstein{}, lipschitz_penalty{0.7}};
+    const games::dirac_gan gp{mm::loss::wasserstein{}, mm::loss::wgan_gp{0.7}};
+    const games::dirac_gan plain{mm::loss::wasserstein{}};
+    for (const auto& z : points) {
+      const Eigen::VectorXd v = lp.vector_field<double>(z);
+      const Eigen::VectorXd expected = std::abs(z[1]) < 1 ? plain.vector_field<double>(z) : gp.vector_field<double>(z);
+      CHECK(v == expected);
+      CHECK(lp.penalty(z[1]) == (std::abs(z[1]) < 1 ? 0.0 : gp.penalty(z[1])));
+    }
+    const std::complex<double> i(0, 1);
+    CHECK(same_pair(mm::eigenvalues(mm::jacobian(lp, lp.equilibrium())), i, -i, 1e-15));
+  }
+  SECTION("noise, penalty and projection together: v = -grad L, and the eigenvalues of the sum") {
+    const noisy_and_penalised reg{};
+    const games::dirac_gan g{mm::loss::minimax{}, reg};
+    for (const auto& z : points) {
+      const Eigen::VectorXd v = g.vector_field<double>(z);
+      const Eigen::VectorXd gG = mm::generator_loss_gradient(g, z);
+      const Eigen::VectorXd gD = mm::discriminator_loss_gradient(g, z);
+      CHECK(std::abs(v[0] + gG[0]) <= 64 * eps * (1 + std::abs(v[0])));
+      CHECK(std::abs(v[1] + gD[1]) <= 64 * eps * (1 + std::abs(v[1])));
+    }
+    // J = [[0, -f'(0)], [f'(0), 2 f''(0) sigma^2 - gamma]]: trace 2 f''(0) sigma^2 - gamma, determinant f'(0)^2
+    const double trace = 2 * f2 * reg.sigma * reg.sigma - reg.gamma;
+    const std::complex<double> root = csqrt(trace * trace / 4 - f1 * f1);
+    CHECK(same_pair(mm::eigenvalues(mm::jacobian(g, g.equilibrium())), trace / 2 + root, trace / 2 - root, 1e-13));
+    Eigen::VectorXd z = g.init(0.5, -0.2);
+    g.project(z);
+    CHECK(z[1] == 0.0);
+  }
+  SECTION("a projection: psi stays in [0, c] along a run") {
+    const games::dirac_gan clipped{mm::loss::wasserstein{}, one_sided_clip{}};
+    const auto run = mm::simulate(clipped, mm::schemes::simultaneous{0.1}, clipped.init(1.0, 0.2), 500);
+    bool clipped_at_an_end = false;
+    for (const auto& z : run.states) {
+      CHECK(z[1] >= 0.0);
+      CHECK(z[1] <= 0.3);
+      if (z[1] == 0.0 || z[1] == 0.3) clipped_at_an_end = true;
+    }
+    CHECK(clipped_at_an_end);
+  }
+}
+
 TEST_CASE("dirac_gan: Jacobian eigenvalues at the equilibrium match the formulas", "[games][dirac_gan]") {
   const std::complex<double> i(0, 1);
   {

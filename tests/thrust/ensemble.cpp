@@ -94,6 +94,32 @@ TEST_CASE("instance noise on the point path: the Eigen trajectory, and convergen
   CHECK(out.count(minimax::ensemble_status::converged) == 16);
 }
 
+namespace {
+// A user's regulariser with every role: sample noise, a zero-centred gradient penalty and a
+// one-sided projection, its members callable on the device.
+struct noisy_penalised_clipped {
+  double sigma = 0.6, gamma = 0.5, c = 0.4;
+  MINIMAX_HOST_DEVICE double noise_standard_deviation() const { return sigma; }
+  template <class T>
+  MINIMAX_HOST_DEVICE T penalty_at_gradient(const T& g) const {
+    return T(0.5 * gamma) * g * g;
+  }
+  template <class T>
+  MINIMAX_HOST_DEVICE T penalty_slope_at_gradient(const T& g) const {
+    return T(gamma) * g;
+  }
+  MINIMAX_HOST_DEVICE double projected_discriminator_parameter(double w) const {
+    return w < 0.0 ? 0.0 : (w > c ? c : w);
+  }
+};
+}  // namespace
+
+TEST_CASE("a user's regulariser on the point path: the Eigen trajectory with noise, penalty and projection") {
+  const minimax::games::dirac_gan game{minimax::loss::non_saturating{}, noisy_penalised_clipped{}};
+  check_against_eigen(game, minimax::schemes::simultaneous{0.2}, 100);
+  check_against_eigen(game, minimax::schemes::extragradient{0.2}, 50);
+}
+
 TEST_CASE("the 1-D Gaussian GAN ensemble follows the Eigen backend and rests at its equilibrium") {
   const minimax::games::gaussian_gan game{minimax::loss::non_saturating{}, 0.5, 1.5};
   Eigen::MatrixXd z0(5, 4);

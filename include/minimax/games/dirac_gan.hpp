@@ -18,13 +18,11 @@
 #include "minimax/games/detail/loss_slopes.hpp"
 #include "minimax/games/detail/normal_expectation.hpp"
 #include "minimax/games/detail/state_size.hpp"
+#include "minimax/games/regulariser.hpp"
 #include "minimax/loss/adversarial.hpp"
 #include "minimax/loss/gradient_penalty.hpp"
 
 namespace minimax::games {
-
-/// No regulariser: the plain game.
-struct unregularised {};
 
 /// \brief Instance noise (Sønderby et al. 2016; Arjovsky & Bottou 2017): Gaussian noise of standard
 /// deviation \f$\sigma\f$ added to real and generated samples alike.
@@ -32,32 +30,55 @@ struct unregularised {};
 /// In the Dirac-GAN the expectations over the noise are computed by a fixed 800-point composite
 /// Gauss–Legendre rule (accurate to rounding for the smooth losses here).
 struct instance_noise {
-  double sigma;  ///< \f$\sigma > 0\f$
+  double sigma = 1.0;  ///< \f$\sigma > 0\f$
+  /// \f$\sigma = 1\f$.
+  instance_noise() = default;
   /// \throws minimax::invalid_argument unless \f$\sigma\f$ is positive and finite.
   explicit instance_noise(double s) : sigma(s) { require_positive("minimax::games::instance_noise", "sigma", s); }
+  /// \f$\sigma\f$ (the games::SampleNoise role).
+  MINIMAX_HOST_DEVICE double noise_standard_deviation() const { return sigma; }
 };
 
 /// \brief WGAN's weight clipping (Arjovsky et al. 2017): after every step the discriminator's
 /// parameters are clamped into \f$[-c, c]\f$ (the weights, not their gradients).
 struct weight_clipping {
-  double c;  ///< \f$c > 0\f$
+  double c = 0.01;  ///< \f$c > 0\f$
+  /// \f$c = 0.01\f$ (Arjovsky et al.'s value).
+  weight_clipping() = default;
   /// \throws minimax::invalid_argument unless \f$c\f$ is positive and finite.
   explicit weight_clipping(double bound) : c(bound) { require_positive("minimax::games::weight_clipping", "c", bound); }
+  /// \f$\operatorname{clamp}(w, -c, c)\f$ (the games::DiscriminatorProjection role).
+  MINIMAX_HOST_DEVICE double projected_discriminator_parameter(double w) const { return w < -c ? -c : (w > c ? c : w); }
 };
 
 namespace detail {
-/// \f$R'(\psi)\f$ of a Dirac-GAN regulariser (for WGAN-GP, the subgradient 0 at \f$\psi = 0\f$).
+/// \brief \f$R(\psi) = \varphi(-\psi)\f$: the Dirac-GAN's discriminator \f$x \mapsto -\psi x\f$ has the input
+/// gradient \f$-\psi\f$ at every \f$x\f$, so a gradient penalty \f$\varphi\f$ is the same on real, generated
+/// and interpolated samples (0 without a games::GradientPenalty).
 template <class Regulariser, class T>
-MINIMAX_HOST_DEVICE T dirac_penalty_slope(const Regulariser& regulariser, const T& psi) {
-  if constexpr (std::is_same_v<Regulariser, loss::r1> || std::is_same_v<Regulariser, loss::r2>) {
-    return T(regulariser.gamma) * psi;
-  } else if constexpr (std::is_same_v<Regulariser, loss::wgan_gp>) {
-    if (psi == T(0.0)) return T(0.0);
-    const T sign = psi > T(0.0) ? T(1.0) : T(-1.0);
-    const T magnitude = psi > T(0.0) ? psi : -psi;
-    return T(2.0 * regulariser.lambda) * (magnitude - T(1.0)) * sign;
+MINIMAX_HOST_DEVICE T dirac_penalty(const Regulariser& regulariser, const T& psi) {
+  if constexpr (GradientPenalty<Regulariser>) {
+    return regulariser.penalty_at_gradient(T(-psi));
   } else {
     return T(0.0);
+  }
+}
+/// \f$R'(\psi) = -\varphi'(-\psi)\f$ (for WGAN-GP, the subgradient 0 at \f$\psi = 0\f$).
+template <class Regulariser, class T>
+MINIMAX_HOST_DEVICE T dirac_penalty_slope(const Regulariser& regulariser, const T& psi) {
+  if constexpr (GradientPenalty<Regulariser>) {
+    return -regulariser.penalty_slope_at_gradient(T(-psi));
+  } else {
+    return T(0.0);
+  }
+}
+/// \f$\psi\f$ after the regulariser's games::DiscriminatorProjection (unchanged without one).
+template <class Regulariser>
+MINIMAX_HOST_DEVICE double dirac_projected_psi(const Regulariser& regulariser, double psi) {
+  if constexpr (DiscriminatorProjection<Regulariser>) {
+    return regulariser.projected_discriminator_parameter(psi);
+  } else {
+    return psi;
   }
 }
 
@@ -71,12 +92,15 @@ MINIMAX_HOST_DEVICE void dirac_gan_field(const Loss& loss, const Regulariser& re
   v_theta = psi * generator_slope(loss, t);
   v_psi = theta * discriminator_fake_slope(loss, t) - dirac_penalty_slope(regulariser, psi);
 }
-/// \brief The Dirac-GAN's field with instance noise of standard deviation \f$\sigma\f$, the expectations
-/// over the noise by a quadrature rule for N(0, 1) (nodes, weights): shared by games::dirac_gan and
-/// its point game.
-template <class Loss, class T>
-MINIMAX_HOST_DEVICE void dirac_gan_noise_field(const Loss& loss, double sigma, const double* nodes, const double* weights,
-                                               std::size_t count, const T& theta, const T& psi, T& v_theta, T& v_psi) {
+/// \brief The Dirac-GAN's field with sample noise of standard deviation \f$\sigma\f$ (the regulariser's
+/// games::SampleNoise), the expectations over the noise by a quadrature rule for N(0, 1) (nodes,
+/// weights), less \f$R'(\psi)\f$ where the regulariser also has a penalty: shared by games::dirac_gan
+/// and its point game.
+template <class Loss, class Regulariser, class T>
+MINIMAX_HOST_DEVICE void dirac_gan_noise_field(const Loss& loss, const Regulariser& regulariser, const double* nodes,
+                                               const double* weights, std::size_t count, const T& theta, const T& psi,
+                                               T& v_theta, T& v_psi) {
+  const double sigma = regulariser.noise_standard_deviation();
   v_theta = T(0.0);
   v_psi = T(0.0);
   for (std::size_t i = 0; i < count; ++i) {
@@ -86,13 +110,14 @@ MINIMAX_HOST_DEVICE void dirac_gan_noise_field(const Loss& loss, double sigma, c
     v_psi += T(weights[i]) *
              (x_fake * discriminator_fake_slope(loss, T(-psi * x_fake)) + e * discriminator_real_slope(loss, T(-psi * e)));
   }
+  if constexpr (GradientPenalty<Regulariser>) v_psi -= dirac_penalty_slope(regulariser, psi);
 }
 }  // namespace detail
 
 /// \brief The Dirac-GAN as a fixed-size point game for ensembles (see \ref backend/thrust/ensemble.hpp):
 /// trivially copyable, its field callable on a GPU; the same field as games::dirac_gan.
 ///
-/// Every regulariser; with instance noise a specialisation carries the quadrature rule inline.
+/// Every regulariser; with games::SampleNoise a specialisation carries the quadrature rule inline.
 template <class Loss, class Regulariser>
 struct dirac_gan_point {
   static constexpr int dimension = 2;            ///< \f$(\theta, \psi)\f$
@@ -105,35 +130,33 @@ struct dirac_gan_point {
   MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
     detail::dirac_gan_field(loss, regulariser, z[0], z[1], v[0], v[1]);
   }
-  /// Weight clipping's projection of \f$\psi\f$ (a no-op otherwise).
-  MINIMAX_HOST_DEVICE void project(double* z) const {
-    if constexpr (std::is_same_v<Regulariser, weight_clipping>) {
-      z[1] = z[1] < -regulariser.c ? -regulariser.c : (z[1] > regulariser.c ? regulariser.c : z[1]);
-    }
-  }
+  /// The regulariser's games::DiscriminatorProjection of \f$\psi\f$ (a no-op without one).
+  MINIMAX_HOST_DEVICE void project(double* z) const { z[1] = detail::dirac_projected_psi(regulariser, z[1]); }
   /// The equilibrium \f$(0, 0)\f$.
   MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
 };
 
-/// \brief The Dirac-GAN with instance noise as a point game: the game's 800-point rule for the noise
-/// carried inline, the field the same function as games::dirac_gan's.
-template <class Loss>
-struct dirac_gan_point<Loss, instance_noise> {
+/// \brief The Dirac-GAN with sample noise (games::instance_noise or a user's games::SampleNoise) as a
+/// point game: the game's 800-point rule for the noise carried inline, the field the same function
+/// as games::dirac_gan's.
+template <class Loss, class Regulariser>
+  requires SampleNoise<Regulariser>
+struct dirac_gan_point<Loss, Regulariser> {
   static constexpr int dimension = 2;            ///< \f$(\theta, \psi)\f$
   static constexpr int generator_dimension = 1;  ///< \f$\theta\f$
   static constexpr int rule_size = 800;          ///< nodes of the quadrature rule for \f$N(0, 1)\f$
   Loss loss{};                                   ///< the adversarial loss
-  double sigma = 1.0;                            ///< the noise's standard deviation \f$\sigma > 0\f$
+  Regulariser regulariser{};                     ///< the regulariser (its noise, and any penalty or projection)
   double nodes[rule_size] = {};                  ///< the rule's nodes
   double weights[rule_size] = {};                ///< the rule's weights
 
   /// \f$v(z)\f$ (T: double or a dual number).
   template <class T>
   MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
-    detail::dirac_gan_noise_field(loss, sigma, nodes, weights, rule_size, z[0], z[1], v[0], v[1]);
+    detail::dirac_gan_noise_field(loss, regulariser, nodes, weights, rule_size, z[0], z[1], v[0], v[1]);
   }
-  /// No projection.
-  MINIMAX_HOST_DEVICE void project(double*) const {}
+  /// The regulariser's games::DiscriminatorProjection of \f$\psi\f$ (a no-op without one).
+  MINIMAX_HOST_DEVICE void project(double* z) const { z[1] = detail::dirac_projected_psi(regulariser, z[1]); }
   /// The equilibrium \f$(0, 0)\f$.
   MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
 };
@@ -149,11 +172,16 @@ struct dirac_gan_point<Loss, instance_noise> {
 /// For the standard GAN (loss::minimax) this is \f$L = f(\psi\theta) + f(0)\f$ with
 /// \f$f(t) = -\log(1 + e^{-t})\f$, and the field is \f$v = (-\psi f'(\psi\theta), \theta f'(\psi\theta))\f$;
 /// loss::non_saturating changes \f$v_\theta\f$ to \f$-\psi f'(-\psi\theta)\f$; loss::wasserstein has
-/// \f$f(t) = t\f$. Regularisers \f$R\f$: loss::r1 and loss::r2 give \f$\frac{\gamma}{2}\psi^2\f$
-/// (\f$|\nabla_x D| = |\psi|\f$ at every \f$x\f$), loss::wgan_gp gives \f$\lambda(|\psi| - 1)^2\f$
-/// (Mescheder et al.'s \f$\gamma = 2\lambda\f$, \f$g_0 = 1\f$), instance_noise replaces the samples by
-/// \f$\varepsilon_1\f$ and \f$\theta + \varepsilon_2\f$, \f$\varepsilon_i \sim N(0, \sigma^2)\f$, and
-/// weight_clipping projects \f$\psi\f$ into \f$[-c, c]\f$.
+/// \f$f(t) = t\f$.
+///
+/// The regulariser is any games::Regulariser; each role it declares (see games/regulariser.hpp)
+/// applies, alone or together. A games::GradientPenalty \f$\varphi\f$ adds \f$R(\psi) = \varphi(-\psi)\f$ to
+/// \f$L_D\f$, the discriminator's input gradient being \f$-\psi\f$ at every \f$x\f$: loss::r1 and loss::r2
+/// give \f$\frac{\gamma}{2}\psi^2\f$, loss::wgan_gp gives \f$\lambda(|\psi| - 1)^2\f$ (Mescheder et al.'s
+/// \f$\gamma = 2\lambda\f$, \f$g_0 = 1\f$). A games::SampleNoise of standard deviation \f$\sigma\f$
+/// (instance_noise) replaces the samples by \f$\varepsilon_1\f$ and \f$\theta + \varepsilon_2\f$,
+/// \f$\varepsilon_i \sim N(0, \sigma^2)\f$. A games::DiscriminatorProjection (weight_clipping: into
+/// \f$[-c, c]\f$) is applied to \f$\psi\f$ by project().
 ///
 /// Known answers: the unique equilibrium is \f$(0, 0)\f$; the Jacobian there has eigenvalues
 /// \f$\pm i f'(0)\f$ unregularised, \f$-\gamma/2 \pm \sqrt{\gamma^2/4 - f'(0)^2}\f$ with R1, and
@@ -161,16 +189,17 @@ struct dirac_gan_point<Loss, instance_noise> {
 /// steps of the unregularised game multiply \f$\theta^2 + \psi^2\f$ by \f$1 + h^2 f'(\theta\psi)^2\f$.
 template <loss::adversarial_loss Loss, class Regulariser = unregularised>
 struct dirac_gan {
-  static_assert(std::is_same_v<Regulariser, unregularised> || std::is_same_v<Regulariser, loss::r1> ||
-                    std::is_same_v<Regulariser, loss::r2> || std::is_same_v<Regulariser, loss::wgan_gp> ||
-                    std::is_same_v<Regulariser, instance_noise> || std::is_same_v<Regulariser, weight_clipping>,
-                "minimax::games::dirac_gan: the regulariser must be one of loss::r1, loss::r2, loss::wgan_gp, "
-                "games::instance_noise, games::weight_clipping (or none)");
+  static_assert(games::Regulariser<Regulariser>,
+                "minimax::games::dirac_gan: the regulariser must declare a gradient penalty "
+                "(penalty_at_gradient and penalty_slope_at_gradient), a projection "
+                "(projected_discriminator_parameter) or sample noise (noise_standard_deviation), "
+                "or be games::unregularised");
+  static constexpr bool noisy = SampleNoise<Regulariser>;  ///< whether the samples carry noise
 
   Loss loss{};                  ///< the adversarial loss
   Regulariser regulariser{};    ///< the regulariser
-  std::vector<double> nodes;    ///< quadrature nodes for \f$N(0,1)\f$ (instance noise only)
-  std::vector<double> weights;  ///< quadrature weights (instance noise only)
+  std::vector<double> nodes;    ///< quadrature nodes for \f$N(0,1)\f$ (sample noise only)
+  std::vector<double> weights;  ///< quadrature weights (sample noise only)
 
   /// The game with a loss and no regulariser.
   explicit dirac_gan(Loss l)
@@ -178,7 +207,7 @@ struct dirac_gan {
       : loss(l) {}
   /// The game with a loss and a regulariser.
   dirac_gan(Loss l, Regulariser r) : loss(l), regulariser(r) {
-    if constexpr (std::is_same_v<Regulariser, instance_noise>) {
+    if constexpr (noisy) {
       const detail::normal_expectation_rule rule;
       nodes = rule.nodes;
       weights = rule.weights;
@@ -196,10 +225,11 @@ struct dirac_gan {
   T generator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::dirac_gan::generator_loss", z.size(), dimension());
     const T theta = z[0], psi = z[1];
-    if constexpr (std::is_same_v<Regulariser, instance_noise>) {
+    if constexpr (noisy) {
+      const double sigma = regulariser.noise_standard_deviation();
       T sum(0.0);
       for (std::size_t i = 0; i < nodes.size(); ++i) {
-        sum += T(weights[i]) * loss.generator(-psi * (theta + T(regulariser.sigma * nodes[i])));
+        sum += T(weights[i]) * loss.generator(-psi * (theta + T(sigma * nodes[i])));
       }
       return sum;
     } else {
@@ -212,13 +242,14 @@ struct dirac_gan {
   T discriminator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::dirac_gan::discriminator_loss", z.size(), dimension());
     const T theta = z[0], psi = z[1];
-    if constexpr (std::is_same_v<Regulariser, instance_noise>) {
+    if constexpr (noisy) {
+      const double sigma = regulariser.noise_standard_deviation();
       T sum(0.0);
       for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const T e = T(regulariser.sigma * nodes[i]);
+        const T e = T(sigma * nodes[i]);
         sum += T(weights[i]) * (loss.discriminator_real(-psi * e) + loss.discriminator_fake(-psi * (theta + e)));
       }
-      return sum;
+      return sum + penalty(psi);
     } else {
       return loss.discriminator_real(T(0.0)) + loss.discriminator_fake(-psi * theta) + penalty(psi);
     }
@@ -230,10 +261,10 @@ struct dirac_gan {
     detail::require_state_size("minimax::games::dirac_gan::vector_field", z.size(), dimension());
     const T theta = z[0], psi = z[1];
     Eigen::VectorX<T> v(2);
-    if constexpr (std::is_same_v<Regulariser, instance_noise>) {
+    if constexpr (noisy) {
       T v_theta, v_psi;
-      detail::dirac_gan_noise_field(loss, regulariser.sigma, nodes.data(), weights.data(), nodes.size(), theta, psi,
-                                    v_theta, v_psi);
+      detail::dirac_gan_noise_field(loss, regulariser, nodes.data(), weights.data(), nodes.size(), theta, psi, v_theta,
+                                    v_psi);
       v << v_theta, v_psi;
     } else {
       T v_theta, v_psi;
@@ -243,18 +274,10 @@ struct dirac_gan {
     return v;
   }
 
-  /// \f$R(\psi)\f$.
+  /// \f$R(\psi) = \varphi(-\psi)\f$ (0 without a games::GradientPenalty).
   template <class T>
   T penalty(const T& psi) const {
-    if constexpr (std::is_same_v<Regulariser, loss::r1> || std::is_same_v<Regulariser, loss::r2>) {
-      return T(0.5 * regulariser.gamma) * psi * psi;
-    } else if constexpr (std::is_same_v<Regulariser, loss::wgan_gp>) {
-      using std::abs;
-      const T gap = abs(psi) - T(1.0);
-      return T(regulariser.lambda) * gap * gap;
-    } else {
-      return T(0.0);
-    }
+    return detail::dirac_penalty(regulariser, psi);
   }
   /// \f$R'(\psi)\f$ (for WGAN-GP, the subgradient 0 at \f$\psi = 0\f$).
   template <class T>
@@ -262,20 +285,19 @@ struct dirac_gan {
     return detail::dirac_penalty_slope(regulariser, psi);
   }
 
-  /// Weight clipping's projection \f$\psi \leftarrow \operatorname{clamp}(\psi, -c, c)\f$ (a no-op otherwise).
+  /// \brief The regulariser's games::DiscriminatorProjection of \f$\psi\f$ (weight_clipping:
+  /// \f$\psi \leftarrow \operatorname{clamp}(\psi, -c, c)\f$); a no-op without one.
   void project(Eigen::VectorXd& z) const {
     detail::require_state_size("minimax::games::dirac_gan::project", z.size(), dimension());
-    if constexpr (std::is_same_v<Regulariser, weight_clipping>) z[1] = std::clamp(z[1], -regulariser.c, regulariser.c);
+    z[1] = detail::dirac_projected_psi(regulariser, z[1]);
   }
 
   /// The equilibrium \f$(\theta, \psi) = (0, 0)\f$.
   Eigen::VectorXd equilibrium() const { return Eigen::VectorXd::Zero(2); }
-  /// The same game as a fixed-size point game for ensembles (with instance noise, its rule copied inline).
+  /// The same game as a fixed-size point game for ensembles (with sample noise, its rule copied inline).
   dirac_gan_point<Loss, Regulariser> point() const {
-    if constexpr (std::is_same_v<Regulariser, instance_noise>) {
-      dirac_gan_point<Loss, Regulariser> out;
-      out.loss = loss;
-      out.sigma = regulariser.sigma;
+    if constexpr (noisy) {
+      dirac_gan_point<Loss, Regulariser> out{loss, regulariser};
       detail::copy_rule_inline("minimax::games::dirac_gan::point", nodes, weights, out.nodes, out.weights,
                                static_cast<std::size_t>(out.rule_size));
       return out;

@@ -93,6 +93,17 @@ struct r1 {
   r1() = default;
   /// Throws minimax::invalid_argument unless \f$\gamma\f$ is positive and finite.
   explicit r1(double g) : gamma(g) { require_positive("minimax::loss::r1", "gamma", g); }
+  /// \brief \f$\varphi(g) = \frac{\gamma}{2} g^2\f$ on one scalar input gradient \f$g\f$ (the
+  /// games::GradientPenalty role: what a game with a scalar discriminator input uses).
+  template <class T>
+  MINIMAX_HOST_DEVICE T penalty_at_gradient(const T& g) const {
+    return T(0.5 * gamma) * g * g;
+  }
+  /// \f$\varphi'(g) = \gamma g\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE T penalty_slope_at_gradient(const T& g) const {
+    return T(gamma) * g;
+  }
   /// \brief The penalty on the batch `x` (one sample per column), adding its gradient with respect to
   /// the discriminator's parameters `theta` into `grad`.
   ///
@@ -112,6 +123,17 @@ struct r2 {
   r2() = default;
   /// Throws minimax::invalid_argument unless \f$\gamma\f$ is positive and finite.
   explicit r2(double g) : gamma(g) { require_positive("minimax::loss::r2", "gamma", g); }
+  /// \brief \f$\varphi(g) = \frac{\gamma}{2} g^2\f$ on one scalar input gradient \f$g\f$ (the
+  /// games::GradientPenalty role: what a game with a scalar discriminator input uses).
+  template <class T>
+  MINIMAX_HOST_DEVICE T penalty_at_gradient(const T& g) const {
+    return T(0.5 * gamma) * g * g;
+  }
+  /// \f$\varphi'(g) = \gamma g\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE T penalty_slope_at_gradient(const T& g) const {
+    return T(gamma) * g;
+  }
   /// The penalty on the generated batch `x`, adding its parameter gradient into `grad` (see r1::penalty()).
   template <class Net, class P, class X, class G>
   typename X::Scalar penalty(const Net& net, const Eigen::MatrixBase<P>& theta, const Eigen::MatrixBase<X>& x,
@@ -131,6 +153,21 @@ struct wgan_gp {
   wgan_gp() = default;
   /// Throws minimax::invalid_argument unless \f$\lambda\f$ is positive and finite.
   explicit wgan_gp(double l) : lambda(l) { require_positive("minimax::loss::wgan_gp", "lambda", l); }
+  /// \brief \f$\varphi(g) = \lambda(\lvert g\rvert - 1)^2\f$ on one scalar input gradient \f$g\f$ (the
+  /// games::GradientPenalty role).
+  template <class T>
+  MINIMAX_HOST_DEVICE T penalty_at_gradient(const T& g) const {
+    const T gap = (g < T(0.0) ? -g : g) - T(1.0);
+    return T(lambda) * gap * gap;
+  }
+  /// \f$\varphi'(g) = 2\lambda(\lvert g\rvert - 1)\operatorname{sign} g\f$, the subgradient 0 at \f$g = 0\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE T penalty_slope_at_gradient(const T& g) const {
+    if (g == T(0.0)) return T(0.0);
+    const T sign = g > T(0.0) ? T(1.0) : T(-1.0);
+    const T magnitude = g > T(0.0) ? g : -g;
+    return T(2.0 * lambda) * (magnitude - T(1.0)) * sign;
+  }
 
   /// \brief The penalty at the interpolates with the given weights `t` (\f$1 \times n\f$, in [0, 1]),
   /// adding its parameter gradient into `grad`.
