@@ -91,12 +91,13 @@ outcome run(const mm::isotropic_mixture& data, int seed, long steps, int unrolle
   const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
   nn::adam<double> adam_g(1e-4, 0.5, 0.999), adam_d(1e-4, 0.5, 0.999);
   Eigen::VectorXd v_psi;
+  typename game_type<Latent>::unrolled_workspace workspace;  // the passes' buffers, reused by every step
   const auto start = std::chrono::steady_clock::now();
   for (long t = 0; t < steps; ++t) {
     game.resample(rng);
     // k = 0 is the plain GAN: the generator's own gradient at psi; the discriminator's field comes
     // from the same pass either way
-    const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(z, look_ahead, unrolled, &v_psi);
+    const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(z, look_ahead, unrolled, &v_psi, workspace);
     adam_g.step(z.head(nG), g_theta);
     adam_d.step(z.tail(nD), Eigen::VectorXd(-v_psi));
   }
@@ -120,10 +121,11 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
   const mm::schemes::look_ahead::adam adam_d(eta, beta1, 0.999);
   auto d_state = adam_d.start(nD);
   Eigen::VectorXd v_psi;
+  typename Game::unrolled_workspace workspace;
   const auto start = std::chrono::steady_clock::now();
   for (long t = 0; t < steps; ++t) {
     game.resample(rng);
-    const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(z, adam_d, d_state, k, &v_psi);
+    const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(z, adam_d, d_state, k, &v_psi, workspace);
     adam_g.step(z.head(nG), g_theta);
     adam_d.step(z.tail(nD), d_state, Eigen::VectorXd(-v_psi));
   }

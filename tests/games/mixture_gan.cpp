@@ -158,4 +158,29 @@ TEST_CASE("mixture_gan: the unrolled gradient on a batch of several blocks", "[g
   }
   // the look-ahead changes the gradient (k = 2 is not the plain gradient)
   CHECK((exact - plain).norm() > 1e-6 * plain.norm());
+  // In a workspace the caller owns, reused across calls of both overloads and sizes of k, the same bits.
+  game_type::unrolled_workspace workspace;
+  Eigen::VectorXd field_in_workspace;
+  for (int repeat = 0; repeat < 2; ++repeat) {
+    CHECK(game.unrolled_generator_gradient(z, hD, k, nullptr, workspace) == exact);
+    CHECK(game.unrolled_generator_gradient(z, 0.1, 0, &field_in_workspace, workspace) == plain);
+    CHECK(field_in_workspace == field);
+    const mm::schemes::look_ahead::adam adam(0.01, 0.5, 0.999);
+    const auto s0 = adam.start(z.size() - nG);
+    CHECK(game.unrolled_generator_gradient(z, adam, s0, k, nullptr, workspace) ==
+          game.unrolled_generator_gradient(z, adam, s0, k));
+  }
+  // The scheme keeps one in its state: its steps equal a loop of the direct gradient.
+  const mm::schemes::unrolled scheme{0.05, hD, k};
+  auto state = scheme.start(game, z);
+  scheme.advance(game, state);
+  scheme.advance(game, state);
+  Eigen::VectorXd by_hand = z;
+  for (int step = 0; step < 2; ++step) {
+    Eigen::VectorXd v_psi;
+    const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(by_hand, hD, k, &v_psi);
+    by_hand.head(nG) -= 0.05 * g_theta;
+    by_hand.tail(z.size() - nG) += hD * v_psi;
+  }
+  CHECK(state.z == by_hand);
 }

@@ -87,6 +87,38 @@ TEST_CASE("mmd2 on Thrust equals the Eigen backend's for each kernel") {
   CHECK(std::abs(minimax::mmd2_biased(thrust::device, dx, dx, d, g)) <= 1e-14);
 }
 
+namespace {
+// A user's kernel: the inverse multiquadric k = (1 + |x - y|^2 / c^2)^(-1/2), with the Eigen
+// backend's two-point form and the one-scalar form the Thrust backend looks for.
+struct inverse_multiquadric {
+  double c = 1.0;
+  template <class A, class B>
+  double operator()(const A& x, const B& y) const {
+    return of_squared_distance((x - y).squaredNorm());
+  }
+  template <class T>
+  MINIMAX_HOST_DEVICE T of_squared_distance(T squared_distance) const {
+    return T(1) / sqrt(T(1) + squared_distance / T(c * c));
+  }
+  void validate(const char* function) const { minimax::require_positive(function, "c", c); }
+};
+}  // namespace
+
+TEST_CASE("mmd2 on Thrust: a user's kernel declaring of_squared_distance, against the Eigen backend") {
+  const int d = 2;
+  const auto x = normal_sample(120 * d, 0.0, 1.0, 6), y = normal_sample(90 * d, 0.5, 0.8, 7);
+  const thrust::device_vector<double> dx(x.begin(), x.end()), dy(y.begin(), y.end());
+  using rows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  const Eigen::Map<const rows> ex(x.data(), 120, d), ey(y.data(), 90, d);
+  const inverse_multiquadric k{0.7};
+  const double biased = minimax::mmd2_biased(ex, ey, k);
+  CHECK(biased > 0.0);
+  CHECK(rel(minimax::mmd2_biased(thrust::device, dx, dy, d, k), biased) <= 1e-12);
+  CHECK(rel(minimax::mmd2_unbiased(thrust::device, dx, dy, d, k), minimax::mmd2_unbiased(ex, ey, k)) <= 1e-12);
+  CHECK_THROWS_WITH(minimax::mmd2_biased(thrust::device, dx, dy, d, inverse_multiquadric{0.0}),
+                    Catch::Contains("minimax::mmd2_biased") && Catch::Contains("c"));
+}
+
 TEST_CASE("bad samples are named") {
   const thrust::device_vector<double> good(std::vector<double>{0.0, 1.0, 2.0, 3.0});
   const thrust::device_vector<double> bad(std::vector<double>{0.0, NAN, 2.0, 3.0});

@@ -69,6 +69,7 @@ class mixture_gan {
   static_assert(Discriminator::output_size == 1, "minimax::games::mixture_gan: the discriminator must have one output");
 
  public:
+  struct unrolled_workspace;
   Generator generator;          ///< the generator network (its structure and run-time settings)
   Discriminator discriminator;  ///< the discriminator network
   Loss loss;                    ///< the adversarial loss
@@ -242,14 +243,18 @@ class mixture_gan {
   /// positive and finite, or `k < 0`.
   Eigen::VectorXd unrolled_generator_gradient(const Eigen::VectorXd& z, double step, int k,
                                               Eigen::VectorXd* discriminator_field = nullptr) const {
+    unrolled_workspace ws;
+    return unrolled_generator_gradient(z, step, k, discriminator_field, ws);
+  }
+  /// The same in the caller's workspace `ws` (see unrolled_workspace).
+  Eigen::VectorXd unrolled_generator_gradient(const Eigen::VectorXd& z, double step, int k,
+                                              Eigen::VectorXd* discriminator_field, unrolled_workspace& ws) const {
     constexpr const char* fn = "minimax::games::mixture_gan::unrolled_generator_gradient";
     constexpr Eigen::Index nG = Generator::parameter_count, nD = Discriminator::parameter_count;
     constexpr int d = Discriminator::input_size;
     detail::require_state_size(fn, z.size(), nG + nD);
     require_positive(fn, "step", step);
     if (k < 0) raise_invalid_argument(fn, "the number of unrolled steps must be >= 0", k);
-    // work space kept per thread: reallocating it on every call costs as much as the arithmetic
-    thread_local unrolled_workspace ws;
     const auto theta = z.head(nG);
     generator.forward(theta, noise, ws.gen_tape);
     const nn::batch<double, d>& fake = packed_fake(ws);
@@ -318,16 +323,22 @@ class mixture_gan {
   template <schemes::look_ahead::optimiser O>
   Eigen::VectorXd unrolled_generator_gradient(const Eigen::VectorXd& z, const O& o, const typename O::state& s, int k,
                                               Eigen::VectorXd* discriminator_field = nullptr) const {
+    unrolled_workspace ws;
+    return unrolled_generator_gradient(z, o, s, k, discriminator_field, ws);
+  }
+  /// The same in the caller's workspace `ws` (see unrolled_workspace).
+  template <schemes::look_ahead::optimiser O>
+  Eigen::VectorXd unrolled_generator_gradient(const Eigen::VectorXd& z, const O& o, const typename O::state& s, int k,
+                                              Eigen::VectorXd* discriminator_field, unrolled_workspace& ws) const {
     constexpr const char* fn = "minimax::games::mixture_gan::unrolled_generator_gradient";
     constexpr Eigen::Index nG = Generator::parameter_count, nD = Discriminator::parameter_count;
     constexpr int d = Discriminator::input_size;
     if constexpr (std::is_same_v<O, schemes::look_ahead::sgd>) {
-      return unrolled_generator_gradient(z, o.learning_rate, k, discriminator_field);
+      return unrolled_generator_gradient(z, o.learning_rate, k, discriminator_field, ws);
     } else {
       detail::require_state_size(fn, z.size(), nG + nD);
       o.check(s, nD);
       if (k < 0) raise_invalid_argument(fn, "the number of unrolled steps must be >= 0", k);
-      thread_local unrolled_workspace ws;
       const auto theta = z.head(nG);
       generator.forward(theta, noise, ws.gen_tape);
       const nn::batch<double, d>& fake = packed_fake(ws);
@@ -377,6 +388,22 @@ class mixture_gan {
     }
   }
 
+ /// \brief The buffers of unrolled_generator_gradient(): the generator's tape and the discriminator's
+  /// (for one block of columns at a time), their tangents and the packs.
+  ///
+  /// Each call without one allocates its own; a training loop that owns one workspace and passes it
+  /// to every call reuses the memory (the results are the same to the last bit). Not thread-safe: one
+  /// per thread.
+  struct unrolled_workspace {
+    typename Generator::template tape<double> gen_tape;                      ///< the generator's tape
+    typename Discriminator::template tape<double> real_tape, fake_tape;      ///< the discriminator's tapes
+    typename Discriminator::template tangent_tape<double> real_tangents;    ///< tangents on real samples
+    typename Discriminator::template tangent_tape<double> fake_tangents;    ///< tangents on generated samples
+    nn::batch<double, 1> d_real, d_fake, d_real_dot, d_fake_dot;            ///< the loss seeds and their tangents
+    nn::batch<double, Discriminator::input_size> dx, cotangent;             ///< input gradients
+    nn::batch<double, Discriminator::input_size> packed_real, packed_fake;  ///< the packs (Packing > 1)
+  };
+
  private:
   Eigen::Index batch_;
 
@@ -386,16 +413,6 @@ class mixture_gan {
     return {x.data(), Generator::output_size, x.cols() * Packing};
   }
 
-  // unrolled_generator_gradient()'s buffers: the generator's tape and the discriminator's, for one
-  // block of columns at a time
-  struct unrolled_workspace {
-    typename Generator::template tape<double> gen_tape;
-    typename Discriminator::template tape<double> real_tape, fake_tape;
-    typename Discriminator::template tangent_tape<double> real_tangents, fake_tangents;
-    nn::batch<double, 1> d_real, d_fake, d_real_dot, d_fake_dot;
-    nn::batch<double, Discriminator::input_size> dx, cotangent;
-    nn::batch<double, Discriminator::input_size> packed_real, packed_fake;  // the packs (Packing > 1)
-  };
 
   // The fake packs of the generator's tape (its output itself without packing); with packing, also
   // the real packs into ws.packed_real.

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// \brief The squared MMD between two samples on Thrust, biased and unbiased, for the kernels of
-/// minimax::kernels: one thread per pair of points.
+/// minimax::kernels and a user's kernels declaring the same formulas: one thread per pair of points.
 ///
 /// The samples are flat ranges of points, point after point (\f$n d\f$ and \f$m d\f$ values). The
 /// estimates are those of minimax::mmd2_biased and minimax::mmd2_unbiased, with each kernel's own
@@ -25,18 +25,22 @@
 namespace minimax {
 namespace detail {
 
-/// \f$k(x, y)\f$ for two points given by pointers, through the kernel's own formula.
+/// \brief \f$k(x, y)\f$ for two points given by pointers, through the formula the kernel declares:
+/// `of_squared_distance` (\f$\lVert x - y\rVert_2^2\f$), `of_l1_distance` (\f$\lVert x - y\rVert_1\f$) or
+/// `of_inner_product` (\f$\langle x, y\rangle\f$), looked for in that order. The library's kernels declare
+/// theirs; a user's kernel with one of them, marked `MINIMAX_HOST_DEVICE`, runs here too.
 template <class K, class T>
 MINIMAX_HOST_DEVICE T kernel_between(const K& kernel, const T* x, const T* y, int d) {
-  if constexpr (std::is_same_v<K, kernels::gaussian>) {
+  if constexpr (requires(const K& k, T t) { k.of_squared_distance(t); }) {
     return kernel.of_squared_distance(squared_distance(x, y, d));
-  } else if constexpr (std::is_same_v<K, kernels::laplacian>) {
+  } else if constexpr (requires(const K& k, T t) { k.of_l1_distance(t); }) {
     T s(0);
     for (int c = 0; c < d; ++c) s += x[c] > y[c] ? x[c] - y[c] : y[c] - x[c];
     return kernel.of_l1_distance(s);
   } else {
-    static_assert(std::is_same_v<K, kernels::polynomial>,
-                  "minimax::mmd2 on Thrust: the kernel must be kernels::gaussian, kernels::laplacian or kernels::polynomial");
+    static_assert(requires(const K& k, T t) { k.of_inner_product(t); },
+                  "minimax::mmd2 on Thrust: the kernel must declare of_squared_distance, of_l1_distance or "
+                  "of_inner_product (a function of one scalar)");
     T s(0);
     for (int c = 0; c < d; ++c) s += x[c] * y[c];
     return kernel.of_inner_product(s);

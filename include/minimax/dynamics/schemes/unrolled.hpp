@@ -27,6 +27,31 @@ concept has_look_ahead_gradient =
                                        Eigen::VectorXd* v) {
       { g.unrolled_generator_gradient(z, o, s, 1, v) } -> std::convertible_to<Eigen::VectorXd>;
     };
+
+// A game's own buffers for unrolled_generator_gradient (games::mixture_gan::unrolled_workspace),
+// kept in the scheme's state so that every step reuses them; an empty struct for other games.
+struct no_unrolled_workspace {};
+template <class G>
+struct unrolled_workspace_of {
+  using type = no_unrolled_workspace;
+};
+template <class G>
+  requires requires { typename G::unrolled_workspace; }
+struct unrolled_workspace_of<G> {
+  using type = typename G::unrolled_workspace;
+};
+template <class G>
+using unrolled_workspace_t = typename unrolled_workspace_of<G>::type;
+template <class G>
+concept has_unrolled_workspace =
+    requires(const G& g, const Eigen::VectorXd& z, Eigen::VectorXd* v, unrolled_workspace_t<G>& ws) {
+      { g.unrolled_generator_gradient(z, 1.0, 1, v, ws) } -> std::convertible_to<Eigen::VectorXd>;
+    };
+template <class G, class L>
+concept has_look_ahead_workspace = requires(const G& g, const Eigen::VectorXd& z, const L& o, const typename L::state& s,
+                                            Eigen::VectorXd* v, unrolled_workspace_t<G>& ws) {
+  { g.unrolled_generator_gradient(z, o, s, 1, v, ws) } -> std::convertible_to<Eigen::VectorXd>;
+};
 }  // namespace minimax::detail
 
 namespace minimax::schemes {
@@ -117,21 +142,34 @@ struct unrolled {
     return g;
   }
 
+  /// \brief The state of a run on game `G`: minimax::scheme_state, and the game's buffers for its own
+  /// unrolled gradient where it has them (games::mixture_gan::unrolled_workspace), reused by every step.
+  template <class G>
+  struct state : scheme_state {
+    detail::unrolled_workspace_t<G> workspace;  ///< the game's buffers (an empty struct for most games)
+  };
+
   /// The state at \f$z_0\f$.
   template <Game G>
-  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
-    return {z0, {}, 0};
+  state<G> start(const G&, const Eigen::VectorXd& z0) const {
+    return {{z0, {}, 0}, {}};
   }
   /// \f$\theta \leftarrow \theta - h_G \frac{d}{d\theta}L_G^{(k)}\f$ and \f$\psi \leftarrow \psi + h_D v_\psi\f$.
   template <Game G>
-  void advance(const G& game, scheme_state& s) const {
+  void advance(const G& game, state<G>& s) const {
     using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
     const Eigen::Index ng = game.generator_dimension();
     const Eigen::Index nd = s.z.size() - ng;
     if constexpr (detail::has_unrolled_gradient<G>) {
       // one pass gives both: the look-ahead's first step is the discriminator's own gradient
       Vector v_psi;
-      const Vector g = game.unrolled_generator_gradient(s.z, discriminator_step, unrolled_steps, &v_psi);
+      const Vector g = [&] {
+        if constexpr (detail::has_unrolled_workspace<G>) {
+          return game.unrolled_generator_gradient(s.z, discriminator_step, unrolled_steps, &v_psi, s.workspace);
+        } else {
+          return game.unrolled_generator_gradient(s.z, discriminator_step, unrolled_steps, &v_psi);
+        }
+      }();
       s.z.head(ng) -= generator_step * g;
       s.z.tail(nd) += discriminator_step * v_psi;
     } else {
@@ -177,11 +215,14 @@ struct unrolled_through {
     if (k < 0) raise_invalid_argument("minimax::schemes::unrolled_through", "the number of unrolled steps must be >= 0", k);
   }
 
-  /// The state of a run: the point, the discriminator optimiser's state and the step count.
+  /// \brief The state of a run on game `G`: the point, the discriminator optimiser's state, the step
+  /// count, and the game's buffers for its own unrolled gradient where it has them.
+  template <class G = void>
   struct state {
-    Eigen::VectorXd z;                  ///< the current point \f$(\theta, \psi)\f$
-    typename L::state discriminator;    ///< the discriminator optimiser's state (velocity, moments)
-    long step = 0;                      ///< steps taken
+    Eigen::VectorXd z;                          ///< the current point \f$(\theta, \psi)\f$
+    typename L::state discriminator;            ///< the discriminator optimiser's state (velocity, moments)
+    long step = 0;                              ///< steps taken
+    detail::unrolled_workspace_t<G> workspace;  ///< the game's buffers (an empty struct for most games)
   };
 
   /// \f$\frac{d}{d\theta} L_G(\theta, \psi_k(\theta))\f$ at \f$z = (\theta, \psi)\f$, the look-ahead
@@ -239,19 +280,24 @@ struct unrolled_through {
 
   /// A fresh optimiser (zero velocity or moments) at \f$z_0\f$.
   template <Game G>
-  state start(const G& game, const Eigen::VectorXd& z0) const {
-    return {z0, look_ahead.start(z0.size() - game.generator_dimension()), 0};
+  state<G> start(const G& game, const Eigen::VectorXd& z0) const {
+    return {z0, look_ahead.start(z0.size() - game.generator_dimension()), 0, {}};
   }
   /// \f$\theta \leftarrow \theta - h_G \frac{d}{d\theta}L_G^{(k)}\f$ and one optimiser step of \f$\psi\f$ on
   /// \f$\nabla_\psi L_D = -v_\psi\f$, both at the current point.
   template <Game G>
-  void advance(const G& game, state& s) const {
+  void advance(const G& game, state<G>& s) const {
     using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
     const Eigen::Index ng = game.generator_dimension();
     const Eigen::Index nd = s.z.size() - ng;
     Vector g, v_psi;
-    if constexpr (std::same_as<L, look_ahead::sgd> && detail::has_unrolled_gradient<G>) {
+    if constexpr (std::same_as<L, look_ahead::sgd> && detail::has_unrolled_workspace<G> &&
+                  detail::has_unrolled_gradient<G>) {
+      g = game.unrolled_generator_gradient(s.z, look_ahead.learning_rate, unrolled_steps, &v_psi, s.workspace);
+    } else if constexpr (std::same_as<L, look_ahead::sgd> && detail::has_unrolled_gradient<G>) {
       g = game.unrolled_generator_gradient(s.z, look_ahead.learning_rate, unrolled_steps, &v_psi);
+    } else if constexpr (detail::has_look_ahead_workspace<G, L> && detail::has_look_ahead_gradient<G, L>) {
+      g = game.unrolled_generator_gradient(s.z, look_ahead, s.discriminator, unrolled_steps, &v_psi, s.workspace);
     } else if constexpr (detail::has_look_ahead_gradient<G, L>) {
       g = game.unrolled_generator_gradient(s.z, look_ahead, s.discriminator, unrolled_steps, &v_psi);
     } else {
