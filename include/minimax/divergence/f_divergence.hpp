@@ -250,6 +250,12 @@ inline bool cpu_has_avx2_fma() noexcept {
   static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
   return has;
 }
+/// Whether the processor runs AVX-512 F, DQ and VL besides AVX2 and FMA (checked once).
+inline bool cpu_has_avx512() noexcept {
+  static const bool has = cpu_has_avx2_fma() && __builtin_cpu_supports("avx512f") &&
+                          __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
+  return has;
+}
 #endif
 #if defined(__GNUC__) || defined(__clang__)
 #define MINIMAX_DETAIL_ALWAYS_INLINE inline __attribute__((always_inline))
@@ -435,8 +441,10 @@ MINIMAX_DETAIL_FUSED_LOOP(p_log_q_terms, { out[i] = p[i] * log_normal_positive(q
 // out[i] = the Jensen-Shannon pair, out[n + i] = the lone mass (jsd_pair_fused).
 MINIMAX_DETAIL_FUSED_LOOP(jsd_terms, { jsd_pair_fused<Fma>(p[i], q[i], out[i], out[n + i]); })
 
-/// One block of a fused kernel: the sums of its terms (and of the JSD's lone masses), the masses
-/// of p and q, and whether the block needs the exact path (an entry with its sign bit set, or for KL
+/// One block of a fused kernel (kl_block, jsd_block: the baseline, AVX2 + FMA and, where the
+/// processor has it, AVX-512 clones of the same body, chosen once at run time; the AVX2 and AVX-512
+/// clones compute the same fused operations in the same order, so they give the same bits): the sums
+/// of its terms (and of the JSD's lone masses), the masses of p and q, and whether the block needs the exact path (an entry with its sign bit set, or for KL
 /// a q in \f$(0, 4\,\mathrm{DBL\_MIN})\f$; a NaN or an infinity shows in the masses).
 struct fused_block {
   double terms, lone, mass_p, mass_q;
@@ -506,6 +514,7 @@ __attribute__((target("avx2"))) inline fused_block accumulate_block_avx2(const d
   }                                                                                                            \
   MINIMAX_DETAIL_AVX2_BLOCK(name, jsd)                                                                         \
   inline fused_block name##_block(const double* p, const double* q, double* out, Eigen::Index n) noexcept {     \
+    MINIMAX_DETAIL_AVX512_CALL(name)                                                                           \
     MINIMAX_DETAIL_AVX2_CALL(name)                                                                             \
     return name##_baseline(p, q, out, n);                                                                      \
   }
@@ -515,15 +524,24 @@ __attribute__((target("avx2"))) inline fused_block accumulate_block_avx2(const d
                                                                       double* out, Eigen::Index n) noexcept { \
     name##_terms_body<true>(p, q, out, n);                                                                     \
     return accumulate_block_avx2<jsd>(p, q, out, n);                                                           \
+  }                                                                                                            \
+  __attribute__((target("avx512f,avx512dq,avx512vl,avx2,fma"))) inline fused_block name##_avx512(             \
+      const double* p, const double* q, double* out, Eigen::Index n) noexcept {                                \
+    name##_terms_body<true>(p, q, out, n);                                                                     \
+    return accumulate_block_avx2<jsd>(p, q, out, n);                                                           \
   }
+#define MINIMAX_DETAIL_AVX512_CALL(name) \
+  if (cpu_has_avx512()) return name##_avx512(p, q, out, n);
 #else
 #define MINIMAX_DETAIL_AVX2_BLOCK(name, jsd)
+#define MINIMAX_DETAIL_AVX512_CALL(name)
 #endif
 MINIMAX_DETAIL_FUSED_BLOCK(kl, false)
 MINIMAX_DETAIL_FUSED_BLOCK(jsd, true)
 
 #undef MINIMAX_DETAIL_FUSED_BLOCK
 #undef MINIMAX_DETAIL_AVX2_BLOCK
+#undef MINIMAX_DETAIL_AVX512_CALL
 #undef MINIMAX_DETAIL_FUSED_LOOP
 #undef MINIMAX_DETAIL_AVX2_LOOP
 #undef MINIMAX_DETAIL_AVX2_CALL
