@@ -43,6 +43,34 @@ TEST_CASE("every step of every proof has a unique identifier", "[proofs][ids]") 
   check_ids(pf::functional_descent(p, mm::normal{2, 1}, 60, 60));
   check_ids(pf::bilinear_flow(1.0, 0.5));
   check_ids(pf::minimax_maximin(mm::pmf::from({0.2, 0.3, 0.5}), mm::pmf::from({1.0 / 3, 1.0 / 3, 1.0 / 3})));
+  check_ids(pf::f_gan_bound<mm::f::kl>(p, q));
+  check_ids(pf::f_gan_bound<mm::f::gan>(p, q));
+}
+
+TEST_CASE("the f-GAN bound's identifiers: the same for every generator, the GAN's two more", "[proofs][ids]") {
+  const mm::normal p{0, 1}, q{0.5, 1.5};
+  const std::vector<std::string> common{"divergence", "bound_at_optimal_critic", "bound_at_scaled_critic",
+                                        "bound_at_shifted_critic"};
+  CHECK(pf::f_gan_bound<mm::f::kl>(p, q).ids() == common);
+  CHECK(pf::f_gan_bound<mm::f::squared_hellinger>(p, q).ids() == common);
+  std::vector<std::string> gan = common;
+  gan.push_back("virtual_training_criterion");
+  gan.push_back("critic_is_log_discriminator");
+  const auto pr = pf::f_gan_bound<mm::f::gan>(p, q);
+  CHECK(pr.ids() == gan);
+  // the bounds are compared with the divergence itself, by its identifier
+  const auto& divergence = pr.at(pf::step_id{"divergence"});
+  for (const char* id : {"bound_at_scaled_critic", "bound_at_shifted_critic", "virtual_training_criterion"}) {
+    CAPTURE(id);
+    const auto& s = pr.at(pf::step_id{id});
+    CHECK(s.reference == divergence.value);
+    CHECK(s.holds());
+  }
+  CHECK(pr.holds());
+  // an infinite divergence keeps the same identifiers (step 2 checked as at most)
+  const auto infinite = pf::f_gan_bound<mm::f::kl>(mm::uniform{0, 2}, mm::uniform{1, 3});
+  CHECK(infinite.ids() == common);
+  CHECK(infinite.at(pf::step_id{"bound_at_optimal_critic"}).rel == pf::relation::at_most);
 }
 
 TEST_CASE("the identifiers do not depend on the distributions", "[proofs][ids]") {
