@@ -33,5 +33,9 @@ static_assert(mm::UnivariateDensity<mm::uniform> && mm::UnivariateDensity<mm::un
 static_assert(mm::UnivariateDensity<mm::mixture>);
 static_assert(mm::MultivariateDensity<mm::ring> && mm::MultivariateDensity<mm::grid>);
 static_assert(!mm::MultivariateDensity<mm::empirical_multivariate>);
+static_assert(mm::MultivariateDensity<mm::isotropic_mixture>);
+// Densities that declare where they are not smooth (docs/concepts.md), and one that need not.
+static_assert(mm::HasBreakpoints<mm::uniform> && mm::HasBreakpoints<mm::mixture>);
+static_assert(!mm::HasBreakpoints<mm::normal>);
 // The braced form of the design sketch compiles.
 static_assert(std::is_constructible_v<mm::mixture, std::vector<double>, std::vector<mm::mixture_component>>);

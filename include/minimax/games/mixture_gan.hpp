@@ -395,13 +395,19 @@ class mixture_gan {
   /// to every call reuses the memory (the results are the same to the last bit). Not thread-safe: one
   /// per thread.
   struct unrolled_workspace {
-    typename Generator::template tape<double> gen_tape;                      ///< the generator's tape
-    typename Discriminator::template tape<double> real_tape, fake_tape;      ///< the discriminator's tapes
-    typename Discriminator::template tangent_tape<double> real_tangents;    ///< tangents on real samples
-    typename Discriminator::template tangent_tape<double> fake_tangents;    ///< tangents on generated samples
-    nn::batch<double, 1> d_real, d_fake, d_real_dot, d_fake_dot;            ///< the loss seeds and their tangents
-    nn::batch<double, Discriminator::input_size> dx, cotangent;             ///< input gradients
-    nn::batch<double, Discriminator::input_size> packed_real, packed_fake;  ///< the packs (Packing > 1)
+    typename Generator::template tape<double> gen_tape;                    ///< the generator's tape
+    typename Discriminator::template tape<double> real_tape;               ///< the discriminator's tape, real samples
+    typename Discriminator::template tape<double> fake_tape;               ///< the discriminator's tape, generated ones
+    typename Discriminator::template tangent_tape<double> real_tangents;  ///< tangents on real samples
+    typename Discriminator::template tangent_tape<double> fake_tangents;  ///< tangents on generated samples
+    nn::batch<double, 1> d_real;                                           ///< the loss's seed on real samples
+    nn::batch<double, 1> d_fake;                                           ///< the loss's seed on generated ones
+    nn::batch<double, 1> d_real_dot;                                       ///< the tangent of d_real
+    nn::batch<double, 1> d_fake_dot;                                       ///< the tangent of d_fake
+    nn::batch<double, Discriminator::input_size> dx;                       ///< an input gradient
+    nn::batch<double, Discriminator::input_size> cotangent;                ///< the gradient with respect to the fake batch
+    nn::batch<double, Discriminator::input_size> packed_real;              ///< the real packs (Packing > 1)
+    nn::batch<double, Discriminator::input_size> packed_fake;              ///< the fake packs (Packing > 1)
   };
 
  private:
