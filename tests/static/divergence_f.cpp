@@ -7,6 +7,8 @@
 #include <minimax/divergence/jsd.hpp>
 #include <minimax/divergence/kl.hpp>
 #include <minimax/divergence/total_variation.hpp>
+#include <minimax/prob/normal.hpp>
+#include <minimax/prob/pmf.hpp>
 
 #include <limits>
 #include <type_traits>
@@ -40,3 +42,16 @@ static_assert(!mm::detail::pmf_argument<std::vector<double>> && !mm::detail::pmf
 static_assert(std::is_same_v<decltype(mm::kl(Eigen::VectorXf{}, Eigen::VectorXf{})), float>);
 static_assert(std::is_same_v<decltype(mm::jsd(Eigen::VectorXd{}, Eigen::VectorXd{})), double>);
 static_assert(std::is_same_v<decltype(mm::entropy(Eigen::Matrix<long double, -1, 1>{})), long double>);
+
+// The public Pmf concept: what the pmf divergences take (docs/concepts.md).
+static_assert(mm::Pmf<mm::pmf> && mm::Pmf<Eigen::VectorXd> && mm::Pmf<Eigen::RowVectorXd>);
+static_assert(mm::Pmf<decltype(std::declval<const Eigen::MatrixXd&>().col(0))>);
+static_assert(mm::Pmf<decltype(std::declval<const Eigen::VectorXd&>() * 0.5)>, "an expression is taken as it is");
+static_assert(!mm::Pmf<mm::normal> && !mm::Pmf<double> && !mm::Pmf<std::vector<double>>);
+namespace {
+struct user_histogram {
+  Eigen::VectorXd masses;
+  const Eigen::VectorXd& probabilities() const { return masses; }
+};
+}  // namespace
+static_assert(mm::Pmf<user_histogram>, "a type of one's own with probabilities() is a Pmf");

@@ -11,7 +11,7 @@ namespace minimax {
 /// \throws minimax::invalid_argument (empty, size mismatch, negative/NaN/infinite entry) or
 /// minimax::domain_error (a vector not summing to 1), naming `minimax::pearson_chi2`.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto pearson_chi2(const P& p, const Q& q) {
   return detail::f_divergence_of<f::pearson>("minimax::pearson_chi2", p, q);
 }
@@ -20,7 +20,7 @@ auto pearson_chi2(const P& p, const Q& q) {
 /// \f$+\infty\f$ where \f$p_i = 0 < q_i\f$; it equals pearson_chi2(q, p).
 /// \throws as pearson_chi2(), naming `minimax::neyman_chi2`.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto neyman_chi2(const P& p, const Q& q) {
   return detail::f_divergence_of<f::neyman>("minimax::neyman_chi2", p, q);
 }

@@ -15,7 +15,7 @@ namespace minimax {
 /// \throws minimax::invalid_argument (empty, negative/NaN/infinite entry) or minimax::domain_error
 /// (not summing to 1), naming `minimax::entropy`.
 template <class P>
-  requires detail::pmf_argument<P>
+  requires Pmf<P>
 auto entropy(const P& p) {
   static_assert(std::is_floating_point_v<detail::pmf_scalar_t<P>>,
                 "minimax::entropy: probability vectors must hold float, double or long double");
@@ -29,7 +29,7 @@ auto entropy(const P& p) {
 /// \brief \f$H(P)\f$ in base `base` (bits for 2).
 /// \throws as entropy(), and minimax::invalid_argument for a base that is not positive, finite, \f$\ne 1\f$.
 template <class P>
-  requires detail::pmf_argument<P>
+  requires Pmf<P>
 auto entropy(const P& p, detail::pmf_scalar_t<P> base) {
   const auto log_b = detail::log_of_base("minimax::entropy", base);
   return entropy(p) / log_b;
@@ -39,7 +39,7 @@ auto entropy(const P& p, detail::pmf_scalar_t<P> base) {
 /// \throws minimax::invalid_argument (empty, size mismatch, negative/NaN/infinite entry) or
 /// minimax::domain_error (a vector not summing to 1), naming `minimax::cross_entropy`.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto cross_entropy(const P& p, const Q& q) {
   detail::check_same_scalar<P, Q>();
   using T = detail::pmf_scalar_t<P>;
@@ -52,7 +52,7 @@ auto cross_entropy(const P& p, const Q& q) {
 /// \brief \f$H(P,Q)\f$ in base `base`.
 /// \throws as cross_entropy(), and minimax::invalid_argument for a bad base.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto cross_entropy(const P& p, const Q& q, detail::pmf_scalar_t<P> base) {
   const auto log_b = detail::log_of_base("minimax::cross_entropy", base);
   return cross_entropy(p, q) / log_b;

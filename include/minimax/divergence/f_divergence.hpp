@@ -49,24 +49,15 @@
 #include "minimax/core/error.hpp"
 #include "minimax/core/summation.hpp"
 #include "minimax/divergence/f_generators.hpp"
+#include "minimax/prob/concepts.hpp"
 
 namespace minimax {
 
 namespace detail {
 
-/// Eigen dense objects.
+/// An argument the pmf divergences accept (minimax::Pmf; the name kept for the library's detail code).
 template <class P>
-concept eigen_dense = std::is_base_of_v<Eigen::DenseBase<std::remove_cvref_t<P>>, std::remove_cvref_t<P>>;
-
-/// Objects that carry a validated probability vector (minimax::pmf).
-template <class P>
-concept has_probabilities = requires(const P& p) {
-  { p.probabilities() } -> eigen_dense;
-};
-
-/// An argument the pmf divergences accept.
-template <class P>
-concept pmf_argument = eigen_dense<P> || has_probabilities<P>;
+concept pmf_argument = Pmf<P>;
 
 template <class P>
 struct pmf_scalar {
@@ -832,7 +823,7 @@ auto f_divergence_of(const char* function, const P& p, const Q& q) {
 /// \throws minimax::invalid_argument for an empty vector, a size mismatch, or an entry that is
 ///   negative, NaN or infinite; minimax::domain_error when a vector does not sum to 1.
 template <class F, class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto f_divergence(const P& p, const Q& q) {
   static_assert(FGenerator<F>,
                 "minimax::f_divergence<F>: F must be a generator type such as minimax::f::kl, with static "

@@ -22,7 +22,7 @@ namespace minimax {
 /// \throws minimax::invalid_argument (empty, size mismatch, negative/NaN/infinite entry) or
 /// minimax::domain_error (a vector not summing to 1), naming `minimax::squared_hellinger`.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto squared_hellinger(const P& p, const Q& q) {
   return detail::f_divergence_of<f::squared_hellinger>("minimax::squared_hellinger", p, q);
 }
@@ -31,7 +31,7 @@ auto squared_hellinger(const P& p, const Q& q) {
 /// metric with values in \f$[0,1]\f$ (clamped there against rounding).
 /// \throws as squared_hellinger(), naming `minimax::hellinger_distance`.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto hellinger_distance(const P& p, const Q& q) {
   using std::sqrt;
   using T = detail::pmf_scalar_t<P>;

@@ -30,7 +30,7 @@ namespace minimax {
 /// \throws minimax::invalid_argument (empty, size mismatch, negative/NaN/infinite entry) or
 /// minimax::domain_error (a vector not summing to 1), naming `minimax::jsd`.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto jsd(const P& p, const Q& q) {
   return detail::f_divergence_of<f::jensen_shannon>("minimax::jsd", p, q) / 2;
 }
@@ -38,7 +38,7 @@ auto jsd(const P& p, const Q& q) {
 /// \brief \f$\mathrm{JSD}(P,Q)\f$ in base `base` (in \f$[0,1]\f$ for base 2).
 /// \throws as jsd(), and minimax::invalid_argument when base is not positive, finite and \f$\ne 1\f$.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto jsd(const P& p, const Q& q, detail::pmf_scalar_t<P> base) {
   const auto log_b = detail::log_of_base("minimax::jsd", base);
   return detail::f_divergence_of<f::jensen_shannon>("minimax::jsd", p, q) / 2 / log_b;

@@ -26,7 +26,7 @@ namespace minimax {
 /// \throws minimax::invalid_argument (empty, size mismatch, negative/NaN/infinite entry) or
 /// minimax::domain_error (a vector not summing to 1), naming `minimax::kl`.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto kl(const P& p, const Q& q) {
   return detail::f_divergence_of<f::kl>("minimax::kl", p, q);
 }
@@ -34,7 +34,7 @@ auto kl(const P& p, const Q& q) {
 /// \brief \f$\mathrm{KL}(P\|Q)\f$ in base `base` (e.g. 2 for bits): the value in nats divided by
 /// \f$\log b\f$. \throws minimax::invalid_argument also when base is not positive, finite and \f$\ne 1\f$.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto kl(const P& p, const Q& q, detail::pmf_scalar_t<P> base) {
   const auto log_b = detail::log_of_base("minimax::kl", base);
   return detail::f_divergence_of<f::kl>("minimax::kl", p, q) / log_b;
@@ -45,7 +45,7 @@ auto kl(const P& p, const Q& q, detail::pmf_scalar_t<P> base) {
 /// terms \f$q_i\log(q_i/p_i) - q_i + p_i \ge 0\f$ and its accuracy (about \f$140\varepsilon\f$ relative).
 /// \throws as kl(), naming `minimax::reverse_kl`.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto reverse_kl(const P& p, const Q& q) {
   return detail::f_divergence_of<f::reverse_kl>("minimax::reverse_kl", p, q);
 }

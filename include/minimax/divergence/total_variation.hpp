@@ -11,7 +11,7 @@ namespace minimax {
 /// \throws minimax::invalid_argument (empty, size mismatch, negative/NaN/infinite entry) or
 /// minimax::domain_error (a vector not summing to 1), naming `minimax::total_variation`.
 template <class P, class Q>
-  requires detail::pmf_argument<P> && detail::pmf_argument<Q>
+  requires Pmf<P> && Pmf<Q>
 auto total_variation(const P& p, const Q& q) {
   return detail::f_divergence_of<f::total_variation>("minimax::total_variation", p, q);
 }

@@ -22,6 +22,7 @@
 
 #include <Eigen/Core>
 #include <concepts>
+#include <type_traits>
 #include <vector>
 
 #include "minimax/core/concepts.hpp"
@@ -73,5 +74,24 @@ concept MultivariateDensity = requires(const D& d, const Eigen::VectorXd& x, rng
 /// \brief Anything with a density: a UnivariateDensity or a MultivariateDensity.
 template <class D>
 concept Density = UnivariateDensity<D> || MultivariateDensity<D>;
+
+namespace detail {
+/// Eigen dense objects (matrices, arrays, their blocks and expressions).
+template <class P>
+concept eigen_dense = std::is_base_of_v<Eigen::DenseBase<std::remove_cvref_t<P>>, std::remove_cvref_t<P>>;
+/// Objects that carry a validated probability vector (minimax::pmf).
+template <class P>
+concept has_probabilities = requires(const P& p) {
+  { p.probabilities() } -> eigen_dense;
+};
+}  // namespace detail
+
+/// \brief A probability mass function as the pmf divergences take it: a dense Eigen vector or
+/// expression of masses (validated by the function that takes it: finite, non-negative, summing to 1
+/// within a tolerance), or an object whose `probabilities()` returns one (minimax::pmf).
+///
+/// A type of one's own opts in with a `probabilities()` member returning an Eigen vector.
+template <class P>
+concept Pmf = detail::eigen_dense<P> || detail::has_probabilities<P>;
 
 }  // namespace minimax
