@@ -2,6 +2,7 @@
 #include <minimax/dynamics.hpp>
 #include <minimax/games/bilinear.hpp>
 #include <minimax/games/dirac_gan.hpp>
+#include <minimax/games/gaussian_gan.hpp>
 #include <minimax/loss.hpp>
 
 namespace mm = minimax;
@@ -20,3 +21,11 @@ static_assert(std::is_same_v<decltype(mm::games::dirac_gan{mm::loss::hinge{}}),
                              mm::games::dirac_gan<mm::loss::hinge, mm::games::unregularised>>);
 static_assert(std::is_same_v<decltype(mm::games::dirac_gan{mm::loss::non_saturating{}, mm::loss::r1{0.3}}),
                              mm::games::dirac_gan<mm::loss::non_saturating, mm::loss::r1>>);
+
+// Point games (the Thrust ensembles' contract), and games that are not point games.
+static_assert(mm::PointGame<mm::games::bilinear_point>);
+static_assert(mm::PointGame<mm::games::dirac_gan_point<mm::loss::non_saturating, mm::loss::r1>>);
+static_assert(mm::PointGame<mm::games::dirac_gan_point<mm::loss::minimax, mm::games::instance_noise>>);
+static_assert(mm::PointGame<mm::games::gaussian_gan_point<mm::loss::non_saturating>>);
+static_assert(!mm::PointGame<mm::games::dirac_gan<mm::loss::minimax>>, "the Eigen game is not its point form");
+static_assert(!mm::PointGame<mm::games::bilinear>);

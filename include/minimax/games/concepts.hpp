@@ -25,6 +25,7 @@
 /// `project(z)` (a projection applied after every step, e.g. WGAN's weight clipping).
 
 #include <concepts>
+#include <type_traits>
 
 #include <Eigen/Core>
 
@@ -49,5 +50,21 @@ concept GameWithEquilibrium = Game<G> && requires(const G& game) {
 /// A game whose parameters are projected after every step (e.g. WGAN's weight clipping).
 template <class G>
 concept GameWithProjection = Game<G> && requires(const G& game, Eigen::VectorXd& z) { game.project(z); };
+
+/// \brief A point game for the Thrust ensembles (minimax::simulate_ensemble): a trivially copyable
+/// type with `static constexpr int dimension` and `generator_dimension` (\f$0 <\f$ generator_dimension
+/// \f$<\f$ dimension), `field(z, v)` writing \f$v(z)\f$ from arrays of doubles (a template, so that
+/// consensus can run it on minimax::dual numbers) and `project(z)` (a no-op for most games), all
+/// `MINIMAX_HOST_DEVICE`; optionally `equilibrium(z)`, which writes a known stationary point.
+///
+/// games::bilinear_point, games::dirac_gan_point, games::gaussian_gan_point and games::mlp_gan_point
+/// model it; a Game usually offers its point form as `point()`.
+template <class G>
+concept PointGame = std::is_trivially_copyable_v<G> && requires(const G& game, const double* z, double* v) {
+  { G::dimension } -> std::convertible_to<int>;
+  { G::generator_dimension } -> std::convertible_to<int>;
+  game.field(z, v);
+  game.project(v);
+} && (G::generator_dimension > 0) && (G::generator_dimension < G::dimension);
 
 }  // namespace minimax

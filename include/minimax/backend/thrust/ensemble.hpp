@@ -42,6 +42,7 @@
 #include <thrust/iterator/counting_iterator.h>
 
 #include "minimax/backend/thrust/policy.hpp"
+#include "minimax/games/concepts.hpp"
 #include "minimax/core/dual.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/dynamics/schemes/alternating.hpp"
@@ -380,6 +381,9 @@ ensemble_result simulate_ensemble(const Policy& policy, const std::vector<Point>
                                   const std::vector<Scheme>& schemes, const Eigen::MatrixXd& starts, long steps,
                                   ensemble_options options = {}) {
   constexpr const char* fn = "minimax::simulate_ensemble";
+  static_assert(PointGame<Point>,
+                "minimax::simulate_ensemble: the game must be a point game (minimax::PointGame): trivially "
+                "copyable, with static constexpr int dimension and generator_dimension, field(z, v) and project(z)");
   detail::require_trivially_copyable<Point>();
   detail::require_trivially_copyable<Scheme>();
   constexpr int n = Point::dimension;
