@@ -4,8 +4,8 @@
 //
 //   bench_mode_coverage [ring|grid] [steps] [seeds] [unrolled_steps] [batch] [look_ahead_step]
 //                       [first_seed] [both|gan|unrolled] [latent: 16|256]
-//   bench_mode_coverage metz_unrolled [steps] [seeds] [unrolled_steps] [first_seed]
-//   bench_mode_coverage pacgan [steps] [seeds] [packing] [first_seed]
+//   bench_mode_coverage metz_unrolled [steps] [seeds] [unrolled_steps] [first_seed] [report_every]
+//   bench_mode_coverage pacgan [steps] [seeds] [packing] [first_seed] [report_every]
 //
 // Presets for the papers' protocols (each prints its deviations):
 // - metz_unrolled (Metz et al. 2017, ring): z ~ N(0, I_256), G 256-128-128-2 ReLU, D's input scaled by
@@ -109,10 +109,12 @@ outcome run(const mm::isotropic_mixture& data, int seed, long steps, int unrolle
 }
 
 // One run of a preset: Adam (eta, beta1, 0.999) on both players; with k > 0 the generator's gradient
-// is unrolled through k steps of the discriminator's Adam from its current moments.
+// is unrolled through k steps of the discriminator's Adam from its current moments. With
+// report_every > 0 the run prints its coverage every report_every steps (2500 samples from a noise
+// stream of its own, so the training itself is the same as without the reports).
 template <class Game>
 outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int k, Eigen::Index batch, double eta,
-                   double beta1, int latent) {
+                   double beta1, int latent, long report_every, const std::string& name) {
   mm::rng rng(static_cast<std::uint64_t>(seed));
   Game game(data, batch, rng);
   Eigen::VectorXd z = game.init(nn::he{}, rng);
@@ -128,6 +130,15 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
     const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(z, adam_d, d_state, k, &v_psi, workspace);
     adam_g.step(z.head(nG), g_theta);
     adam_d.step(z.tail(nD), d_state, Eigen::VectorXd(-v_psi));
+    if (report_every > 0 && (t + 1) % report_every == 0 && t + 1 < steps) {
+      mm::rng report_rng(static_cast<std::uint64_t>(seed) + 1000003u * static_cast<std::uint64_t>(t + 1));
+      Eigen::MatrixXd noise(latent, 2500);
+      for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = report_rng.normal();
+      const auto c = mm::metrics::mode_coverage(Eigen::MatrixXd(game.generate(z, noise).transpose()), data);
+      std::printf("  %-10s seed %d, step %6ld: %2ld modes, %5.1f%% high quality, reverse KL %.3f\n", name.c_str(), seed,
+                  t + 1, c.modes_captured, 100 * c.high_quality_fraction, c.reverse_kl);
+      std::fflush(stdout);
+    }
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Eigen::MatrixXd noise(latent, 2500);
@@ -174,6 +185,7 @@ int presets(const std::string& preset, int argc, char** argv) {
   const int seeds = argc > 3 ? std::atoi(argv[3]) : 3;
   const int option = argc > 4 ? std::atoi(argv[4]) : (preset == "pacgan" ? 2 : 5);
   const int first_seed = argc > 5 ? std::atoi(argv[5]) : 1;
+  const long report_every = argc > 6 ? std::atol(argv[6]) : 0;
   const bool metz = preset == "metz_unrolled";
   if (!metz && option != 2 && option != 3 && option != 4) {
     std::fprintf(stderr, "bench_mode_coverage pacgan: the packing degree must be 2, 3 or 4, not %d\n", option);
@@ -199,16 +211,16 @@ int presets(const std::string& preset, int argc, char** argv) {
     for (int seed = first_seed; seed < first_seed + seeds; ++seed) {
       outcome o;
       if (metz) {
-        o = run_preset<metz_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-4, 0.5, 256);
+        o = run_preset<metz_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-4, 0.5, 256, report_every, name);
       } else if (method == 0) {
-        o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2);
+        o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2, report_every, name);
       } else if (option == 2) {
-        o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2);
+        o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2, report_every, name);
       } else if (option == 3) {
         // 100 is not a multiple of 3: 99 samples, 33 packs
-        o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 99, 1e-4, 0.8, 2);
+        o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 99, 1e-4, 0.8, 2, report_every, name);
       } else {
-        o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2);
+        o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2, report_every, name);
       }
       print_row(name, seed, o, modes);
     }
