@@ -4,6 +4,7 @@
 /// spectral analysis of each scheme.
 
 #include "minimax/dynamics/analysis.hpp"
+#include "minimax/dynamics/concepts.hpp"
 #include "minimax/dynamics/jacobian.hpp"
 #include "minimax/dynamics/observers.hpp"
 #include "minimax/dynamics/schemes.hpp"

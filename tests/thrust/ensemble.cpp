@@ -83,6 +83,77 @@ TEST_CASE("every scheme of the ensemble follows the Eigen backend's trajectory")
   SECTION("weight clipping") { check_against_eigen(clipped, minimax::schemes::simultaneous{0.1}, 200); }
 }
 
+namespace {
+
+// A user's scheme, not one of minimax::schemes: Heun's predictor-corrector step
+// z <- z + h/2 (v(z) + v(z + h v(z))), in both forms (Eigen's advance, and the point form the
+// ensembles run), declared the way the library's own schemes declare theirs.
+struct heun {
+  double step;
+
+  template <minimax::Game G>
+  minimax::scheme_state start(const G&, const Eigen::VectorXd& z0) const {
+    return {z0, {}, 0};
+  }
+  template <minimax::Game G>
+  void advance(const G& game, minimax::scheme_state& s) const {
+    const Eigen::VectorXd v = game.template vector_field<double>(s.z);
+    const Eigen::VectorXd predicted = s.z + step * v;
+    const Eigen::VectorXd w = game.template vector_field<double>(predicted);
+    for (Eigen::Index i = 0; i < s.z.size(); ++i) s.z[i] += 0.5 * step * (v[i] + w[i]);
+    ++s.step;
+  }
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_start(const G&, const double*, double*) const {}
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double*, double& field2) const {
+    constexpr int n = G::dimension;
+    double v[n], predicted[n], w[n];
+    g.field(z, v);
+    field2 = 0.0;
+    for (int i = 0; i < n; ++i) field2 += v[i] * v[i];
+    for (int i = 0; i < n; ++i) predicted[i] = z[i] + step * v[i];
+    g.field(predicted, w);
+    for (int i = 0; i < n; ++i) z[i] += 0.5 * step * (v[i] + w[i]);
+  }
+};
+
+static_assert(minimax::Scheme<heun, minimax::games::bilinear>);
+static_assert(minimax::PointScheme<heun, minimax::games::bilinear_point>);
+static_assert(minimax::PointScheme<minimax::schemes::consensus, minimax::games::bilinear_point>);
+// a scheme with only the Eigen form is not a point scheme
+struct eigen_only {
+  template <minimax::Game G>
+  minimax::scheme_state start(const G&, const Eigen::VectorXd& z0) const {
+    return {z0, {}, 0};
+  }
+  template <minimax::Game G>
+  void advance(const G&, minimax::scheme_state& s) const {
+    ++s.step;
+  }
+};
+static_assert(minimax::Scheme<eigen_only, minimax::games::bilinear>);
+static_assert(!minimax::PointScheme<eigen_only, minimax::games::bilinear_point>);
+
+}  // namespace
+
+TEST_CASE("a user's scheme runs in the ensemble: Heun's method, the Eigen trajectory and its known growth") {
+  // On V = xy the field is a rotation, v = Az with eigenvalues +-i; Heun's step is I + hA + h^2 A^2 / 2,
+  // so the radius grows by |1 + ih - h^2/2| = sqrt(1 + h^4/4) per step, on both backends.
+  const minimax::games::bilinear bilinear;
+  check_against_eigen(bilinear, heun{0.2}, 200);
+  const minimax::games::dirac_gan ns_r1{minimax::loss::non_saturating{}, minimax::loss::r1{0.3}};
+  check_against_eigen(ns_r1, heun{0.1}, 200);
+  const double h = 0.2, r0 = 0.5;
+  const long steps = 100;
+  const auto out = minimax::simulate_ensemble(thrust::device, std::vector{bilinear.point()}, std::vector{heun{h}},
+                                              starts_on_circle(8, r0), steps, {0.0, 1e300});
+  const double expected = r0 * std::pow(1 + h * h * h * h / 4, steps / 2.0);
+  for (const double d : out.distance) CHECK(std::abs(d - expected) <= 64 * std::numeric_limits<double>::epsilon() * expected);
+  const Eigen::VectorXd z = eigen_run(bilinear, heun{h}, starts_on_circle(1, r0).col(0), steps);
+  CHECK(std::abs(z.norm() - expected) <= 64 * std::numeric_limits<double>::epsilon() * expected);
+}
+
 TEST_CASE("instance noise on the point path: the Eigen trajectory, and convergence as the analysis says") {
   const minimax::games::dirac_gan noisy{minimax::loss::non_saturating{}, minimax::games::instance_noise{0.7}};
   check_against_eigen(noisy, minimax::schemes::simultaneous{0.2}, 100);

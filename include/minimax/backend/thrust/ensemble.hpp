@@ -25,9 +25,12 @@
 /// operations as its Eigen `advance`, so a member's trajectory matches minimax::simulate's to
 /// rounding (compilers may contract a multiply-add into one FMA, on GPUs by default).
 ///
-/// Schemes: simultaneous (with TTUR step sizes), alternating (\f$n_D\f$ discriminator steps),
-/// extragradient, optimistic, momentum (simultaneous or alternating, negative \f$\beta\f$ too),
-/// consensus (\f$J^\top v\f$ by forward-mode dual numbers) and gradient_flow (RK4).
+/// Schemes: any minimax::PointScheme, that is any scheme declaring its point form
+/// (`point_start`, `point_advance`) beside its Eigen `advance`. Every scheme of minimax::schemes
+/// with a fixed-size state does: simultaneous (with TTUR step sizes), alternating (\f$n_D\f$
+/// discriminator steps), extragradient, optimistic, momentum (simultaneous or alternating,
+/// negative \f$\beta\f$ too), consensus (\f$J^\top v\f$ by forward-mode dual numbers) and
+/// gradient_flow (RK4); a user's scheme written the same way runs here too.
 
 #include <array>
 #include <cmath>
@@ -45,6 +48,7 @@
 #include "minimax/games/concepts.hpp"
 #include "minimax/core/dual.hpp"
 #include "minimax/core/error.hpp"
+#include "minimax/dynamics/concepts.hpp"
 #include "minimax/dynamics/schemes/alternating.hpp"
 #include "minimax/dynamics/schemes/consensus.hpp"
 #include "minimax/dynamics/schemes/extragradient.hpp"
@@ -103,162 +107,6 @@ struct ensemble_result {
 
 namespace detail {
 
-/// Each scheme's update of a point game, on arrays (the Eigen `advance`, operation for operation).
-template <class Scheme>
-struct point_scheme {
-  static_assert(sizeof(Scheme) == 0,
-                "minimax::simulate_ensemble: this scheme has no ensemble (point) version; available: "
-                "simultaneous, alternating, extragradient, optimistic, momentum, consensus, gradient_flow");
-};
-
-template <>
-struct point_scheme<schemes::simultaneous> {
-  template <class G>
-  MINIMAX_HOST_DEVICE static void start(const schemes::simultaneous&, const G&, const double*, double*) {}
-  template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::simultaneous& s, const G& g, double* z, double*, double& field2) {
-    constexpr int n = G::dimension;
-    double v[n];
-    g.field(z, v);
-    field2 = squared_norm(v, n);
-    for (int i = 0; i < n; ++i) z[i] += (i < G::generator_dimension ? s.generator_step : s.discriminator_step) * v[i];
-    g.project(z);
-  }
-};
-
-template <>
-struct point_scheme<schemes::alternating> {
-  template <class G>
-  MINIMAX_HOST_DEVICE static void start(const schemes::alternating&, const G&, const double*, double*) {}
-  template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::alternating& s, const G& g, double* z, double*, double& field2) {
-    constexpr int n = G::dimension, ng = G::generator_dimension;
-    double v[n];
-    g.field(z, v);
-    field2 = squared_norm(v, n);
-    for (int i = 0; i < ng; ++i) z[i] += s.generator_step * v[i];
-    g.project(z);
-    for (int k = 0; k < s.discriminator_steps; ++k) {
-      g.field(z, v);
-      for (int i = ng; i < n; ++i) z[i] += s.discriminator_step * v[i];
-      g.project(z);
-    }
-  }
-};
-
-template <>
-struct point_scheme<schemes::extragradient> {
-  template <class G>
-  MINIMAX_HOST_DEVICE static void start(const schemes::extragradient&, const G&, const double*, double*) {}
-  template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::extragradient& s, const G& g, double* z, double*, double& field2) {
-    constexpr int n = G::dimension;
-    double v[n], ahead[n];
-    g.field(z, v);
-    field2 = squared_norm(v, n);
-    for (int i = 0; i < n; ++i) ahead[i] = z[i] + s.step * v[i];
-    g.project(ahead);
-    g.field(ahead, v);
-    for (int i = 0; i < n; ++i) z[i] += s.step * v[i];
-    g.project(z);
-  }
-};
-
-template <>
-struct point_scheme<schemes::optimistic> {
-  template <class G>
-  MINIMAX_HOST_DEVICE static void start(const schemes::optimistic&, const G& g, const double* z, double* memory) {
-    g.field(z, memory);  // the previous field starts as the field at z0
-  }
-  template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::optimistic& s, const G& g, double* z, double* memory,
-                                          double& field2) {
-    constexpr int n = G::dimension;
-    double v[n];
-    g.field(z, v);
-    field2 = squared_norm(v, n);
-    for (int i = 0; i < n; ++i) {
-      z[i] += 2.0 * s.step * v[i] - s.step * memory[i];
-      memory[i] = v[i];
-    }
-    g.project(z);
-  }
-};
-
-template <>
-struct point_scheme<schemes::momentum> {
-  template <class G>
-  MINIMAX_HOST_DEVICE static void start(const schemes::momentum&, const G&, const double* z, double* memory) {
-    for (int i = 0; i < G::dimension; ++i) memory[i] = z[i];  // the previous point starts as z0
-  }
-  template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::momentum& s, const G& g, double* z, double* memory,
-                                          double& field2) {
-    constexpr int n = G::dimension, ng = G::generator_dimension;
-    double v[n], previous[n];
-    for (int i = 0; i < n; ++i) previous[i] = z[i];
-    g.field(z, v);
-    field2 = squared_norm(v, n);
-    if (!s.alternating) {
-      for (int i = 0; i < n; ++i) z[i] += s.step * v[i] + s.beta * (z[i] - memory[i]);
-      g.project(z);
-    } else {
-      for (int i = 0; i < ng; ++i) z[i] += s.step * v[i] + s.beta * (previous[i] - memory[i]);
-      g.project(z);
-      g.field(z, v);
-      for (int i = ng; i < n; ++i) z[i] += s.step * v[i] + s.beta * (previous[i] - memory[i]);
-      g.project(z);
-    }
-    for (int i = 0; i < n; ++i) memory[i] = previous[i];
-  }
-};
-
-template <>
-struct point_scheme<schemes::consensus> {
-  template <class G>
-  MINIMAX_HOST_DEVICE static void start(const schemes::consensus&, const G&, const double*, double*) {}
-  template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::consensus& s, const G& g, double* z, double*, double& field2) {
-    constexpr int n = G::dimension;
-    double v[n], jtv[n];
-    g.field(z, v);
-    field2 = squared_norm(v, n);
-    // Column k of the Jacobian is the field's derivative along e_k: one dual-number evaluation each,
-    // and (J^T v)_k is that column's dot product with v.
-    for (int k = 0; k < n; ++k) {
-      dual<double> zd[n], vd[n];
-      for (int i = 0; i < n; ++i) zd[i] = dual<double>(z[i], i == k ? 1.0 : 0.0);
-      g.field(zd, vd);
-      double sum = 0.0;
-      for (int i = 0; i < n; ++i) sum += vd[i].derivative * v[i];
-      jtv[k] = sum;
-    }
-    for (int i = 0; i < n; ++i) z[i] += s.step * (v[i] - s.gamma * jtv[i]);
-    g.project(z);
-  }
-};
-
-template <>
-struct point_scheme<schemes::gradient_flow> {
-  template <class G>
-  MINIMAX_HOST_DEVICE static void start(const schemes::gradient_flow&, const G&, const double*, double*) {}
-  template <class G>
-  MINIMAX_HOST_DEVICE static void advance(const schemes::gradient_flow& s, const G& g, double* z, double*, double& field2) {
-    constexpr int n = G::dimension;
-    const double dt = s.time_step;
-    double k1[n], k2[n], k3[n], k4[n], y[n];
-    g.field(z, k1);
-    field2 = squared_norm(k1, n);
-    for (int i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k1[i];
-    g.field(y, k2);
-    for (int i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k2[i];
-    g.field(y, k3);
-    for (int i = 0; i < n; ++i) y[i] = z[i] + dt * k3[i];
-    g.field(y, k4);
-    for (int i = 0; i < n; ++i) z[i] += (dt / 6.0) * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
-  }
-};
-
 /// Whether a point game knows its equilibrium (`equilibrium(z)` writes it); the network games do
 /// not, and their members are judged by stationarity instead.
 template <class Point>
@@ -287,7 +135,7 @@ struct ensemble_kernel {
     const Scheme s = schemes[one_scheme ? 0 : i];
     double z[n], memory[n];
     for (int c = 0; c < n; ++c) z[c] = state[c * members + i];
-    point_scheme<Scheme>::start(s, g, z, memory);
+    s.point_start(g, z, memory);
     int outcome = static_cast<int>(ensemble_status::cycling);
     long k = 0;
     double residual2 = 0.0;
@@ -302,7 +150,7 @@ struct ensemble_kernel {
       } else {
         double field2 = 0.0;
         while (k < steps) {
-          point_scheme<Scheme>::advance(s, g, z, memory, field2);
+          s.point_advance(g, z, memory, field2);
           ++k;
           residual2 = squared_distance(z, target, n);
           if (!(residual2 <= bound2)) {  // also NaN
@@ -325,7 +173,7 @@ struct ensemble_kernel {
         double field2 = 0.0;
         while (k < steps) {
           for (int c = 0; c < n; ++c) before[c] = z[c];
-          point_scheme<Scheme>::advance(s, g, z, memory, field2);
+          s.point_advance(g, z, memory, field2);
           if (field2 <= tolerance2) {
             for (int c = 0; c < n; ++c) z[c] = before[c];
             outcome = static_cast<int>(ensemble_status::converged);
@@ -384,6 +232,9 @@ ensemble_result simulate_ensemble(const Policy& policy, const std::vector<Point>
   static_assert(PointGame<Point>,
                 "minimax::simulate_ensemble: the game must be a point game (minimax::PointGame): trivially "
                 "copyable, with static constexpr int dimension and generator_dimension, field(z, v) and project(z)");
+  static_assert(PointScheme<Scheme, Point>,
+                "minimax::simulate_ensemble: the scheme must have a point form (minimax::PointScheme): trivially "
+                "copyable, with point_start(game, z0, memory) and point_advance(game, z, memory, field2) over arrays");
   detail::require_trivially_copyable<Point>();
   detail::require_trivially_copyable<Scheme>();
   constexpr int n = Point::dimension;

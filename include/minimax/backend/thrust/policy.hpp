@@ -21,6 +21,7 @@
 #include <thrust/type_traits/is_execution_policy.h>
 
 #include "minimax/core/config.hpp"
+#include "minimax/core/point_arithmetic.hpp"
 
 namespace minimax {
 
@@ -40,22 +41,6 @@ namespace detail {
 /// The element type of a thrust_range.
 template <class R>
 using thrust_value_t = std::remove_cv_t<typename std::iterator_traits<decltype(std::declval<const R&>().begin())>::value_type>;
-
-/// \f$\|x - y\|_2^2\f$ of two points of dimension d given by pointers (host and device).
-template <class T>
-MINIMAX_HOST_DEVICE T squared_distance(const T* x, const T* y, int d) {
-  T s(0);
-  for (int c = 0; c < d; ++c) s += (x[c] - y[c]) * (x[c] - y[c]);
-  return s;
-}
-
-/// \f$\|x\|_2^2\f$ of a point of dimension d given by a pointer (host and device).
-template <class T>
-MINIMAX_HOST_DEVICE T squared_norm(const T* x, int d) {
-  T s(0);
-  for (int c = 0; c < d; ++c) s += x[c] * x[c];
-  return s;
-}
 
 /// \brief Scratch memory of n elements in the system of a policy (device memory for a device policy),
 /// returned when the object dies.

@@ -54,6 +54,25 @@ struct alternating {
     }
     ++s.step;
   }
+  /// The point form's start (minimax::PointScheme): no memory.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_start(const G&, const double*, double*) const {}
+  /// The point form of advance() (minimax::PointScheme), on arrays; `field2` receives
+  /// \f$\|v(z)\|^2\f$ at the step's first point.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double*, double& field2) const {
+    constexpr int n = G::dimension, ng = G::generator_dimension;
+    double v[n];
+    g.field(z, v);
+    field2 = detail::squared_norm(v, n);
+    for (int i = 0; i < ng; ++i) z[i] += generator_step * v[i];
+    g.project(z);
+    for (int k = 0; k < discriminator_steps; ++k) {
+      g.field(z, v);
+      for (int i = ng; i < n; ++i) z[i] += discriminator_step * v[i];
+      g.project(z);
+    }
+  }
   /// \f$M = (I + h_D P_D J)^{n_D} (I + h_G P_G J)\f$.
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index n_generator) const {

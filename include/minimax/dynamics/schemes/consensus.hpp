@@ -4,6 +4,7 @@
 
 #include <Eigen/Core>
 
+#include "minimax/core/dual.hpp"
 #include "minimax/dynamics/jacobian.hpp"
 #include "minimax/dynamics/schemes/state.hpp"
 
@@ -39,6 +40,28 @@ struct consensus {
     s.z += step * (v - gamma * (jacobian(game, s.z).transpose() * v));
     detail::project(game, s.z);
     ++s.step;
+  }
+  /// The point form's start (minimax::PointScheme): no memory.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_start(const G&, const double*, double*) const {}
+  /// The point form of advance() (minimax::PointScheme), on arrays: \f$J^\top v\f$ column by column,
+  /// one dual-number evaluation of the field along each \f$e_k\f$; `field2` receives \f$\|v(z)\|^2\f$.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double*, double& field2) const {
+    constexpr int n = G::dimension;
+    double v[n], jtv[n];
+    g.field(z, v);
+    field2 = detail::squared_norm(v, n);
+    for (int k = 0; k < n; ++k) {
+      dual<double> zd[n], vd[n];
+      for (int i = 0; i < n; ++i) zd[i] = dual<double>(z[i], i == k ? 1.0 : 0.0);
+      g.field(zd, vd);
+      double sum = 0.0;
+      for (int i = 0; i < n; ++i) sum += vd[i].derivative * v[i];
+      jtv[k] = sum;
+    }
+    for (int i = 0; i < n; ++i) z[i] += step * (v[i] - gamma * jtv[i]);
+    g.project(z);
   }
   /// \f$M = I + h(J - \gamma J^\top J)\f$ (valid at stationary points).
   template <class Derived>

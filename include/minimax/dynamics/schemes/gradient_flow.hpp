@@ -42,6 +42,26 @@ struct gradient_flow {
     s.z += (dt / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
     ++s.step;
   }
+  /// The point form's start (minimax::PointScheme): no memory.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_start(const G&, const double*, double*) const {}
+  /// The point form of advance() (minimax::PointScheme): one RK4 step on arrays; `field2` receives
+  /// \f$\|v(z)\|^2\f$ at the step's first point.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double*, double& field2) const {
+    constexpr int n = G::dimension;
+    const double dt = time_step;
+    double k1[n], k2[n], k3[n], k4[n], y[n];
+    g.field(z, k1);
+    field2 = detail::squared_norm(k1, n);
+    for (int i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k1[i];
+    g.field(y, k2);
+    for (int i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k2[i];
+    g.field(y, k3);
+    for (int i = 0; i < n; ++i) y[i] = z[i] + dt * k3[i];
+    g.field(y, k4);
+    for (int i = 0; i < n; ++i) z[i] += (dt / 6.0) * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
+  }
   /// \f$M = I + A + A^2/2 + A^3/6 + A^4/24\f$ with \f$A = \Delta t J\f$.
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {

@@ -56,6 +56,32 @@ struct momentum {
     s.memory = previous;
     ++s.step;
   }
+  /// The point form's start (minimax::PointScheme): the memory (the previous point) starts as \f$z_0\f$.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_start(const G&, const double* z, double* memory) const {
+    for (int i = 0; i < G::dimension; ++i) memory[i] = z[i];
+  }
+  /// The point form of advance() (minimax::PointScheme), on arrays; `field2` receives
+  /// \f$\|v(z)\|^2\f$ at the step's first point.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double* memory, double& field2) const {
+    constexpr int n = G::dimension, ng = G::generator_dimension;
+    double v[n], previous[n];
+    for (int i = 0; i < n; ++i) previous[i] = z[i];
+    g.field(z, v);
+    field2 = detail::squared_norm(v, n);
+    if (!alternating) {
+      for (int i = 0; i < n; ++i) z[i] += step * v[i] + beta * (z[i] - memory[i]);
+      g.project(z);
+    } else {
+      for (int i = 0; i < ng; ++i) z[i] += step * v[i] + beta * (previous[i] - memory[i]);
+      g.project(z);
+      g.field(z, v);
+      for (int i = ng; i < n; ++i) z[i] += step * v[i] + beta * (previous[i] - memory[i]);
+      g.project(z);
+    }
+    for (int i = 0; i < n; ++i) memory[i] = previous[i];
+  }
   /// The linearised update on \f$(z_t, z_{t-1})\f$.
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index n_generator) const {

@@ -35,6 +35,26 @@ struct optimistic {
     detail::project(game, s.z);
     ++s.step;
   }
+  /// The point form's start (minimax::PointScheme): the memory (the previous field) starts as
+  /// \f$v(z_0)\f$.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_start(const G& g, const double* z, double* memory) const {
+    g.field(z, memory);
+  }
+  /// The point form of advance() (minimax::PointScheme), on arrays; `field2` receives
+  /// \f$\|v(z)\|^2\f$ at the step's first point.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double* memory, double& field2) const {
+    constexpr int n = G::dimension;
+    double v[n];
+    g.field(z, v);
+    field2 = detail::squared_norm(v, n);
+    for (int i = 0; i < n; ++i) {
+      z[i] += 2.0 * step * v[i] - step * memory[i];
+      memory[i] = v[i];
+    }
+    g.project(z);
+  }
   /// The companion matrix on \f$(z_t, z_{t-1})\f$.
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {

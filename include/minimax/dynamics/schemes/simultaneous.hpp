@@ -43,6 +43,20 @@ struct simultaneous {
     detail::project(game, s.z);
     ++s.step;
   }
+  /// The point form's start (minimax::PointScheme): no memory.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_start(const G&, const double*, double*) const {}
+  /// The point form of advance() (minimax::PointScheme): \f$z \leftarrow z + H v(z)\f$ on arrays, then
+  /// the projection; `field2` receives \f$\|v(z)\|^2\f$ at the step's first point.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double*, double& field2) const {
+    constexpr int n = G::dimension;
+    double v[n];
+    g.field(z, v);
+    field2 = detail::squared_norm(v, n);
+    for (int i = 0; i < n; ++i) z[i] += (i < G::generator_dimension ? generator_step : discriminator_step) * v[i];
+    g.project(z);
+  }
   /// \f$M = I + HJ\f$.
   template <class Derived>
   Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index n_generator) const {
