@@ -38,7 +38,7 @@ TEST_CASE("Proposition 2: the path's criterion against -log 4 + 2 JSD of the mix
     const Eigen::VectorXd q = (1 - t) * a.probabilities() + t * b.probabilities();
     const double expected = -std::log(4.0) + 2 * mm::jsd(p.probabilities(), q);
     const auto c = mm::proofs::detail::criterion_on_path(p, a, b, t);
-    CHECK(std::abs(c.value - expected) <= 4 * c.error + 8 * eps);
+    CHECK(std::abs(c.value - expected) <= 4 * c.error_estimate + 8 * eps);
   }
   // C'' at 1/2 by its closed form on pmfs: sum (b - a)^2 p / (q (p + q)).
   double curvature = 0;

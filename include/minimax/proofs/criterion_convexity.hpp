@@ -32,7 +32,7 @@ inline double log_mix(double t, double la, double lb) {
 
 /// \f$C(p_t) = \int p\log\frac{p}{p+q_t} + q_t\log\frac{q_t}{p+q_t}\f$ on the mixture path.
 template <class P, class A, class B>
-valued criterion_on_path(const P& p, const A& a, const B& b, double t) {
+minimax::estimate criterion_on_path(const P& p, const A& a, const B& b, double t) {
   return triple_integral(p, a, b, [t](double lp, double la, double lb, auto) {
     const double lq = log_mix(t, la, lb), lm = logsumexp(lp, lq);
     return minimax::detail::weighted(lp, lp - lm) + minimax::detail::weighted(lq, lq - lm);
@@ -41,7 +41,7 @@ valued criterion_on_path(const P& p, const A& a, const B& b, double t) {
 
 /// The first variation along the path (Danskin): \f$C'(t) = \int (q_b - q_a)\log(1 - D^*_t)\f$.
 template <class P, class A, class B>
-valued criterion_slope(const P& p, const A& a, const B& b, double t) {
+minimax::estimate criterion_slope(const P& p, const A& a, const B& b, double t) {
   return triple_integral(p, a, b, [t](double lp, double la, double lb, auto) {
     const double lq = log_mix(t, la, lb);
     if (lq == -std::numeric_limits<double>::infinity()) return 0.0;
@@ -53,7 +53,7 @@ valued criterion_slope(const P& p, const A& a, const B& b, double t) {
 
 /// The curvature along the path: \f$C''(t) = \int (q_b - q_a)^2\,\frac{p}{q_t\,(p + q_t)}\f$.
 template <class P, class A, class B>
-valued criterion_curvature(const P& p, const A& a, const B& b, double t) {
+minimax::estimate criterion_curvature(const P& p, const A& a, const B& b, double t) {
   constexpr double ninf = -std::numeric_limits<double>::infinity();
   return triple_integral(p, a, b, [t](double lp, double la, double lb, auto) {
     const double lq = log_mix(t, la, lb);
@@ -99,7 +99,6 @@ inline pmf pmf_from_log(const Eigen::VectorXd& l) {
 /// quadrature fails.
 template <class P, class A, class B>
 proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
-  using minimax::detail::valued;
   static_assert(minimax::detail::theory_pair<P, A> && minimax::detail::theory_pair<P, B>,
                 "minimax::proofs::criterion_convexity: p_data, p_a and p_b must be three pmfs or three 1-D densities");
   constexpr const char* function = "minimax::proofs::criterion_convexity";
@@ -113,12 +112,12 @@ proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
 
   const estimate c_a = virtual_training_criterion(p_data, p_a), c_b = virtual_training_criterion(p_data, p_b);
   pr.given(step_id{"criterion_at_p_a"}, "C(p_a)", "C(p_a) = \\max_D V(D, p_a)", "Theorem 1's criterion", c_a.value, c_a.error_estimate);
-  const valued path_0 = detail::criterion_on_path(p_data, p_a, p_b, 0.0);
+  const minimax::estimate path_0 = detail::criterion_on_path(p_data, p_a, p_b, 0.0);
   pr.then(relation::equals, step_id{"path_start"}, "C on the path at t = 0", "C(p_t)\\big|_{t=0},\\ p_t = (1-t)p_a + t\\,p_b",
-          "p_0 = p_a", path_0.value, path_0.error);
-  const valued path_1 = detail::criterion_on_path(p_data, p_a, p_b, 1.0);
+          "p_0 = p_a", path_0.value, path_0.error_estimate);
+  const minimax::estimate path_1 = detail::criterion_on_path(p_data, p_a, p_b, 1.0);
   pr.compare(relation::equals, step_id{"path_end"}, "C on the path at t = 1", "C(p_t)\\big|_{t=1} = C(p_b)", "p_1 = p_b", path_1.value,
-             path_1.error, c_b.value, c_b.error_estimate, "C(p_b)");
+             path_1.error_estimate, c_b.value, c_b.error_estimate, "C(p_b)");
 
   // Linearity of U(p_g, D) for D = D* of p_{1/2}, evaluated in log space.
   {
@@ -132,31 +131,31 @@ proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
       });
     };
     const double t = 1.0 / 3;
-    const valued u_t = u_at(t), u_0 = u_at(0), u_1 = u_at(1);
+    const minimax::estimate u_t = u_at(t), u_0 = u_at(0), u_1 = u_at(1);
     pr.compare(relation::equals, step_id{"value_linear_in_p_g"}, "U(p_t, D) linear in p_g (fixed D, t = 1/3)",
                "U(p_t, D) = (1-t)\\,U(p_a, D) + t\\,U(p_b, D),\\ D = D^*_{p_{1/2}}",
-               "U(p_g, D) = int p_data log D + p_g log(1-D) is linear in p_g", u_t.value, u_t.error,
-               (1 - t) * u_0.value + t * u_1.value, (1 - t) * u_0.error + t * u_1.error, "(1-t)U(p_a,D) + tU(p_b,D)");
+               "U(p_g, D) = int p_data log D + p_g log(1-D) is linear in p_g", u_t.value, u_t.error_estimate,
+               (1 - t) * u_0.value + t * u_1.value, (1 - t) * u_0.error_estimate + t * u_1.error_estimate, "(1-t)U(p_a,D) + tU(p_b,D)");
   }
 
   for (double t : {0.25, 0.5, 0.75}) {
-    const valued c_t = detail::criterion_on_path(p_data, p_a, p_b, t);
+    const minimax::estimate c_t = detail::criterion_on_path(p_data, p_a, p_b, t);
     pr.compare(relation::at_most, step_id{"chord_at_t_" + detail::number(t, "%g")}, "chord at t = " + detail::number(t, "%g"),
                "C(p_t) \\le (1-t)\\,C(p_a) + t\\,C(p_b),\\ t = " + detail::number(t, "%g"),
-               "a supremum of functions linear in p_g is convex", c_t.value, c_t.error,
+               "a supremum of functions linear in p_g is convex", c_t.value, c_t.error_estimate,
                (1 - t) * c_a.value + t * c_b.value, (1 - t) * c_a.error_estimate + t * c_b.error_estimate,
                "chord");
   }
 
   {
-    std::vector<valued> c(11);
+    std::vector<minimax::estimate> c(11);
     for (int k = 0; k <= 10; ++k) c[static_cast<std::size_t>(k)] = detail::criterion_on_path(p_data, p_a, p_b, k / 10.0);
     double smallest = std::numeric_limits<double>::infinity(), error = 0;
     for (std::size_t k = 1; k < 10; ++k) {
       const double second = c[k - 1].value - 2 * c[k].value + c[k + 1].value;
       if (second < smallest) {
         smallest = second;
-        error = c[k - 1].error + 2 * c[k].error + c[k + 1].error;
+        error = c[k - 1].error_estimate + 2 * c[k].error_estimate + c[k + 1].error_estimate;
       }
     }
     pr.compare(relation::at_least, step_id{"smallest_second_difference"}, "smallest second difference, step 0.1",
@@ -164,20 +163,20 @@ proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
                "convexity: second differences are non-negative", smallest, error, 0, 0, "0");
   }
 
-  const valued slope = detail::criterion_slope(p_data, p_a, p_b, 0.5);
-  const valued slope_fd =
+  const minimax::estimate slope = detail::criterion_slope(p_data, p_a, p_b, 0.5);
+  const minimax::estimate slope_fd =
       detail::derivative([&](double t) { return detail::criterion_on_path(p_data, p_a, p_b, t); }, 0.5, 0.1);
   pr.compare(relation::equals, step_id{"danskin_derivative"}, "C'(1/2): Danskin's formula vs differences",
              "\\frac{d}{dt}C(p_t)\\Big|_{t=1/2} = \\int (p_b - p_a)\\log(1 - D^*_{1/2})\\,dx",
-             "the derivative of a supremum is that of U at the maximiser D*", slope.value, slope.error, slope_fd.value,
-             slope_fd.error, "central differences of C(p_t)");
-  const valued curvature = detail::criterion_curvature(p_data, p_a, p_b, 0.5);
-  const valued curvature_fd =
+             "the derivative of a supremum is that of U at the maximiser D*", slope.value, slope.error_estimate, slope_fd.value,
+             slope_fd.error_estimate, "central differences of C(p_t)");
+  const minimax::estimate curvature = detail::criterion_curvature(p_data, p_a, p_b, 0.5);
+  const minimax::estimate curvature_fd =
       detail::derivative([&](double t) { return detail::criterion_slope(p_data, p_a, p_b, t); }, 0.5, 0.1);
   pr.compare(relation::equals, step_id{"second_derivative_non_negative"}, "C''(1/2) = int (p_b-p_a)^2 p/(q(p+q)) >= 0",
              "\\frac{d^2}{dt^2}C(p_t)\\Big|_{t=1/2} = \\int (p_b - p_a)^2\\,\\frac{p_{data}}{p_{1/2}\\,(p_{data} + p_{1/2})}\\,dx \\ge 0",
              "d/dq [q log(q/(p+q)) + p log(p/(p+q))] = log(q/(p+q)); once more: p/(q(p+q))", curvature.value,
-             curvature.error, curvature_fd.value, curvature_fd.error, "central differences of C'(p_t)");
+             curvature.error_estimate, curvature_fd.value, curvature_fd.error_estimate, "central differences of C'(p_t)");
   return pr;
 }
 

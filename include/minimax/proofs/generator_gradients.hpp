@@ -45,7 +45,6 @@ proof vanishing_gradient(const uniform& p_r, double a, double b) {
     raise_invalid_argument(function, "the supports must be disjoint; [a, a+b] meets supp P_r at",
                            "[" + minimax::detail::to_text(a) + ", " + minimax::detail::to_text(a + b) + "]");
   }
-  using minimax::detail::valued;
   quadrature_options<double> options;
   options.relative_tolerance = 1e-13;
   // E_z[w(x) (1, z)] for x = a + b z: both components with their errors.
@@ -108,7 +107,6 @@ template <class P>
 proof non_saturating_gradient(const P& p_r, const normal& p_g) {
   static_assert(minimax::detail::theory_density<P>,
                 "minimax::proofs::non_saturating_gradient: P_r must be a 1-D density");
-  using minimax::detail::valued;
   constexpr const char* function = "minimax::proofs::non_saturating_gradient";
   if (!std::isfinite(detail::kl_by_quadrature(p_g, p_r).value)) {
     raise_domain_error(function, "KL(P_g||P_r) must be finite (P_r > 0 wherever P_g > 0); P_g is",
@@ -126,36 +124,36 @@ proof non_saturating_gradient(const P& p_r, const normal& p_g) {
         return minimax::detail::weighted(lq, h(x) * detail::normal_score(p_g, c, x));
       });
     };
-    const valued left = expect([&](double x) { return -d.log_value(x); });
+    const minimax::estimate left = expect([&](double x) { return -d.log_value(x); });
     const std::size_t top = pr.given(step_id{"gradient_" + name}, "E[-d/d" + name + " log D*(g(z))]",
                                      "\\mathbb{E}_{p_g}[-\\log D^*(x)\\,\\partial_{" + name + "}\\log p_g(x)]",
                                      "the gradient of E_{p_g}[h] for a fixed h is E_{p_g}[h d log p_g]", left.value,
-                                     left.error);
-    const valued kl_part = expect([&](double x) { return -d.logit(x); });  // log((1-D)/D) = -logit
-    const valued jsd_part = expect([&](double x) { return d.log_complement(x); });
+                                     left.error_estimate);
+    const minimax::estimate kl_part = expect([&](double x) { return -d.logit(x); });  // log((1-D)/D) = -logit
+    const minimax::estimate jsd_part = expect([&](double x) { return d.log_complement(x); });
     pr.then(relation::equals, step_id{"split_" + name}, "split: E[log((1-D*)/D*) s] - E[log(1-D*) s]",
             "\\mathbb{E}_{p_g}\\big[\\log\\tfrac{1-D^*}{D^*}\\,\\partial\\log p_g\\big] - \\mathbb{E}_{p_g}[\\log(1-D^*)\\,\\partial\\log p_g]",
-            "-log D = log((1-D)/D) - log(1-D)", kl_part.value - jsd_part.value, kl_part.error + jsd_part.error);
+            "-log D = log((1-D)/D) - log(1-D)", kl_part.value - jsd_part.value, kl_part.error_estimate + jsd_part.error_estimate);
     const double h = 0.05 * p_g.sigma(), at = c == 0 ? p_g.mean() : p_g.sigma();
-    const valued dkl = detail::derivative(
+    const minimax::estimate dkl = detail::derivative(
         [&](double v) { return detail::kl_by_quadrature(detail::with_parameter(p_g, c, v), p_r); }, at, h);
     pr.compare(relation::equals, step_id{"kl_derivative_" + name}, "d/d" + name + " KL(P_g||P_r) by differences",
                "\\partial_{" + name + "}\\mathrm{KL}(P_g\\|P_r) = \\mathbb{E}_{p_g}\\big[\\log\\tfrac{1-D^*}{D^*}\\,\\partial\\log p_g\\big]",
-               "log((1-D*)/D*) = log(p_g/p_r); E_{p_g}[d log p_g] = 0", dkl.value, dkl.error, kl_part.value,
-               kl_part.error, "first term");
-    const valued djsd = detail::derivative(
+               "log((1-D*)/D*) = log(p_g/p_r); E_{p_g}[d log p_g] = 0", dkl.value, dkl.error_estimate, kl_part.value,
+               kl_part.error_estimate, "first term");
+    const minimax::estimate djsd = detail::derivative(
         [&](double v) {
-          const valued j = detail::jsd_by_quadrature(detail::with_parameter(p_g, c, v), p_r);
-          return valued{2 * j.value, 2 * j.error};
+          const minimax::estimate j = detail::jsd_by_quadrature(detail::with_parameter(p_g, c, v), p_r);
+          return minimax::estimate{2 * j.value, 2 * j.error_estimate};
         },
         at, h);
     pr.compare(relation::equals, step_id{"two_jsd_derivative_" + name}, "d/d" + name + " 2 JSD(P_g||P_r) by differences",
                "\\partial_{" + name + "}\\,2\\,\\mathrm{JSD}(P_g\\|P_r) = \\mathbb{E}_{p_g}[\\log(1-D^*)\\,\\partial\\log p_g]",
-               "2 JSD = log 4 + E_{p_r} log D* + E_{p_g} log(1-D*), D* optimal (Danskin)", djsd.value, djsd.error,
-               jsd_part.value, jsd_part.error, "second term");
+               "2 JSD = log 4 + E_{p_r} log D* + E_{p_g} log(1-D*), D* optimal (Danskin)", djsd.value, djsd.error_estimate,
+               jsd_part.value, jsd_part.error_estimate, "second term");
     pr.against(top, relation::equals, step_id{"kl_minus_two_jsd_derivative_" + name}, "d/d" + name + " [KL - 2 JSD] by differences",
                "\\partial_{" + name + "}\\big[\\mathrm{KL}(P_g\\|P_r) - 2\\,\\mathrm{JSD}(P_g\\|P_r)\\big]",
-               "Theorem 2.5", dkl.value - djsd.value, dkl.error + djsd.error);
+               "Theorem 2.5", dkl.value - djsd.value, dkl.error_estimate + djsd.error_estimate);
   }
   return pr;
 }

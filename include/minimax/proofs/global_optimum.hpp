@@ -38,7 +38,6 @@ proof global_optimum(const P& p_data, const Q& p_g) {
   static_assert(minimax::detail::theory_pair<P, Q>,
                 "minimax::proofs::global_optimum: p_data and p_g must be two pmfs or two 1-D densities");
   using minimax::detail::pair_integral;
-  using minimax::detail::valued;
   using minimax::detail::weighted;
   using X = minimax::detail::point_t<P>;
   constexpr const char* function = "minimax::proofs::global_optimum";
@@ -56,39 +55,39 @@ proof global_optimum(const P& p_data, const Q& p_g) {
            "V(G,D^*) = \\mathbb{E}_{x\\sim p_{data}}[\\log D^*(x)] + \\mathbb{E}_{x\\sim p_g}[\\log(1-D^*(x))]",
            "Proposition 1: max_D V is attained at D* = p_data/(p_data+p_g)", c.value, c.error_estimate);
 
-  const valued ratio = pair_integral(p_data, p_g, [](double lp, double lq, X) {
+  const minimax::estimate ratio = pair_integral(p_data, p_g, [](double lp, double lq, X) {
     const double lm = logsumexp(lp, lq);
     return weighted(lp, lp - lm) + weighted(lq, lq - lm);
   });
   pr.then(relation::equals, step_id{"substituted_integral"}, "integral with D* substituted",
           "\\int p_{data}\\log\\frac{p_{data}}{p_{data}+p_g} + p_g\\log\\frac{p_g}{p_{data}+p_g}\\,dx",
-          "expectations as integrals; D* = p_data/(p_data+p_g)", ratio.value, ratio.error);
+          "expectations as integrals; D* = p_data/(p_data+p_g)", ratio.value, ratio.error_estimate);
 
-  const valued first = pair_integral(p_data, p_g, [log2](double lp, double lq, X) {
+  const minimax::estimate first = pair_integral(p_data, p_g, [log2](double lp, double lq, X) {
     return weighted(lp, lp - (logsumexp(lp, lq) - log2));
   });
-  const valued second = pair_integral(p_data, p_g, [log2](double lp, double lq, X) {
+  const minimax::estimate second = pair_integral(p_data, p_g, [log2](double lp, double lq, X) {
     return weighted(lq, lq - (logsumexp(lp, lq) - log2));
   });
   pr.then(relation::equals, step_id{"expectations_against_midpoint"}, "-log 4 + two expectations against m",
           "-\\log 4 + \\mathbb{E}_{p_{data}}\\big[\\log p_{data} - \\log\\tfrac{p_{data}+p_g}{2}\\big] + "
           "\\mathbb{E}_{p_g}\\big[\\log p_g - \\log\\tfrac{p_{data}+p_g}{2}\\big]",
           "log(p/(p+q)) = log(p/m) - log 2, and each density integrates to 1", -log4 + first.value + second.value,
-          first.error + second.error);
+          first.error_estimate + second.error_estimate);
 
   // KL(p || m) as the KL generator's perspective m f(p/m) = p log(p/m).
   double kl_sum = 0, kl_error = 0;
   {
     // The perspective is positively homogeneous, c q f(p/q) = (cq) f(cp/(cq)): scaling both by
     // e^{-max(log p, log q)} keeps subnormal densities from rounding m = (p+q)/2 to 0.
-    const valued by_perspective = pair_integral(p_data, p_g, [](double lp, double lq, X) {
+    const minimax::estimate by_perspective = pair_integral(p_data, p_g, [](double lp, double lq, X) {
       const double top = std::max(lp, lq);
       if (top == -std::numeric_limits<double>::infinity()) return 0.0;
       const double p = std::exp(lp - top), q = std::exp(lq - top), m = (p + q) / 2;
       return std::exp(top) * (f::kl::perspective(p, m) + f::kl::perspective(q, m));
     });
     kl_sum = by_perspective.value;
-    kl_error = by_perspective.error;
+    kl_error = by_perspective.error_estimate;
     if constexpr (minimax::detail::theory_pmf<P>) {
       const Eigen::VectorXd m = (p_data.probabilities() + p_g.probabilities()) / 2;
       kl_sum = kl(p_data.probabilities(), m) + kl(p_g.probabilities(), m);
@@ -100,13 +99,13 @@ proof global_optimum(const P& p_data, const Q& p_g) {
 
   double two_jsd = 0, jsd_error = 0;
   {
-    const valued by_perspective = pair_integral(p_data, p_g, [](double lp, double lq, X) {
+    const minimax::estimate by_perspective = pair_integral(p_data, p_g, [](double lp, double lq, X) {
       const double top = std::max(lp, lq);
       if (top == -std::numeric_limits<double>::infinity()) return 0.0;
       return std::exp(top) * f::jensen_shannon::perspective(std::exp(lp - top), std::exp(lq - top));
     });
     two_jsd = by_perspective.value;
-    jsd_error = by_perspective.error;
+    jsd_error = by_perspective.error_estimate;
     if constexpr (minimax::detail::theory_pmf<P>) two_jsd = 2 * jsd(p_data.probabilities(), p_g.probabilities());
   }
   pr.then(relation::equals, step_id{"two_jsd"}, "-log 4 + 2 JSD(p_data||p_g)", "-\\log 4 + 2\\,\\mathrm{JSD}(p_{data}\\|p_g)",

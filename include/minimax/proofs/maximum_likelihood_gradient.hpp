@@ -20,9 +20,9 @@ namespace detail {
 /// \f$\mathrm{KL}(P\|Q) = \int p(\log p - \log q)\f$ by quadrature; \f$+\infty\f$ (error 0) when Q
 /// vanishes where P has mass.
 template <class P, class Q>
-valued kl_by_quadrature(const P& p, const Q& q) {
+minimax::estimate kl_by_quadrature(const P& p, const Q& q) {
   bool infinite = false;
-  const valued r = minimax::detail::pair_integral(p, q, [&](double lp, double lq, double) {
+  const minimax::estimate r = minimax::detail::pair_integral(p, q, [&](double lp, double lq, double) {
     if (lp == -std::numeric_limits<double>::infinity()) return 0.0;
     if (lq == -std::numeric_limits<double>::infinity()) {
       infinite = true;
@@ -36,7 +36,7 @@ valued kl_by_quadrature(const P& p, const Q& q) {
 
 /// \f$\mathrm{JSD}(P\|Q)\f$ by quadrature, in log space.
 template <class P, class Q>
-valued jsd_by_quadrature(const P& p, const Q& q) {
+minimax::estimate jsd_by_quadrature(const P& p, const Q& q) {
   const double log2 = std::log(2.0);
   return minimax::detail::pair_integral(p, q, [log2](double lp, double lq, double) {
     const double lm = logsumexp(lp, lq) - log2;
@@ -64,7 +64,6 @@ template <class P>
 proof maximum_likelihood_gradient(const P& p_data, const normal& p_g) {
   static_assert(minimax::detail::theory_density<P>,
                 "minimax::proofs::maximum_likelihood_gradient: p_data must be a 1-D density");
-  using minimax::detail::valued;
   proof pr;
   pr.title = "NIPS 2016 exercise 7.3: f = -exp(logit D*) gives the maximum-likelihood gradient";
   pr.statement = "\\nabla_\\theta\\,\\mathbb{E}_{p_g}\\big[-e^{\\sigma^{-1}(D^*)}\\big] = \\nabla_\\theta\\,\\mathrm{KL}(p_{data}\\|p_g)";
@@ -72,7 +71,7 @@ proof maximum_likelihood_gradient(const P& p_data, const normal& p_g) {
   const auto d = optimal_discriminator(p_data, p_g);
   for (int c = 0; c < 2; ++c) {
     const std::string name = detail::parameter_name(c);
-    const valued by_cost = minimax::detail::pair_integral(p_data, p_g, [&](double, double lq, double x) {
+    const minimax::estimate by_cost = minimax::detail::pair_integral(p_data, p_g, [&](double, double lq, double x) {
       if (lq == -std::numeric_limits<double>::infinity()) return 0.0;
       // f p_g = -exp(logit D*) p_g, formed as -exp(logit + log p_g): no ratio overflows.
       return -std::exp(d.logit(x) + lq) * detail::normal_score(p_g, c, x);
@@ -80,21 +79,21 @@ proof maximum_likelihood_gradient(const P& p_data, const normal& p_g) {
     pr.given(step_id{"expectation_derivative_" + name}, "d/d" + name + " E_{p_g}[f], f = -exp(logit D*)",
                                      "\\int -e^{\\sigma^{-1}(D^*(x))}\\,p_g(x)\\,\\partial_{" + name + "}\\log p_g(x)\\,dx",
                                      "the score-function gradient of E_{p_g}[f] with f (and D*) held fixed",
-                                     by_cost.value, by_cost.error);
-    const valued cancelled = minimax::detail::pair_integral(p_data, p_g, [&](double lp, double, double x) {
+                                     by_cost.value, by_cost.error_estimate);
+    const minimax::estimate cancelled = minimax::detail::pair_integral(p_data, p_g, [&](double lp, double, double x) {
       return -minimax::detail::weighted(lp, detail::normal_score(p_g, c, x));
     });
     pr.then(relation::equals, step_id{"score_" + name}, "-E_{p_data}[d/d" + name + " log p_g]",
             "-\\mathbb{E}_{p_{data}}[\\partial_{" + name + "}\\log p_g]",
-            "sigma^{-1}(D*) = log(p_data/p_g), so f p_g = -p_data", cancelled.value, cancelled.error);
+            "sigma^{-1}(D*) = log(p_data/p_g), so f p_g = -p_data", cancelled.value, cancelled.error_estimate);
     const double h = 0.05 * p_g.sigma();
-    const valued fd = detail::derivative(
+    const minimax::estimate fd = detail::derivative(
         [&](double v) { return detail::kl_by_quadrature(p_data, detail::with_parameter(p_g, c, v)); },
         c == 0 ? p_g.mean() : p_g.sigma(), h);
     pr.then(relation::equals, step_id{"kl_derivative_" + name}, "d/d" + name + " KL(p_data||p_g) by differences",
             "\\partial_{" + name + "}\\,\\mathrm{KL}(p_{data}\\|p_g)",
             "KL = E_{p_data}[log p_data] - E_{p_data}[log p_g]; only the second term depends on theta", fd.value,
-            fd.error);
+            fd.error_estimate);
   }
   return pr;
 }

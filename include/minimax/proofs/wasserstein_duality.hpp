@@ -29,7 +29,6 @@ proof wasserstein_duality(const P& p, const Q& q) {
   static_assert(minimax::detail::theory_density<P> && minimax::detail::theory_density<Q>,
                 "minimax::proofs::wasserstein_duality: P and Q must be 1-D densities");
   using minimax::detail::pair_integral;
-  using minimax::detail::valued;
   using minimax::detail::weighted;
   proof pr;
   pr.title = "WGAN critic in 1-D (Arjovsky et al. 2017): W1 = int |F_P - F_Q| = E_P f* - E_Q f*";
@@ -45,23 +44,23 @@ proof wasserstein_duality(const P& p, const Q& q) {
   pr.then(relation::equals, step_id{"w1_cdfs"}, "W1 by cdfs", "\\int_{-\\infty}^{\\infty} |F_P(x) - F_Q(x)|\\,dx",
           "the area between the cdfs, by x instead of by t (Fubini)", w_cdf.value, w_cdf.error_estimate);
   const auto critic = wasserstein_critic(p, q);
-  const valued dual = pair_integral(p, q, [&critic](double lp, double lq, double x) {
+  const minimax::estimate dual = pair_integral(p, q, [&critic](double lp, double lq, double x) {
     const double f = critic(x);
     return weighted(lp, f) - weighted(lq, f);
   });
   pr.then(relation::equals, step_id{"dual_at_f_star"}, "E_P f* - E_Q f*", "\\mathbb{E}_P[f^*] - \\mathbb{E}_Q[f^*],\\ f^{*\\prime} = \\operatorname{sign}(F_Q - F_P)",
-          "integration by parts: E_P f - E_Q f = int f'(x) (F_Q - F_P) dx", dual.value, dual.error);
-  const valued means = pair_integral(p, q, [](double lp, double lq, double x) { return weighted(lp, x) - weighted(lq, x); });
+          "integration by parts: E_P f - E_Q f = int f'(x) (F_Q - F_P) dx", dual.value, dual.error_estimate);
+  const minimax::estimate means = pair_integral(p, q, [](double lp, double lq, double x) { return weighted(lp, x) - weighted(lq, x); });
   pr.against(top, relation::at_most, step_id{"began_bound"}, "|E_P x - E_Q x| (BEGAN's bound)", "W_1 \\ge |\\mathbb{E}_P[x] - \\mathbb{E}_Q[x]|",
-             "the critic f(x) = +-x is 1-Lipschitz", std::abs(means.value), means.error);
-  const valued by_tanh =
+             "the critic f(x) = +-x is 1-Lipschitz", std::abs(means.value), means.error_estimate);
+  const minimax::estimate by_tanh =
       pair_integral(p, q, [](double lp, double lq, double x) { return weighted(lp, std::tanh(x)) - weighted(lq, std::tanh(x)); });
   pr.against(top, relation::at_most, step_id{"dual_tanh"}, "E_P tanh - E_Q tanh", "W_1 \\ge \\mathbb{E}_P[\\tanh] - \\mathbb{E}_Q[\\tanh]",
-             "tanh is 1-Lipschitz", by_tanh.value, by_tanh.error);
-  const valued by_sin =
+             "tanh is 1-Lipschitz", by_tanh.value, by_tanh.error_estimate);
+  const minimax::estimate by_sin =
       pair_integral(p, q, [](double lp, double lq, double x) { return weighted(lq, std::sin(x)) - weighted(lp, std::sin(x)); });
   pr.against(top, relation::at_most, step_id{"dual_sin"}, "E_Q sin - E_P sin", "W_1 \\ge \\mathbb{E}_Q[\\sin] - \\mathbb{E}_P[\\sin]",
-             "sin is 1-Lipschitz", by_sin.value, by_sin.error);
+             "sin is 1-Lipschitz", by_sin.value, by_sin.error_estimate);
   return pr;
 }
 

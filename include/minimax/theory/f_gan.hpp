@@ -109,7 +109,7 @@ estimate variational_bound(const T& critic, const P& p, const Q& q) {
   using X = detail::point_t<P>;
   constexpr double ninf = -std::numeric_limits<double>::infinity();
   bool plus_infinity = false, minus_infinity = false;
-  const detail::valued r = detail::pair_integral(p, q, [&](double lp, double lq, X x) {
+  const minimax::estimate r = detail::pair_integral(p, q, [&](double lp, double lq, X x) {
     if (lp == ninf && lq == ninf) return 0.0;
     const double t = static_cast<double>(critic(x));
     if (t != t) raise_invalid_argument(function, "the critic returned NaN", "x = " + detail::to_text(x));
@@ -146,7 +146,7 @@ estimate variational_bound(const T& critic, const P& p, const Q& q) {
   });
   if (minus_infinity) return {ninf, 0.0};
   if (plus_infinity) return {std::numeric_limits<double>::infinity(), 0.0};
-  return {r.value, r.error};
+  return {r.value, r.error_estimate};
 }
 
 namespace detail {
@@ -157,14 +157,14 @@ template <class F, class P, class Q>
 estimate f_divergence_integral(const P& p, const Q& q) {
   if constexpr (theory_pmf<P>) {
     const double v = f_divergence<F>(p.probabilities(), q.probabilities());
-    const valued r = pair_integral(p, q, [](double lp, double lq, Eigen::Index) {
+    const minimax::estimate r = pair_integral(p, q, [](double lp, double lq, Eigen::Index) {
       const double t = F::perspective(std::exp(lp), std::exp(lq));
       return std::isfinite(t) ? t : 0.0;
     });
-    return {v, std::isfinite(v) ? r.error : 0.0};
+    return {v, std::isfinite(v) ? r.error_estimate : 0.0};
   } else {
     bool infinite = false;
-    const valued r = pair_integral(p, q, [&](double lp, double lq, double) {
+    const minimax::estimate r = pair_integral(p, q, [&](double lp, double lq, double) {
       const double top = std::max(lp, lq);
       if (top == -std::numeric_limits<double>::infinity()) return 0.0;
       const double scale = std::exp(top);
@@ -177,7 +177,7 @@ estimate f_divergence_integral(const P& p, const Q& q) {
       return t;
     });
     if (infinite) return {std::numeric_limits<double>::infinity(), 0.0};
-    return {r.value, r.error};
+    return {r.value, r.error_estimate};
   }
 }
 

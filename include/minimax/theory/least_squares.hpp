@@ -70,11 +70,11 @@ estimate least_squares_criterion(const P& p_data, const Q& p_g, double a, double
   require_finite("minimax::least_squares_criterion", "c", c);
   const auto d = least_squares_discriminator(p_data, p_g, a, b);
   using X = detail::point_t<P>;
-  const detail::valued r = detail::pair_integral(p_data, p_g, [&](double lp, double lq, X x) {
+  const minimax::estimate r = detail::pair_integral(p_data, p_g, [&](double lp, double lq, X x) {
     const double e = d(x) - c;
     return 0.5 * (detail::weighted(lp, e * e) + detail::weighted(lq, e * e));
   });
-  return {r.value, r.error};
+  return {r.value, r.error_estimate};
 }
 
 }  // namespace minimax

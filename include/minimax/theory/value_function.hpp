@@ -50,7 +50,7 @@ estimate value_function_of(const char* function, const D& d, const P& p, const Q
     }
     return std::exp(log_weight) * log_d;
   };
-  const valued r = pair_integral(p, q, [&](double lp, double lq, X x) {
+  const minimax::estimate r = pair_integral(p, q, [&](double lp, double lq, X x) {
     double a, b;
     if constexpr (log_space_discriminator<D, X>) {
       a = d.log_value(x);
@@ -63,7 +63,7 @@ estimate value_function_of(const char* function, const D& d, const P& p, const Q
     return term(lp, a) + term(lq, b);
   });
   if (minus_infinity) return {ninf, 0.0};
-  return {r.value, r.error};
+  return {r.value, r.error_estimate};
 }
 
 }  // namespace detail
@@ -121,7 +121,7 @@ estimate non_saturating_generator_loss(const D& discriminator, const P& p_data, 
   detail::check_pair(function, p_data, p_g);
   using X = detail::point_t<P>;
   bool infinite = false;
-  const detail::valued r = detail::pair_integral(p_data, p_g, [&](double, double lq, X x) {
+  const minimax::estimate r = detail::pair_integral(p_data, p_g, [&](double, double lq, X x) {
     if (lq == -std::numeric_limits<double>::infinity()) return 0.0;
     double a;
     if constexpr (detail::log_space_discriminator<D, X>) {
@@ -136,7 +136,7 @@ estimate non_saturating_generator_loss(const D& discriminator, const P& p_data, 
     return -std::exp(lq) * a;
   });
   if (infinite) return {std::numeric_limits<double>::infinity(), 0.0};
-  return {r.value, r.error};
+  return {r.value, r.error_estimate};
 }
 
 }  // namespace minimax

@@ -105,9 +105,9 @@ estimate wasserstein_1_cdf(const P& p, const Q& q) {
   const auto critic = wasserstein_critic(p, q);
   const auto sp = support(p), sq = support(q);
   const double lo = std::min(sp.lower, sq.lower), hi = std::max(sp.upper, sq.upper);
-  const detail::valued r =
+  const minimax::estimate r =
       detail::integrate_pieces([&](double x) { return std::abs(cdf(p, x) - cdf(q, x)); }, critic.knots(), lo, hi);
-  return {r.value, r.error};
+  return {r.value, r.error_estimate};
 }
 
 }  // namespace minimax

@@ -15,21 +15,19 @@
 
 namespace minimax::proofs::detail {
 
-using minimax::detail::valued;
-
 /// \f$f'(x)\f$ from central differences at steps \f$h, h/2, h/4, h/8\f$, extrapolated (Richardson's
 /// tableau: the truncation error of a central difference is a series in \f$h^2\f$). `f` returns a
-/// valued (value and absolute error). The error estimate is the change made by the last column of the
+/// minimax::estimate (value and absolute error). The error estimate is the change made by the last column of the
 /// tableau plus the propagated evaluation error \f$(e(x+h') + e(x-h'))/(2h')\f$ of the smallest step,
 /// times 1.7 (the tableau's amplification of errors that grow as \f$1/h'\f$).
 template <class F>
-valued derivative(F&& f, double x, double h) {
+minimax::estimate derivative(F&& f, double x, double h) {
   double r[4][4], propagated = 0;
   for (int k = 0; k < 4; ++k) {
     const double s = std::ldexp(h, -k);
-    const valued up = f(x + s), down = f(x - s);
+    const minimax::estimate up = f(x + s), down = f(x - s);
     r[k][0] = (up.value - down.value) / (2 * s);
-    propagated = (up.error + down.error) / (2 * s);
+    propagated = (up.error_estimate + down.error_estimate) / (2 * s);
     for (int j = 1; j <= k; ++j) r[k][j] = r[k][j - 1] + (r[k][j - 1] - r[k - 1][j - 1]) / (std::ldexp(1.0, 2 * j) - 1);
   }
   return {r[3][3], std::abs(r[3][3] - r[3][2]) + 1.7 * propagated};
@@ -38,7 +36,7 @@ valued derivative(F&& f, double x, double h) {
 /// \f$\sum_i g(\log p_i, \log a_i, \log b_i, i)\f$ (pmfs) or \f$\int g(\log p, \log a, \log b, x)\,dx\f$
 /// (1-D densities, split at the breakpoints of the three), with an error estimate.
 template <class P, class A, class B, class G>
-valued triple_integral(const P& p, const A& a, const B& b, G&& g) {
+minimax::estimate triple_integral(const P& p, const A& a, const B& b, G&& g) {
   constexpr double eps = std::numeric_limits<double>::epsilon();
   if constexpr (minimax::detail::theory_pmf<P>) {
     neumaier_sum<double> s;

@@ -23,6 +23,7 @@
 #include "minimax/prob/pmf.hpp"
 #include "minimax/prob/uniform.hpp"
 #include "minimax/quadrature/integrate.hpp"
+#include "minimax/theory/estimate.hpp"
 
 namespace minimax::detail {
 
@@ -52,12 +53,6 @@ template <theory_density P>
 double log_density(const P& p, double x) {
   return log_pdf(p, x);
 }
-
-/// A value with its estimated absolute error.
-struct valued {
-  double value = 0;
-  double error = 0;
-};
 
 /// Checks the pair's sizes (pmfs); densities need no check.
 template <class P, class Q>
@@ -136,7 +131,7 @@ std::vector<double> pair_breakpoints(const P& p, const Q& q) {
 /// relative to it, refine to the deepest level (hundreds of thousands of evaluations) for a
 /// contribution below the total's rounding. The error reported is still each piece's own estimate.
 template <class F>
-valued integrate_pieces(F&& f, const std::vector<double>& cuts, double lo, double hi) {
+minimax::estimate integrate_pieces(F&& f, const std::vector<double>& cuts, double lo, double hi) {
   const auto options = theory_quadrature();
   constexpr double eps = std::numeric_limits<double>::epsilon();
   std::vector<std::pair<double, double>> pieces;
@@ -176,7 +171,7 @@ valued integrate_pieces(F&& f, const std::vector<double>& cuts, double lo, doubl
 /// \f$\sum_i g(\log p_i, \log q_i, i)\f$ or \f$\int g(\log p(x), \log q(x), x)\,dx\f$, g returning
 /// the integrand; the error is the quadrature's estimate (densities) or \f$4\varepsilon\sum|g|\f$ (pmfs).
 template <class P, class Q, class G>
-valued pair_integral(const P& p, const Q& q, G&& g) {
+minimax::estimate pair_integral(const P& p, const Q& q, G&& g) {
   constexpr double eps = std::numeric_limits<double>::epsilon();
   if constexpr (theory_pmf<P>) {
     neumaier_sum<double> s;
