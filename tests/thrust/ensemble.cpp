@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <complex>
 #include <limits>
 #include <vector>
 
@@ -17,6 +18,8 @@
 #include "minimax/dynamics/schemes/momentum.hpp"
 #include "minimax/dynamics/schemes/optimistic.hpp"
 #include "minimax/dynamics/schemes/simultaneous.hpp"
+#include "minimax/dynamics/simulate.hpp"
+#include "minimax/games/as_game.hpp"
 #include "minimax/games/bilinear.hpp"
 #include "minimax/games/dirac_gan.hpp"
 #include "minimax/games/gaussian_gan.hpp"
@@ -152,6 +155,64 @@ TEST_CASE("a user's scheme runs in the ensemble: Heun's method, the Eigen trajec
   for (const double d : out.distance) CHECK(std::abs(d - expected) <= 64 * std::numeric_limits<double>::epsilon() * expected);
   const Eigen::VectorXd z = eigen_run(bilinear, heun{h}, starts_on_circle(1, r0).col(0), steps);
   CHECK(std::abs(z.norm() - expected) <= 64 * std::numeric_limits<double>::epsilon() * expected);
+}
+
+namespace {
+//! [user game]
+// A user's game, not one of minimax::games, written once over arrays:
+// V(x, y) = (a/2) x^2 + b x y - (a/2) y^2, x minimising and y maximising. Its field and losses are
+// MINIMAX_HOST_DEVICE templates over the scalar type, so the ensembles run it as it is and the Eigen
+// backend runs it through games::as_game (differentiating it with dual numbers where it must).
+struct damped_rotation {
+  static constexpr int dimension = 2;
+  static constexpr int generator_dimension = 1;
+  double a = 0.05, b = 1.0;
+  template <class T>
+  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
+    v[0] = -(T(a) * z[0] + T(b) * z[1]);
+    v[1] = T(b) * z[0] - T(a) * z[1];
+  }
+  template <class T>
+  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
+    return T(0.5 * a) * z[0] * z[0] + T(b) * z[0] * z[1] - T(0.5 * a) * z[1] * z[1];
+  }
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
+    return -generator_loss(z);
+  }
+  MINIMAX_HOST_DEVICE void project(double*) const {}
+  MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
+};
+//! [user game]
+static_assert(minimax::PointGame<damped_rotation> && minimax::Game<minimax::games::as_game<damped_rotation>>);
+}  // namespace
+
+TEST_CASE("a user's game and a user's scheme, each one type, on both backends: the same trajectory and the known rate") {
+  //! [user game on both backends]
+  const damped_rotation user{0.05, 1.0};
+  const minimax::games::as_game game{user};  // the Eigen backend's view of the same type
+  const double h = 0.2;
+  const long steps = 100;
+  // Eigen: minimax::simulate; Thrust: minimax::simulate_ensemble, 16 members around a circle
+  const auto run = minimax::simulate(game, heun{h}, starts_on_circle(1, 0.5).col(0), steps);
+  const auto out = minimax::simulate_ensemble(thrust::device, std::vector{user}, std::vector{heun{h}},
+                                              starts_on_circle(16, 0.5), steps, {0.0, 1e300});
+  //! [user game on both backends]
+  // The Jacobian is the scaled rotation [[-a, -b], [b, -a]], eigenvalue lambda = -a + ib, so Heun's
+  // step multiplies |z| by |1 + h lambda + (h lambda)^2 / 2| exactly, on both backends.
+  const std::complex<double> hl = h * std::complex<double>(-0.05, 1.0);
+  const double expected = 0.5 * std::pow(std::abs(1.0 + hl + 0.5 * hl * hl), static_cast<double>(steps));
+  const double tol = 64 * std::numeric_limits<double>::epsilon() * expected;
+  CHECK(std::abs(run.states.back().norm() - expected) <= tol);
+  for (const double d : out.distance) CHECK(std::abs(d - expected) <= tol);
+  CHECK((out.final_state.col(0) - run.states.back()).norm() <= 512 * std::numeric_limits<double>::epsilon());
+  // and every scheme of the library on the same user game follows the Eigen backend's trajectory
+  check_against_eigen(game, heun{h}, 200);
+  check_against_eigen(game, minimax::schemes::simultaneous{0.1, 0.3}, 200);
+  check_against_eigen(game, minimax::schemes::extragradient{0.2}, 200);
+  check_against_eigen(game, minimax::schemes::optimistic{0.1}, 200);
+  check_against_eigen(game, minimax::schemes::consensus{0.1, 0.5}, 200);
+  check_against_eigen(game, minimax::schemes::gradient_flow{0.05}, 200);
 }
 
 TEST_CASE("instance noise on the point path: the Eigen trajectory, and convergence as the analysis says") {

@@ -21,6 +21,7 @@
 #include "minimax/dynamics/schemes/momentum.hpp"
 #include "minimax/dynamics/schemes/optimistic.hpp"
 #include "minimax/dynamics/schemes/simultaneous.hpp"
+#include "minimax/games/as_game.hpp"
 #include "minimax/games/mixture_gan.hpp"
 #include "minimax/loss/least_squares.hpp"
 #include "minimax/loss/minimax.hpp"
@@ -115,6 +116,16 @@ TEST_CASE("the network point game's field is mixture_gan's field on the same bat
       Eigen::VectorXd jw_point(z.size());
       for (Eigen::Index c = 0; c < z.size(); ++c) jw_point[c] = vd[static_cast<std::size_t>(c)].derivative;
       CHECK((jw_point - jw).norm() <= 1e-12 * (1 + jw.norm()));
+      // the losses too, and as a Game (games::as_game) their gradients are minus the field's blocks
+      const minimax::games::as_game view{p};
+      const double lg = game.template generator_loss<double>(z), ld = game.template discriminator_loss<double>(z);
+      CHECK(std::abs(view.generator_loss(z) - lg) <= 64 * std::numeric_limits<double>::epsilon() * (1 + std::abs(lg)));
+      CHECK(std::abs(view.discriminator_loss(z) - ld) <= 64 * std::numeric_limits<double>::epsilon() * (1 + std::abs(ld)));
+      const Eigen::Index nG = game.generator_dimension();
+      const Eigen::VectorXd dG = minimax::generator_loss_gradient(view, z);
+      const Eigen::VectorXd dD = minimax::discriminator_loss_gradient(view, z);
+      CHECK((dG.head(nG) + expected.head(nG)).norm() <= 1e-12 * (1 + expected.norm()));
+      CHECK((dD.tail(z.size() - nG) + expected.tail(z.size() - nG)).norm() <= 1e-12 * (1 + expected.norm()));
     }
   };
   SECTION("non-saturating") { check(make_ring_game<minimax::loss::non_saturating>(g)); }

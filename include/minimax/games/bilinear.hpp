@@ -28,6 +28,16 @@ struct bilinear_point {
     v[0] = -(T(a) * z[1]);
     v[1] = T(a) * z[0];
   }
+  /// \f$L_G = a x y\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
+    return z[0] * (T(a) * z[1]);
+  }
+  /// \f$L_D = -a x y\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
+    return -generator_loss(z);
+  }
   /// No projection.
   MINIMAX_HOST_DEVICE void project(double*) const {}
   /// The equilibrium \f$(0, 0)\f$.

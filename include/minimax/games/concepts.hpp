@@ -58,7 +58,8 @@ concept GameWithProjection = Game<G> && requires(const G& game, Eigen::VectorXd&
 /// `MINIMAX_HOST_DEVICE`; optionally `equilibrium(z)`, which writes a known stationary point.
 ///
 /// games::bilinear_point, games::dirac_gan_point, games::gaussian_gan_point and games::mlp_gan_point
-/// model it; a Game usually offers its point form as `point()`.
+/// model it; a Game usually offers its point form as `point()`. With its losses too
+/// (minimax::PointGameWithLosses), games::as_game makes a point game a Game for the Eigen backend.
 template <class G>
 concept PointGame = std::is_trivially_copyable_v<G> && requires(const G& game, const double* z, double* v) {
   { G::dimension } -> std::convertible_to<int>;
@@ -66,5 +67,15 @@ concept PointGame = std::is_trivially_copyable_v<G> && requires(const G& game, c
   game.field(z, v);
   game.project(v);
 } && (G::generator_dimension > 0) && (G::generator_dimension < G::dimension);
+
+/// \brief A point game with losses: a minimax::PointGame that also declares
+/// `generator_loss(z)` and `discriminator_loss(z)` over an array of `dimension` scalars, templates
+/// over the scalar type like its `field` (the Eigen backend differentiates them with
+/// minimax::dual numbers, e.g. for minimax::generator_loss_gradient and schemes::unrolled).
+template <class P>
+concept PointGameWithLosses = PointGame<P> && requires(const P& game, const double* z) {
+  { game.generator_loss(z) } -> std::convertible_to<double>;
+  { game.discriminator_loss(z) } -> std::convertible_to<double>;
+};
 
 }  // namespace minimax

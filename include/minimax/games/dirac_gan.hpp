@@ -112,6 +112,31 @@ MINIMAX_HOST_DEVICE void dirac_gan_noise_field(const Loss& loss, const Regularis
   }
   if constexpr (GradientPenalty<Regulariser>) v_psi -= dirac_penalty_slope(regulariser, psi);
 }
+
+/// \brief The Dirac-GAN's losses \f$L_G = \ell^G(-\psi\theta)\f$ and
+/// \f$L_D = \ell^D_r(0) + \ell^D_f(-\psi\theta) + R(\psi)\f$, or with sample noise (count > 0: the
+/// regulariser's games::SampleNoise, expectations by the rule nodes, weights) their expectations:
+/// shared by games::dirac_gan and its point game.
+template <class Loss, class Regulariser, class T>
+MINIMAX_HOST_DEVICE void dirac_gan_losses(const Loss& loss, const Regulariser& regulariser, const double* nodes,
+                                          const double* weights, std::size_t count, const T& theta, const T& psi,
+                                          T& generator_loss, T& discriminator_loss) {
+  if constexpr (SampleNoise<Regulariser>) {
+    const double sigma = regulariser.noise_standard_deviation();
+    generator_loss = T(0.0);
+    discriminator_loss = T(0.0);
+    for (std::size_t i = 0; i < count; ++i) {
+      const T e = T(sigma * nodes[i]);
+      generator_loss += T(weights[i]) * loss.generator(-psi * (theta + e));
+      discriminator_loss +=
+          T(weights[i]) * (loss.discriminator_real(-psi * e) + loss.discriminator_fake(-psi * (theta + e)));
+    }
+  } else {
+    generator_loss = loss.generator(-psi * theta);
+    discriminator_loss = loss.discriminator_real(T(0.0)) + loss.discriminator_fake(-psi * theta);
+  }
+  discriminator_loss += dirac_penalty(regulariser, psi);
+}
 }  // namespace detail
 
 /// \brief The Dirac-GAN as a fixed-size point game for ensembles (see \ref backend/thrust/ensemble.hpp):
@@ -129,6 +154,20 @@ struct dirac_gan_point {
   template <class T>
   MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
     detail::dirac_gan_field(loss, regulariser, z[0], z[1], v[0], v[1]);
+  }
+  /// \f$L_G(\theta, \psi)\f$, as games::dirac_gan::generator_loss().
+  template <class T>
+  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
+    T lg, ld;
+    detail::dirac_gan_losses(loss, regulariser, nullptr, nullptr, 0, z[0], z[1], lg, ld);
+    return lg;
+  }
+  /// \f$L_D(\theta, \psi)\f$, regulariser included, as games::dirac_gan::discriminator_loss().
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
+    T lg, ld;
+    detail::dirac_gan_losses(loss, regulariser, nullptr, nullptr, 0, z[0], z[1], lg, ld);
+    return ld;
   }
   /// The regulariser's games::DiscriminatorProjection of \f$\psi\f$ (a no-op without one).
   MINIMAX_HOST_DEVICE void project(double* z) const { z[1] = detail::dirac_projected_psi(regulariser, z[1]); }
@@ -154,6 +193,20 @@ struct dirac_gan_point<Loss, Regulariser> {
   template <class T>
   MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
     detail::dirac_gan_noise_field(loss, regulariser, nodes, weights, rule_size, z[0], z[1], v[0], v[1]);
+  }
+  /// \f$L_G(\theta, \psi)\f$, the expectation over the noise by the same rule.
+  template <class T>
+  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
+    T lg, ld;
+    detail::dirac_gan_losses(loss, regulariser, nodes, weights, rule_size, z[0], z[1], lg, ld);
+    return lg;
+  }
+  /// \f$L_D(\theta, \psi)\f$, regulariser included.
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
+    T lg, ld;
+    detail::dirac_gan_losses(loss, regulariser, nodes, weights, rule_size, z[0], z[1], lg, ld);
+    return ld;
   }
   /// The regulariser's games::DiscriminatorProjection of \f$\psi\f$ (a no-op without one).
   MINIMAX_HOST_DEVICE void project(double* z) const { z[1] = detail::dirac_projected_psi(regulariser, z[1]); }
@@ -224,35 +277,18 @@ struct dirac_gan {
   template <class T>
   T generator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::dirac_gan::generator_loss", z.size(), dimension());
-    const T theta = z[0], psi = z[1];
-    if constexpr (noisy) {
-      const double sigma = regulariser.noise_standard_deviation();
-      T sum(0.0);
-      for (std::size_t i = 0; i < nodes.size(); ++i) {
-        sum += T(weights[i]) * loss.generator(-psi * (theta + T(sigma * nodes[i])));
-      }
-      return sum;
-    } else {
-      return loss.generator(-psi * theta);
-    }
+    T lg, ld;
+    detail::dirac_gan_losses(loss, regulariser, nodes.data(), weights.data(), nodes.size(), z[0], z[1], lg, ld);
+    return lg;
   }
 
   /// \f$L_D(\theta, \psi)\f$, regulariser included.
   template <class T>
   T discriminator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::dirac_gan::discriminator_loss", z.size(), dimension());
-    const T theta = z[0], psi = z[1];
-    if constexpr (noisy) {
-      const double sigma = regulariser.noise_standard_deviation();
-      T sum(0.0);
-      for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const T e = T(sigma * nodes[i]);
-        sum += T(weights[i]) * (loss.discriminator_real(-psi * e) + loss.discriminator_fake(-psi * (theta + e)));
-      }
-      return sum + penalty(psi);
-    } else {
-      return loss.discriminator_real(T(0.0)) + loss.discriminator_fake(-psi * theta) + penalty(psi);
-    }
+    T lg, ld;
+    detail::dirac_gan_losses(loss, regulariser, nodes.data(), weights.data(), nodes.size(), z[0], z[1], lg, ld);
+    return ld;
   }
 
   /// \f$v = -(\partial_\theta L_G, \partial_\psi L_D)\f$, from the losses' exact derivatives.

@@ -45,6 +45,24 @@ MINIMAX_HOST_DEVICE void gaussian_gan_field(const Loss& loss, double data_mean, 
     v[4] -= sr * real * real + sf * fake * fake;
   }
 }
+
+/// \brief The 1-D Gaussian GAN's losses at z = (mu, s, psi_0, psi_1, psi_2) by the same rule:
+/// \f$L_G = \mathbb{E}\,\ell^G(D(\mu + s e))\f$, \f$L_D = \mathbb{E}[\ell^D_r(D(x_r)) + \ell^D_f(D(\mu + s e))]\f$;
+/// shared by games::gaussian_gan and games::gaussian_gan_point.
+template <class Loss, class T>
+MINIMAX_HOST_DEVICE void gaussian_gan_losses(const Loss& loss, double data_mean, double data_sigma, const double* nodes,
+                                             const double* weights, std::size_t count, const T* z, T& generator_loss,
+                                             T& discriminator_loss) {
+  const auto logit = [&](const T& x) { return z[2] + x * (z[3] + x * z[4]); };
+  generator_loss = T(0.0);
+  discriminator_loss = T(0.0);
+  for (std::size_t i = 0; i < count; ++i) {
+    const T real = T(data_mean + data_sigma * nodes[i]);
+    const T fake = z[0] + z[1] * T(nodes[i]);
+    generator_loss += T(weights[i]) * loss.generator(logit(fake));
+    discriminator_loss += T(weights[i]) * (loss.discriminator_real(logit(real)) + loss.discriminator_fake(logit(fake)));
+  }
+}
 }  // namespace detail
 
 /// \brief The 1-D Gaussian GAN as a fixed-size point game for ensembles (see \ref
@@ -65,6 +83,20 @@ struct gaussian_gan_point {
   template <class T>
   MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
     detail::gaussian_gan_field(loss, data_mean, data_sigma, nodes, weights, rule_size, z, v);
+  }
+  /// \f$L_G\f$, as games::gaussian_gan::generator_loss().
+  template <class T>
+  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
+    T lg, ld;
+    detail::gaussian_gan_losses(loss, data_mean, data_sigma, nodes, weights, rule_size, z, lg, ld);
+    return lg;
+  }
+  /// \f$L_D\f$, as games::gaussian_gan::discriminator_loss().
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
+    T lg, ld;
+    detail::gaussian_gan_losses(loss, data_mean, data_sigma, nodes, weights, rule_size, z, lg, ld);
+    return ld;
   }
   /// No projection.
   MINIMAX_HOST_DEVICE void project(double*) const {}
@@ -123,23 +155,19 @@ struct gaussian_gan {
   template <class T>
   T generator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::gaussian_gan::generator_loss", z.size(), dimension());
-    T sum(0.0);
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-      sum += T(weights[i]) * loss.generator(logit(z, T(z[0] + z[1] * T(nodes[i]))));
-    }
-    return sum;
+    T lg, ld;
+    detail::gaussian_gan_losses(loss, data_mean, data_sigma, nodes.data(), weights.data(), nodes.size(), z.data(), lg,
+                                ld);
+    return lg;
   }
   /// \f$L_D\f$.
   template <class T>
   T discriminator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::gaussian_gan::discriminator_loss", z.size(), dimension());
-    T sum(0.0);
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-      const T real = T(data_mean + data_sigma * nodes[i]);
-      const T fake = z[0] + z[1] * T(nodes[i]);
-      sum += T(weights[i]) * (loss.discriminator_real(logit(z, real)) + loss.discriminator_fake(logit(z, fake)));
-    }
-    return sum;
+    T lg, ld;
+    detail::gaussian_gan_losses(loss, data_mean, data_sigma, nodes.data(), weights.data(), nodes.size(), z.data(), lg,
+                                ld);
+    return ld;
   }
   /// \f$v = -(\nabla_{\mu,s} L_G, \nabla_\psi L_D)\f$, by the chain rule through the losses' exact slopes.
   template <class T>

@@ -80,6 +80,46 @@ struct mlp_gan_point {
     for (int k = 0; k < dimension; ++k) v[k] = -v[k];
   }
 
+  /// \f$L_G = \tfrac1n\sum_i \ell^G(D_\psi(G_\theta(\varepsilon_i)))\f$ (T: double or a dual number).
+  template <class T>
+  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
+    T lg, ld;
+    losses(z, lg, ld);
+    return lg;
+  }
+  /// \f$L_D = \tfrac1n\sum_i [\ell^D_r(D_\psi(x_i)) + \ell^D_f(D_\psi(G_\theta(\varepsilon_i)))]\f$.
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
+    T lg, ld;
+    losses(z, lg, ld);
+    return ld;
+  }
+  /// Both losses by one forward pass of each sample.
+  template <class T>
+  MINIMAX_HOST_DEVICE void losses(const T* z, T& generator_loss, T& discriminator_loss) const {
+    const T* theta = z;
+    const T* psi = z + generator_dimension;
+    T x[data_size > noise_size ? data_size : noise_size];
+    T gen_tape[generator_network::tape_size];
+    T dis_tape[discriminator_network::tape_size];
+    constexpr int out = discriminator_network::tape_offsets[discriminator_network::depth];
+    constexpr int fake_at = generator_network::tape_offsets[generator_network::depth];
+    generator_loss = T(0.0);
+    discriminator_loss = T(0.0);
+    for (int i = 0; i < Batch; ++i) {
+      for (int j = 0; j < data_size; ++j) x[j] = T(real[i * data_size + j]);
+      discriminator.forward(psi, x, dis_tape);
+      discriminator_loss += loss.discriminator_real(dis_tape[out]);
+      for (int j = 0; j < noise_size; ++j) x[j] = T(noise[i * noise_size + j]);
+      generator.forward(theta, x, gen_tape);
+      discriminator.forward(psi, gen_tape + fake_at, dis_tape);
+      discriminator_loss += loss.discriminator_fake(dis_tape[out]);
+      generator_loss += loss.generator(dis_tape[out]);
+    }
+    generator_loss /= T(Batch);
+    discriminator_loss /= T(Batch);
+  }
+
   /// No projection.
   MINIMAX_HOST_DEVICE void project(double*) const {}
 };
