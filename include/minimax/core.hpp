@@ -6,5 +6,6 @@
 #include "minimax/core/config.hpp"
 #include "minimax/core/deferred.hpp"
 #include "minimax/core/error.hpp"
+#include "minimax/core/estimate.hpp"
 #include "minimax/core/numerics.hpp"
 #include "minimax/core/version.hpp"

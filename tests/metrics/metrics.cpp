@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 #include <minimax/divergence/mmd.hpp>
 #include <minimax/metrics.hpp>
@@ -11,6 +12,12 @@
 
 namespace mm = minimax;
 namespace metrics = minimax::metrics;
+
+// The Monte Carlo results are minimax::mean_estimate with their extras.
+static_assert(std::is_base_of_v<mm::mean_estimate, mm::metrics::kid_result>);
+static_assert(std::is_base_of_v<mm::mean_estimate, mm::metrics::path_length_result>);
+static_assert(std::is_same_v<decltype(mm::metrics::parzen_log_likelihood(Eigen::MatrixXd(), Eigen::MatrixXd(), 1.0)),
+                             mm::mean_estimate>);
 
 TEST_CASE("mode_coverage: counts, quality and reverse KL against hand counts", "[metrics][mode_coverage]") {
   const mm::ring ring(8, 1.0, 0.01);

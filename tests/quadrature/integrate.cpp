@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <type_traits>
 #include <limits>
 #include <numbers>
 #include <string>
@@ -26,6 +27,19 @@ void check_known(const mm::quadrature_result<double>& r, double exact, double re
   CHECK(r.l1_norm >= std::abs(r.value) * (1 - 1e-12));
 }
 }  // namespace
+
+// A quadrature result is a minimax::estimate with the rule's diagnostics: the theory takes it as one.
+static_assert(std::is_base_of_v<mm::estimate, mm::quadrature_result<double>>);
+static_assert(std::is_base_of_v<mm::basic_estimate<long double>, mm::quadrature_result<long double>>);
+
+TEST_CASE("integrate: the result is an estimate of the integral, its value and error as the rule's", "[quadrature]") {
+  const auto r = mm::integrate([](double x) { return std::exp(x); }, 0.0, 1.0);
+  const mm::estimate e = r;
+  CHECK(e.value == r.value);
+  CHECK(e.error_estimate == r.error_estimate);
+  const double value = r;
+  CHECK(value == r.value);
+}
 
 TEST_CASE("integrate: x^k on [0, 1] and [0, 3] by tanh_sinh", "[quadrature]") {
   for (int k = 0; k <= 12; ++k) {

@@ -28,3 +28,14 @@ constexpr std::size_t deferred_size() {
 constexpr double late_value = 2.5;
 static_assert(&mm::late<int>(late_value) == &late_value);
 static_assert(std::is_same_v<decltype(mm::late<void>(late_value)), const double&>);
+
+// The result types: a value with its error estimate (minimax::estimate, any precision as
+// basic_estimate), converting to its value in constant expressions; a Monte Carlo mean with its
+// standard error (minimax::mean_estimate).
+static_assert(std::is_same_v<mm::estimate, mm::basic_estimate<double>>);
+static_assert(std::is_aggregate_v<mm::estimate> && std::is_aggregate_v<mm::mean_estimate>);
+constexpr mm::estimate third{1.0 / 3.0, 1e-17};
+static_assert(static_cast<double>(third) == 1.0 / 3.0 && third.error_estimate == 1e-17);
+constexpr mm::basic_estimate<float> third_f{1.0f / 3.0f, 1e-8f};
+static_assert(static_cast<float>(third_f) == 1.0f / 3.0f);
+static_assert(mm::mean_estimate{2.0, 0.5}.mean == 2.0 && mm::mean_estimate{2.0, 0.5}.standard_error == 0.5);

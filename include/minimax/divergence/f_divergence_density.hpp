@@ -289,7 +289,7 @@ quadrature_result<typename P::value_type> f_divergence(const P& p, const Q& q,
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
   }
-  quadrature_result<T> total{T(0), T(0), T(0), quadrature_method::tanh_sinh, 0};
+  quadrature_result<T> total{{T(0), T(0)}, T(0), quadrature_method::tanh_sinh, 0};
   T magnitude = 0;
   std::size_t pieces = 0;
   for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {

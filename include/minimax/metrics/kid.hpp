@@ -11,17 +11,18 @@
 #include <Eigen/Core>
 
 #include "minimax/core/error.hpp"
+#include "minimax/core/estimate.hpp"
 #include "minimax/core/summation.hpp"
 #include "minimax/divergence/mmd.hpp"
 #include "minimax/prob/random.hpp"
 
 namespace minimax::metrics {
 
-/// The result of kernel_inception_distance().
-struct kid_result {
-  double mean = 0;                ///< the mean of the subsets' unbiased MMD² (the KID; may be negative)
-  double standard_deviation = 0;  ///< their sample standard deviation
-  double standard_error = 0;      ///< standard_deviation / \f$\sqrt{\text{subsets}}\f$
+/// \brief The result of kernel_inception_distance(): a minimax::mean_estimate (`mean`, the mean of
+/// the subsets' unbiased MMD², the KID, which may be negative; `standard_error`, standard_deviation /
+/// \f$\sqrt{\text{subsets}}\f$) with the subsets' spread.
+struct kid_result : mean_estimate {
+  double standard_deviation = 0;  ///< the subsets' sample standard deviation
 };
 
 namespace detail {

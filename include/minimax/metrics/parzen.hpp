@@ -12,16 +12,14 @@
 #include <Eigen/Core>
 
 #include "minimax/core/error.hpp"
+#include "minimax/core/estimate.hpp"
 #include "minimax/core/logsumexp.hpp"
 #include "minimax/core/summation.hpp"
 
 namespace minimax::metrics {
 
-/// A mean with its standard error \f$s/\sqrt{m}\f$ (\f$s\f$ the sample standard deviation).
-struct estimate {
-  double mean = 0;            ///< the mean
-  double standard_error = 0;  ///< \f$s/\sqrt{m}\f$; 0 for a single value
-};
+/// The former name of minimax::mean_estimate (a mean with its standard error).
+using estimate [[deprecated("minimax::metrics::estimate is minimax::mean_estimate")]] = mean_estimate;
 
 /// \brief The mean log-likelihood of `test` points under a Parzen window (isotropic Gaussian kernel,
 /// bandwidth \f$\sigma\f$) on `generated` points, with its standard error:
@@ -36,7 +34,7 @@ struct estimate {
 /// \throws minimax::invalid_argument for empty inputs, dimensions that differ, non-finite values or
 /// \f$\sigma \le 0\f$.
 template <class = void>  // compiled only where called: see docs/building.md
-estimate parzen_log_likelihood(const Eigen::MatrixXd& generated, const Eigen::MatrixXd& test, double sigma) {
+mean_estimate parzen_log_likelihood(const Eigen::MatrixXd& generated, const Eigen::MatrixXd& test, double sigma) {
   constexpr const char* fn = "minimax::metrics::parzen_log_likelihood";
   require_non_empty(fn, "generated", static_cast<std::size_t>(generated.rows()));
   require_non_empty(fn, "test", static_cast<std::size_t>(test.rows()));
@@ -62,7 +60,7 @@ estimate parzen_log_likelihood(const Eigen::MatrixXd& generated, const Eigen::Ma
     }
     values[static_cast<std::size_t>(j)] = logsumexp(exponents) + constant;
   }
-  estimate e;
+  mean_estimate e;
   const double m = static_cast<double>(values.size());
   e.mean = compensated_sum(values) / m;
   if (values.size() > 1) {

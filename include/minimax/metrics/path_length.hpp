@@ -8,16 +8,16 @@
 #include <Eigen/Core>
 
 #include "minimax/core/error.hpp"
+#include "minimax/core/estimate.hpp"
 #include "minimax/core/summation.hpp"
 #include "minimax/prob/random.hpp"
 
 namespace minimax::metrics {
 
-/// The result of perceptual_path_length().
-struct path_length_result {
-  double mean = 0;            ///< the PPL estimate
-  double standard_error = 0;  ///< the Monte Carlo standard error of the mean
-  std::vector<double> values; ///< the per-pair values \f$d/\varepsilon^2\f$
+/// \brief The result of perceptual_path_length(): a minimax::mean_estimate (`mean`, the PPL estimate;
+/// `standard_error`, its Monte Carlo standard error) with the per-pair values.
+struct path_length_result : mean_estimate {
+  std::vector<double> values;  ///< the per-pair values \f$d/\varepsilon^2\f$
 };
 
 /// \brief \f$\mathrm{PPL} = \mathbb{E}\big[\, d\big(g(\operatorname{lerp}(z_1, z_2; t)),\, g(\operatorname{lerp}(z_1, z_2; t + \varepsilon))\big) / \varepsilon^2 \big]\f$

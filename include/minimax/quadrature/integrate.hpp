@@ -21,6 +21,7 @@
 
 #include "minimax/core/concepts.hpp"
 #include "minimax/core/error.hpp"
+#include "minimax/core/estimate.hpp"
 #include "minimax/quadrature/interval.hpp"
 
 namespace minimax {
@@ -113,12 +114,13 @@ struct quadrature_options {
   quadrature_workspace<T>* workspace = nullptr;
 };
 
-/// \brief A value of \f$\int_a^b f\f$ with its error estimate.
+/// \brief A value of \f$\int_a^b f\f$ with its error estimate: a minimax::basic_estimate (`value`, the
+/// integral's estimate; `error_estimate`, its estimated absolute error: for the double-exponential
+/// rules \f$|Q_k - Q_{k-1}|\f$ of the last two levels, for Gauss–Kronrod \f$|G - K|\f$ summed over
+/// the pieces) with the quadrature's diagnostics. In double precision it is a minimax::estimate.
 template <Real T = double>
-struct quadrature_result {
-  T value;           ///< the integral's estimate
-  T error_estimate;  ///< estimated absolute error (double-exponential: \f$|Q_k - Q_{k-1}|\f$ of the last two levels; Gauss–Kronrod: \f$|G - K|\f$ summed over the pieces)
-  T l1_norm;         ///< estimate of \f$\int_a^b |f|\f$ (the scale the tolerance is relative to)
+struct quadrature_result : basic_estimate<T> {
+  T l1_norm = 0;  ///< estimate of \f$\int_a^b |f|\f$ (the scale the tolerance is relative to)
   quadrature_method method;  ///< the rule used
   std::size_t evaluations = 0;  ///< number of evaluations of f
 };
@@ -202,7 +204,7 @@ struct checked_integrand {
 template <class T, class Body>
 quadrature_result<T> run_rule(const char* function, integrand_ref<T> f, quadrature_method method, Body body) {
   checked_integrand<T> g{function, f};
-  quadrature_result<T> result{T(0), T(0), T(0), method, 0};
+  quadrature_result<T> result{{T(0), T(0)}, T(0), method, 0};
   try {
     result.value = body(g, result.error_estimate, result.l1_norm);
   } catch (const minimax::invalid_argument&) {
@@ -301,7 +303,7 @@ quadrature_result<T> integrate(F f, A a_in, B b_in, const quadrature_options<T>&
   const T a = static_cast<T>(a_in);
   const T b = static_cast<T>(b_in);
   detail::validate_integration(function, a, b, options);
-  if (a == b) return {T(0), T(0), T(0), quadrature_method::tanh_sinh, 0};
+  if (a == b) return {{T(0), T(0)}, T(0), quadrature_method::tanh_sinh, 0};
   return detail::integrate_double_exponential<T>(detail::integrand_ref<T>(f), a, b, options);
 }
 
@@ -327,7 +329,7 @@ quadrature_result<T> integrate_gauss_kronrod(F f, A a_in, B b_in, const quadratu
   const T a = static_cast<T>(a_in);
   const T b = static_cast<T>(b_in);
   detail::validate_integration(function, a, b, options);
-  if (a == b) return {T(0), T(0), T(0), quadrature_method::gauss_kronrod, 0};
+  if (a == b) return {{T(0), T(0)}, T(0), quadrature_method::gauss_kronrod, 0};
   return detail::integrate_gauss_kronrod_ref<Points, T>(detail::integrand_ref<T>(f), a, b, options);
 }
 
