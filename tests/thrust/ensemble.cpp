@@ -10,6 +10,8 @@
 
 #include <Eigen/Core>
 
+#include "damped_rotation.hpp"
+
 #include "minimax/dynamics/analysis.hpp"
 #include "minimax/dynamics/schemes/alternating.hpp"
 #include "minimax/dynamics/schemes/consensus.hpp"
@@ -158,32 +160,7 @@ TEST_CASE("a user's scheme runs in the ensemble: Heun's method, the Eigen trajec
 }
 
 namespace {
-//! [user game]
-// A user's game, not one of minimax::games, written once over arrays:
-// V(x, y) = (a/2) x^2 + b x y - (a/2) y^2, x minimising and y maximising. Its field and losses are
-// MINIMAX_HOST_DEVICE templates over the scalar type, so the ensembles run it as it is and the Eigen
-// backend runs it through games::as_game (differentiating it with dual numbers where it must).
-struct damped_rotation {
-  static constexpr int dimension = 2;
-  static constexpr int generator_dimension = 1;
-  double a = 0.05, b = 1.0;
-  template <class T>
-  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
-    v[0] = -(T(a) * z[0] + T(b) * z[1]);
-    v[1] = T(b) * z[0] - T(a) * z[1];
-  }
-  template <class T>
-  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
-    return T(0.5 * a) * z[0] * z[0] + T(b) * z[0] * z[1] - T(0.5 * a) * z[1] * z[1];
-  }
-  template <class T>
-  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
-    return -generator_loss(z);
-  }
-  MINIMAX_HOST_DEVICE void project(double*) const {}
-  MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
-};
-//! [user game]
+using minimax_test::damped_rotation;
 static_assert(minimax::PointGame<damped_rotation> && minimax::Game<minimax::games::as_game<damped_rotation>>);
 }  // namespace
 
