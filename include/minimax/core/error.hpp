@@ -22,6 +22,9 @@
 #include <charconv>
 #include <concepts>
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -43,12 +46,35 @@ class domain_error : public std::domain_error {
 
 namespace detail {
 
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+inline constexpr bool has_floating_to_chars = true;
+#else
+inline constexpr bool has_floating_to_chars = false;
+#endif
+
+/// The fewest significant digits, printed by `%g`, that read back to `value`: the shortest
+/// round-trip text where the standard library lacks the floating-point std::to_chars (libc++
+/// before 17, as in WebAssembly builds). NaN and infinities print as "nan", "inf", "-inf".
+template <class T>
+  requires std::is_floating_point_v<T>
+std::string shortest_text_by_printf(T value) {
+  char buffer[64];
+  for (int digits = 1; digits <= std::numeric_limits<T>::max_digits10; ++digits) {
+    const int length = std::snprintf(buffer, sizeof buffer, "%.*Lg", digits, static_cast<long double>(value));
+    if (length < 0 || length >= static_cast<int>(sizeof buffer)) return "?";
+    if (value != value || static_cast<T>(std::strtold(buffer, nullptr)) == value) break;
+  }
+  return buffer;
+}
+
 /// The shortest decimal text that reads back to `value` (integers and floating point alike).
 template <class T>
   requires std::is_arithmetic_v<T>
 std::string to_text(T value) {
   if constexpr (std::same_as<T, bool>) {
     return value ? "true" : "false";
+  } else if constexpr (std::is_floating_point_v<T> && !has_floating_to_chars) {
+    return shortest_text_by_printf(value);
   } else {
     char buffer[64];
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);

@@ -39,6 +39,7 @@
 #include <cstdint>
 #include <concepts>
 #include <cstddef>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <type_traits>
@@ -54,6 +55,19 @@
 namespace minimax {
 
 namespace detail {
+
+#if defined(__cpp_lib_bit_cast)
+using std::bit_cast;
+#else
+/// std::bit_cast where the standard library lacks it (libc++ before 14, as in WebAssembly builds).
+template <class To, class From>
+  requires(sizeof(To) == sizeof(From) && std::is_trivially_copyable_v<To> && std::is_trivially_copyable_v<From>)
+To bit_cast(const From& from) noexcept {
+  To to;
+  std::memcpy(&to, &from, sizeof to);
+  return to;
+}
+#endif
 
 /// An argument the pmf divergences accept (minimax::Pmf; the name kept for the library's detail code).
 template <class P>
@@ -210,11 +224,11 @@ void for_each_block(const char* function, contiguous_vector<T>& p, contiguous_ve
 /// Taylor series to \f$s^{21}\f$ (truncation below \f$10^{-17}\f$ relative), and
 /// \f$\log x = k\log 2 + \log m\f$ with \f$\log 2\f$ split in two so that \f$k\log 2_{\rm hi}\f$ is exact.
 inline double log_normal_positive(double x) noexcept {
-  const std::uint64_t u = std::bit_cast<std::uint64_t>(x) + 0x00095f619980c433ULL;
+  const std::uint64_t u = detail::bit_cast<std::uint64_t>(x) + 0x00095f619980c433ULL;
   const std::uint64_t e = u >> 52;  // biased exponent of x / sqrt(1/2)
-  const double m = std::bit_cast<double>((u & 0x000fffffffffffffULL) + 0x3fe6a09e667f3bcdULL);
+  const double m = detail::bit_cast<double>((u & 0x000fffffffffffffULL) + 0x3fe6a09e667f3bcdULL);
   // e converted exactly through the 2^52 magic number (no integer-to-double instruction needed)
-  const double k = std::bit_cast<double>(e | 0x4330000000000000ULL) - (4503599627370496.0 + 1023.0);
+  const double k = detail::bit_cast<double>(e | 0x4330000000000000ULL) - (4503599627370496.0 + 1023.0);
   const double f = m - 1.0;  // exact
   const double s = f / (2.0 + f);
   const double z = s * s;
@@ -273,7 +287,7 @@ MINIMAX_DETAIL_ALWAYS_INLINE double mul_add(double a, double b, double c) noexce
 /// -ftrapping-math (its default), so a plain conditional would keep the loops from vectorising.
 MINIMAX_DETAIL_ALWAYS_INLINE double select(bool c, double x, double y) noexcept {
   const std::uint64_t mask = 0 - static_cast<std::uint64_t>(c);
-  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(x) & mask) | (std::bit_cast<std::uint64_t>(y) & ~mask));
+  return detail::bit_cast<double>((detail::bit_cast<std::uint64_t>(x) & mask) | (detail::bit_cast<std::uint64_t>(y) & ~mask));
 }
 
 /// \f$a/b = 2^k\,\frac{\rm num + den}{\rm den - num}\f$ for normal \f$a, b > 0\f$: the mantissas of
@@ -289,10 +303,10 @@ struct ratio_parts {
 MINIMAX_DETAIL_ALWAYS_INLINE ratio_parts split_ratio(double a, double b) noexcept {
   constexpr std::uint64_t mantissa = 0x000fffffffffffffULL, one = 0x3ff0000000000000ULL;
   constexpr std::uint64_t magic = 0x4330000000000000ULL;  // 2^52: its low bits hold an integer exactly
-  const std::uint64_t ba = std::bit_cast<std::uint64_t>(a), bb = std::bit_cast<std::uint64_t>(b);
-  double ma = std::bit_cast<double>((ba & mantissa) | one);  // in [1, 2)
-  double mb = std::bit_cast<double>((bb & mantissa) | one);
-  double k = std::bit_cast<double>((ba >> 52) | magic) - std::bit_cast<double>((bb >> 52) | magic);  // exact
+  const std::uint64_t ba = detail::bit_cast<std::uint64_t>(a), bb = detail::bit_cast<std::uint64_t>(b);
+  double ma = detail::bit_cast<double>((ba & mantissa) | one);  // in [1, 2)
+  double mb = detail::bit_cast<double>((bb & mantissa) | one);
+  double k = detail::bit_cast<double>((ba >> 52) | magic) - detail::bit_cast<double>((bb >> 52) | magic);  // exact
   constexpr double sqrt2 = 1.4142135623730951;
   const bool up = ma > sqrt2 * mb;
   const bool down = sqrt2 * ma < mb;
@@ -484,13 +498,13 @@ __attribute__((target("avx2"))) inline fused_block accumulate_block_avx2(const d
                 (lanes[2][0] + lanes[2][1]) + (lanes[2][2] + lanes[2][3]),
                 (lanes[3][0] + lanes[3][1]) + (lanes[3][2] + lanes[3][3]), false};
   std::uint64_t flags = 0;
-  for (int j = 0; j < 4; ++j) flags |= std::bit_cast<std::uint64_t>(lanes[4][j]);
+  for (int j = 0; j < 4; ++j) flags |= detail::bit_cast<std::uint64_t>(lanes[4][j]);
   for (Eigen::Index i = whole; i < n; ++i) {
     b.terms += out[i];
     if constexpr (Jsd) b.lone += out[n + i];
     b.mass_p += p[i];
     b.mass_q += q[i];
-    flags |= (std::bit_cast<std::uint64_t>(p[i]) | std::bit_cast<std::uint64_t>(q[i]));
+    flags |= (detail::bit_cast<std::uint64_t>(p[i]) | detail::bit_cast<std::uint64_t>(q[i]));
     if constexpr (!Jsd) flags |= (q[i] > 0.0 && q[i] < 4 * std::numeric_limits<double>::min()) ? 1ULL << 63 : 0;
   }
   b.recheck = (flags >> 63) != 0;

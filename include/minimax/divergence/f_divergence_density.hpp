@@ -300,7 +300,7 @@ quadrature_result<typename P::value_type> f_divergence(const P& p, const Q& q,
     if (p_zero || q_zero) {
       // q f(0+) where p = 0 < q; p f'(inf) where q = 0 < p: the perspective's limits, on the mass.
       const T c = p_zero ? F::template at_zero<T>() : F::template slope_at_infinity<T>();
-      if (c == inf) return {inf, T(0), inf, total.method, total.evaluations};
+      if (c == inf) return {{inf, T(0)}, inf, total.method, total.evaluations};
       const auto [mass, mass_error] = p_zero ? detail::mass_on(q, a, b) : detail::mass_on(p, a, b);
       value = c * mass;
       error = std::abs(c) * mass_error;
