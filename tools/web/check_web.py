@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Test: the browser lab (build/.../wasm/site) loaded in headless Chromium shows minimax-lab's numbers.
 
-For each configuration below the page is opened with `autorun=1` in its address: it runs the
-configuration once in WebAssembly, draws every view and writes what it ran and what came back into
-the element #minimax-result. This script then runs the native minimax-lab on exactly the same
+For each configuration below the page is opened with `autorun=1` in its address, in headless
+Chromium driven over the DevTools protocol: it runs the configuration once in WebAssembly, draws
+every view and writes what it ran and what came back into the element #minimax-result. This script then runs the native minimax-lab on exactly the same
 command lines and compares the two outputs key by key: every number to 1e-12 (relative, or absolute
 below 1), every text and exit status exactly. It also checks that every view drew (no canvas left
 blank) and that the page logged no error. One screenshot per configuration is kept in --out.
@@ -11,17 +11,18 @@ blank) and that the page logged no error. One screenshot per configuration is ke
     check_web.py --site DIR --lab PATH --chromium PATH --out DIR [--bench]
 """
 import argparse
+import base64
 import functools
-import html
 import http.server
 import json
 import math
 import os
 import re
-import socket
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 
 TOLERANCE = 1e-12
 
@@ -39,16 +40,75 @@ CONFIGURATIONS = [
 ]
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def serve(directory):
     """A static server for `directory` on a free port of 127.0.0.1, in a thread; returns (server, port)."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=directory)
-    handler.log_message = lambda *args: None
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    handler = functools.partial(QuietHandler, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, port
+    return server, server.server_address[1]
+
+
+class Browser:
+    """Headless Chromium driven over the DevTools protocol on a pipe (--remote-debugging-pipe: JSON
+    messages ended by a NUL byte, ours on its fd 3, its answers on fd 4), so that the script can wait
+    for the page to finish its WebAssembly work, which a fixed --virtual-time-budget does not."""
+
+    def __init__(self, chromium, profile):
+        to_browser_read, self.to_browser = os.pipe()
+        self.from_browser, from_browser_write = os.pipe()
+
+        def wire():
+            os.dup2(to_browser_read, 3)
+            os.dup2(from_browser_write, 4)
+
+        self.process = subprocess.Popen(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--remote-debugging-pipe", "--window-size=1280,1000", "--user-data-dir=" + profile, "about:blank"],
+            preexec_fn=wire, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_browser_read)
+        os.close(from_browser_write)
+        self.pending, self.next_id, self.session = b"", 0, None
+        targets = self.call("Target.getTargets")["targetInfos"]
+        page = next(t for t in targets if t["type"] == "page")
+        self.session = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True)["sessionId"]
+        self.call("Page.enable")
+
+    def call(self, method, **params):
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params}
+        if self.session and not method.startswith("Target."):
+            message["sessionId"] = self.session
+        os.write(self.to_browser, json.dumps(message).encode() + b"\0")
+        while True:
+            while b"\0" not in self.pending:
+                chunk = os.read(self.from_browser, 1 << 20)
+                if not chunk:
+                    raise RuntimeError("Chromium closed its DevTools pipe")
+                self.pending += chunk
+            text, self.pending = self.pending.split(b"\0", 1)
+            answer = json.loads(text)
+            if answer.get("id") == self.next_id:
+                if "error" in answer:
+                    raise RuntimeError(f"{method}: {answer['error']}")
+                return answer.get("result", {})
+
+    def evaluate(self, expression):
+        return self.call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
+
+    def close(self):
+        try:
+            self.call("Browser.close")
+        except (RuntimeError, OSError):
+            pass
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
 
 
 def compare(page, native, path, failures):
@@ -79,20 +139,23 @@ def compare(page, native, path, failures):
         failures.append(f"{path}: page {page!r}, native {native!r}")
 
 
-def open_page(chromium, url, extra):
-    common = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-              "--virtual-time-budget=60000", "--window-size=1280,1000"]
-    return subprocess.run(common + extra + [url], capture_output=True, text=True, timeout=300)
-
-
-def check(name, query, a, port, failures):
+def check(name, query, a, browser, port, failures):
     url = f"http://127.0.0.1:{port}/index.html?{query}&autorun=1"
-    dom = open_page(a.chromium, url, ["--dump-dom"]).stdout
-    found = re.search(r'<pre id="minimax-result"[^>]*>(.*?)</pre>', dom, re.S)
-    if not found:
-        failures.append(f"{name}: the page wrote no #minimax-result (did the module load?)")
+    browser.call("Page.navigate", url=url)
+    text, deadline = None, time.monotonic() + 240
+    while time.monotonic() < deadline:
+        text = browser.evaluate("document.body && document.body.dataset.done === '1' ? "
+                                "document.getElementById('minimax-result').textContent : null")
+        if text:
+            break
+        time.sleep(0.2)
+    if not text:
+        failures.append(f"{name}: the page wrote no #minimax-result within 240 s (did the module load?)")
         return None
-    result = json.loads(html.unescape(found.group(1)))
+    shot = browser.call("Page.captureScreenshot", format="png")["data"]
+    with open(os.path.join(a.out, name + ".png"), "wb") as f:
+        f.write(base64.b64decode(shot))
+    result = json.loads(text)
     for message in result.get("errors", []):
         failures.append(f"{name}: the page logged an error: {message}")
     canvases = result.get("canvases", {})
@@ -116,7 +179,6 @@ def check(name, query, a, port, failures):
             failures.append(f"{where}: failed natively: {native.stderr.strip()}")
             continue
         compare(run["output"], json.loads(native.stdout), where, failures)
-    open_page(a.chromium, url, ["--screenshot=" + os.path.join(a.out, name + ".png")])
     return result
 
 
@@ -131,19 +193,23 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     server, port = serve(a.site)
     failures, checked = [], 0
-    try:
-        for name, query in CONFIGURATIONS:
-            before = len(failures)
-            result = check(name, query, a, port, failures)
-            runs = len(result.get("runs", [])) if result else 0
-            checked += runs
-            timing = result.get("timing_ms", {}) if result else {}
-            print(f"{name}: {runs} command(s) compared, {len(failures) - before} difference(s); timing_ms {timing}")
-        if a.bench:
-            result = check("bench", "game=dirac&steps=1000&bench=1", a, port, failures)
-            print("bench: timing_ms", json.dumps(result.get("timing_ms", {}) if result else {}))
-    finally:
-        server.shutdown()
+    with tempfile.TemporaryDirectory() as profile:
+        browser = Browser(a.chromium, profile)
+        try:
+            for name, query in CONFIGURATIONS:
+                before = len(failures)
+                result = check(name, query, a, browser, port, failures)
+                runs = len(result.get("runs", [])) if result else 0
+                checked += runs
+                timing = result.get("timing_ms", {}) if result else {}
+                print(f"{name}: {runs} command(s) compared, {len(failures) - before} difference(s); "
+                      f"timing_ms {json.dumps(timing)}")
+            if a.bench:
+                result = check("bench", "game=dirac&steps=1000&bench=1", a, browser, port, failures)
+                print("bench: timing_ms", json.dumps(result.get("timing_ms", {}) if result else {}))
+        finally:
+            browser.close()
+            server.shutdown()
     for f in failures[:50]:
         print("FAIL:", f)
     if len(failures) > 50:
