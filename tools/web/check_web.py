@@ -25,6 +25,7 @@ import threading
 import time
 
 TOLERANCE = 1e-12
+LARGEST_DIFFERENCE = [0.0]  # the largest scaled difference seen, |a - b| / max(1, |a|, |b|)
 
 # (name, the page's query string): every game family, schemes that converge, cycle and diverge, and
 # the phase-diagram tab. Every canvas the page draws for a configuration must be non-blank.
@@ -122,6 +123,7 @@ def compare(page, native, path, failures):
             return
         if a == b:
             return
+        LARGEST_DIFFERENCE[0] = max(LARGEST_DIFFERENCE[0], abs(a - b) / max(1.0, abs(a), abs(b)))
         if not (abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))):
             failures.append(f"{path}: page {a!r}, native {b!r} (difference {abs(a - b):.3g})")
     elif isinstance(native, dict) and isinstance(page, dict):
@@ -214,7 +216,8 @@ def main():
         print("FAIL:", f)
     if len(failures) > 50:
         print(f"FAIL: ... and {len(failures) - 50} more")
-    print(f"{checked} commands run on the page and natively; {len(failures)} difference(s)")
+    print(f"{checked} commands run on the page and natively; {len(failures)} difference(s) beyond {TOLERANCE:g}; "
+          f"the largest scaled difference {LARGEST_DIFFERENCE[0]:.3g}")
     return 1 if failures or checked == 0 else 0
 
 
