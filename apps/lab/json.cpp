@@ -346,12 +346,19 @@ std::string shortest_text(double x) {
     std::snprintf(buffer, sizeof buffer, "%.0f", x);
     return buffer;
   }
-  // otherwise the shortest %g text that reads back to the same double
-  for (int digits = 1; digits < 17; ++digits) {
+  // otherwise the shortest %g text that reads back to the same double, found by bisection over the
+  // digit count (17 always reads back; a correctly rounded longer text is never farther from x), in
+  // about four printings rather than up to seventeen: the lab prints thousands of numbers a run
+  const auto reads_back = [&](int digits) {
     std::snprintf(buffer, sizeof buffer, "%.*g", digits, x);
-    if (std::strtod(buffer, nullptr) == x) return buffer;
+    return std::strtod(buffer, nullptr) == x;
+  };
+  int fails = 0, passes = 17;  // reads_back(fails) is false (0 digits: nothing), reads_back(passes) true
+  while (passes - fails > 1) {
+    const int middle = (fails + passes) / 2;
+    (reads_back(middle) ? passes : fails) = middle;
   }
-  std::snprintf(buffer, sizeof buffer, "%.17g", x);
+  std::snprintf(buffer, sizeof buffer, "%.*g", passes, x);
   return buffer;
 }
 

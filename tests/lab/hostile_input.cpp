@@ -4,9 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "../../apps/lab/json.hpp"
 #include "run_lab.hpp"
@@ -73,6 +78,37 @@ TEST_CASE("lab: integers print as integers in CSV and JSON (step 10, not 1e+01)"
   CHECK(lab::json::shortest_text(1e300) == "1e+300");
   CHECK(lab::json::shortest_text(0.1) == "0.1");
   CHECK(std::stod(lab::json::shortest_text(1.0 / 3.0)) == 1.0 / 3.0);
+}
+
+// The bisection over the digit count finds what a scan from one digit up finds: the fewest %g
+// digits that read back, on random doubles of every magnitude and on powers of two, where the
+// values that read back are not centred on x.
+TEST_CASE("lab: numbers print with the fewest digits that read back", "[lab][hostile]") {
+  const auto scan = [](double x) {
+    char buffer[32];
+    for (int digits = 1; digits <= 17; ++digits) {
+      std::snprintf(buffer, sizeof buffer, "%.*g", digits, x);
+      if (std::strtod(buffer, nullptr) == x) break;
+    }
+    return std::string(buffer);
+  };
+  std::mt19937_64 bits(4122026);
+  std::vector<double> values;
+  for (int i = 0; i < 5000; ++i) {
+    const std::uint64_t u = bits();
+    double x;
+    std::memcpy(&x, &u, sizeof x);
+    if (std::isfinite(x) && x != std::trunc(x)) values.push_back(x);
+  }
+  for (int k = -1074; k <= 52; ++k) values.push_back(std::ldexp(1.0, k));
+  std::uniform_real_distribution<double> unit(0, 1);
+  for (int i = 0; i < 2000; ++i) values.push_back(unit(bits));
+  for (const double x : values) {
+    const std::string text = lab::json::shortest_text(x);
+    INFO("x = " << scan(x));
+    CHECK(text == scan(x));
+    CHECK(std::strtod(text.c_str(), nullptr) == x);
+  }
 }
 
 TEST_CASE("lab: a network run whose step overflows ends non_finite with its rows kept, exit 0", "[lab][hostile]") {
