@@ -350,15 +350,15 @@ std::string shortest_text(double x) {
   // digit count (17 always reads back; a correctly rounded longer text is never farther from x), in
   // about four printings rather than up to seventeen: the lab prints thousands of numbers a run
   const auto reads_back = [&](int digits) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", digits, x);
-    return std::strtod(buffer, nullptr) == x;
+    const int length = std::snprintf(buffer, sizeof buffer, "%.*g", digits, x);
+    return length > 0 && length < static_cast<int>(sizeof buffer) && std::strtod(buffer, nullptr) == x;
   };
   int fails = 0, passes = 17;  // reads_back(fails) is false (0 digits: nothing), reads_back(passes) true
   while (passes - fails > 1) {
     const int middle = (fails + passes) / 2;
     (reads_back(middle) ? passes : fails) = middle;
   }
-  std::snprintf(buffer, sizeof buffer, "%.*g", passes, x);
+  if (!reads_back(passes)) std::snprintf(buffer, sizeof buffer, "%.17g", x);  // rewrites the buffer
   return buffer;
 }
 
