@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Compiles one unit with clang's -ftime-trace and counts the costly templates its front end
-instantiated: Eigen's decompositions (eigensolvers, Schur, Hessenberg, Cholesky, QR, LU, SVD) and
-Boost.Math's quadrature rules. Every instantiation is recorded (granularity 0), so this is a count,
+instantiated: Eigen's decompositions (eigensolvers, Schur, Hessenberg, Cholesky, QR, LU, SVD),
+Boost.Math's quadrature rules and its special functions (the error function and its inverse, the
+gamma family, zeta, beta, Bessel functions: each brings rational approximations, constants and
+static initialisers that are compiled, and at -O1 and above emitted, into the unit). Every instantiation is recorded (granularity 0), so this is a count,
 not a time.
 
   count_instantiations.py --cxx clang++ --expect none  -- -I include ... unit.cpp
   count_instantiations.py --cxx clang++ --expect eigen -- ...       (the unit must instantiate one)
 
 --expect none: fails when the unit instantiates any of them, and names them.
---expect eigen / quadrature: fails unless it instantiates that kind (a control: the count works).
+--expect eigen / quadrature / special: fails unless it instantiates that kind (a control: the count
+works).
 """
 
 import argparse
@@ -27,6 +30,10 @@ KINDS = {
         r"tridiagonalization_inplace|LLT|LDLT|HouseholderQR|ColPivHouseholderQR|FullPivHouseholderQR|"
         r"CompleteOrthogonalDecomposition|HouseholderSequence|PartialPivLU|FullPivLU|JacobiSVD|BDCSVD)\b"),
     "quadrature": re.compile(r"^boost::math::quadrature::"),
+    "special": re.compile(
+        r"^boost::math::(detail::)?(erf|erfc|erf_inv|erfc_inv|tgamma|tgamma1pm1|lgamma|digamma|trigamma|polygamma|"
+        r"gamma_p|gamma_q|gamma_p_inv|gamma_q_inv|zeta|beta|ibeta|ibeta_inv|cyl_bessel_[ijk]|cyl_neumann|"
+        r"legendre_p|legendre_q)(_imp|_initializer|_inv_imp)?\b"),
 }
 
 

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "minimax/core/deferred.hpp"
 #include "minimax/core/error.hpp"
 #include "minimax/core/logsumexp.hpp"
 #include "minimax/core/summation.hpp"
@@ -91,7 +92,8 @@ inline void require_density(const char* function, const mixture& m) {
 /// \brief \f$\log p(x) = \log\sum_k \exp(\log w_k + \log p_k(x))\f$ by logsumexp, so it is finite
 /// wherever one component's log-density is, even where every \f$p_k(x)\f$ underflows.
 /// \throws minimax::domain_error when a point mass has positive weight; minimax::invalid_argument for NaN x.
-inline double log_pdf(const mixture& m, double x) {
+template <class Unused = void>  // compiled only where called: see docs/building.md
+double log_pdf(const mixture& m, double x) {
   detail::require_not_nan("minimax::log_pdf(mixture)", x);
   detail::require_density("minimax::log_pdf(mixture)", m);
   std::vector<double> terms;
@@ -107,14 +109,15 @@ inline double log_pdf(const mixture& m, double x) {
             return log_pdf(c, x);
           }
         },
-        m.components()[k]);
+        late<Unused>(m).components()[k]);
     terms.push_back(std::log(w) + lp);
   }
   return logsumexp(terms);
 }
 
 /// \brief \f$p(x) = \sum_k w_k p_k(x)\f$. \throws as log_pdf(const mixture&, double).
-inline double pdf(const mixture& m, double x) {
+template <class Unused = void>  // compiled only where called: see docs/building.md
+double pdf(const mixture& m, double x) {
   detail::require_not_nan("minimax::pdf(mixture)", x);
   detail::require_density("minimax::pdf(mixture)", m);
   neumaier_sum<double> s;
@@ -129,28 +132,30 @@ inline double pdf(const mixture& m, double x) {
                      return pdf(c, x);
                    }
                  },
-                 m.components()[k]);
+                 late<Unused>(m).components()[k]);
   }
   return s.value();
 }
 
 /// \brief \f$F(x) = \sum_k w_k F_k(x)\f$. \throws minimax::invalid_argument for NaN x.
-inline double cdf(const mixture& m, double x) {
+template <class Unused = void>  // compiled only where called: see docs/building.md
+double cdf(const mixture& m, double x) {
   detail::require_not_nan("minimax::cdf(mixture)", x);
   neumaier_sum<double> s;
   for (std::size_t k = 0; k < m.size(); ++k) {
     const double w = m.weights()[static_cast<Eigen::Index>(k)];
-    if (w > 0) s += w * std::visit([x](const auto& c) { return cdf(c, x); }, m.components()[k]);
+    if (w > 0) s += w * std::visit([x](const auto& c) { return cdf(c, x); }, late<Unused>(m).components()[k]);
   }
   return std::min(1.0, s.value());
 }
 
 /// \brief The support: the smallest interval holding every component of positive weight.
-inline interval<double> support(const mixture& m) {
+template <class Unused = void>  // compiled only where called: see docs/building.md
+interval<double> support(const mixture& m) {
   interval<double> hull{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
   for (std::size_t k = 0; k < m.size(); ++k) {
     if (m.weights()[static_cast<Eigen::Index>(k)] == 0) continue;
-    const auto s = std::visit([](const auto& c) { return support(c); }, m.components()[k]);
+    const auto s = std::visit([](const auto& c) { return support(c); }, late<Unused>(m).components()[k]);
     hull.lower = std::min(hull.lower, s.lower);
     hull.upper = std::max(hull.upper, s.upper);
   }
@@ -159,7 +164,8 @@ inline interval<double> support(const mixture& m) {
 
 /// \brief Where the density is not smooth (see HasBreakpoints): the breakpoints of every component
 /// of positive weight that declares them (a uniform's ends; a normal has none), sorted, without repeats.
-inline std::vector<double> breakpoints(const mixture& m) {
+template <class Unused = void>  // compiled only where called: see docs/building.md
+std::vector<double> breakpoints(const mixture& m) {
   std::vector<double> points;
   for (std::size_t k = 0; k < m.size(); ++k) {
     if (m.weights()[static_cast<Eigen::Index>(k)] == 0) continue;
@@ -169,7 +175,7 @@ inline std::vector<double> breakpoints(const mixture& m) {
             for (double x : breakpoints(c)) points.push_back(x);
           }
         },
-        m.components()[k]);
+        late<Unused>(m).components()[k]);
   }
   std::sort(points.begin(), points.end());
   points.erase(std::unique(points.begin(), points.end()), points.end());
@@ -182,29 +188,30 @@ inline std::vector<double> breakpoints(const mixture& m) {
 /// positive weight (F is their weighted average); at \f$p = 0\f$ and \f$p = 1\f$ it is the end of the
 /// support. About 64 to 2100 evaluations of F (more when the bracket is infinite).
 /// \throws minimax::domain_error for p outside [0, 1].
-inline double quantile(const mixture& m, double p) {
+template <class Unused = void>  // compiled only where called: see docs/building.md
+double quantile(const mixture& m, double p) {
   detail::require_probability("minimax::quantile(mixture)", p);
-  if (p == 0) return support(m).lower;
-  if (p == 1) return support(m).upper;
+  if (p == 0) return support<Unused>(m).lower;
+  if (p == 1) return support<Unused>(m).upper;
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   for (std::size_t k = 0; k < m.size(); ++k) {
     if (m.weights()[static_cast<Eigen::Index>(k)] == 0) continue;
-    const double q = std::visit([p](const auto& c) { return quantile(c, p); }, m.components()[k]);
+    const double q = std::visit([p](const auto& c) { return quantile(c, p); }, late<Unused>(m).components()[k]);
     lo = std::min(lo, q);
     hi = std::max(hi, q);
   }
-  if (cdf(m, hi) < p) return hi;  // rounding in F: hi is the best answer available
+  if (cdf<Unused>(m, hi) < p) return hi;  // rounding in F: hi is the best answer available
   // Invariant: F(lo) < p <= F(hi). It already holds unless F(lo) = p, which happens whenever every
   // component has the same p-quantile (one component, say): F is then flat at p to rounding on a
   // whole interval below lo, so move down by a doubling step (not ulp by ulp, which could take
   // ~10^18 steps through the subnormals) until F drops below p; the bisection then finds the edge.
-  if (cdf(m, lo) >= p) {
+  if (cdf<Unused>(m, lo) >= p) {
     double step = std::max(std::abs(lo), 1.0) * std::numeric_limits<double>::epsilon();
     hi = lo;
     for (;;) {
       const double next = hi - step;
       if (!(next > -std::numeric_limits<double>::infinity())) return hi;  // F = p down to -infinity
-      if (cdf(m, next) < p) {
+      if (cdf<Unused>(m, next) < p) {
         lo = next;
         break;
       }
@@ -215,24 +222,26 @@ inline double quantile(const mixture& m, double p) {
   for (int i = 0; i < 2200; ++i) {
     double mid = lo / 2 + hi / 2;
     if (mid <= lo || mid >= hi) break;
-    (cdf(m, mid) >= p ? hi : lo) = mid;
+    (cdf<Unused>(m, mid) >= p ? hi : lo) = mid;
   }
   return hi;
 }
 
 /// \brief \f$\mathbb{E}X = \sum_k w_k \mu_k\f$.
-inline double mean(const mixture& m) {
+template <class Unused = void>  // compiled only where called: see docs/building.md
+double mean(const mixture& m) {
   neumaier_sum<double> s;
   for (std::size_t k = 0; k < m.size(); ++k) {
     const double w = m.weights()[static_cast<Eigen::Index>(k)];
-    if (w > 0) s += w * std::visit([](const auto& c) { return mean(c); }, m.components()[k]);
+    if (w > 0) s += w * std::visit([](const auto& c) { return mean(c); }, late<Unused>(m).components()[k]);
   }
   return s.value();
 }
 
 /// \brief \f$\operatorname{Var}X = \sum_k w_k\big(\sigma_k^2 + (\mu_k - \mu)^2\big)\f$ (law of total variance).
-inline double variance(const mixture& m) {
-  const double mu = mean(m);
+template <class Unused = void>  // compiled only where called: see docs/building.md
+double variance(const mixture& m) {
+  const double mu = mean<Unused>(m);
   neumaier_sum<double> s;
   for (std::size_t k = 0; k < m.size(); ++k) {
     const double w = m.weights()[static_cast<Eigen::Index>(k)];
@@ -242,21 +251,23 @@ inline double variance(const mixture& m) {
           const double d = mean(c) - mu;
           s += w * (variance(c) + d * d);
         },
-        m.components()[k]);
+        late<Unused>(m).components()[k]);
   }
   return s.value();
 }
 
 /// \brief One draw: a component k with probability \f$w_k\f$ (sample of the weights' pmf), then a
 /// draw of \f$P_k\f$.
-inline double sample(const mixture& m, rng& g) {
+template <class Unused = void>  // compiled only where called: see docs/building.md
+double sample(const mixture& m, rng& g) {
   const auto k = static_cast<std::size_t>(sample(m.weights(), g));
-  return std::visit([&g](const auto& c) { return static_cast<double>(sample(c, g)); }, m.components()[k]);
+  return std::visit([&g](const auto& c) { return static_cast<double>(sample(c, g)); }, late<Unused>(m).components()[k]);
 }
 
 /// \brief n independent draws as a vector. \throws minimax::invalid_argument for n < 0.
-inline Eigen::VectorXd sample(const mixture& m, rng& g, Eigen::Index n) {
-  return detail::sample_vector<double>("minimax::sample(mixture)", m, g, n);
+template <class Unused = void>  // compiled only where called: see docs/building.md
+Eigen::VectorXd sample(const mixture& m, rng& g, Eigen::Index n) {
+  return detail::sample_vector<double>("minimax::sample(mixture)", late<Unused>(m), g, n);
 }
 
 }  // namespace minimax
