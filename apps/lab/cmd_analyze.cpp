@@ -31,6 +31,7 @@ int cmd_analyze(int argc, char** argv) {
   r.meta.set("game", g.description);
   r.meta.set("scheme", a.text("scheme"));
   r.meta.set("lr", lr);
+  r.meta.set("lr_d", discriminator_step(a, lr));
   r.meta.set("at", to_json(at));
   r.meta.set("jacobian", to_json(s.jacobian));
   r.meta.set("spectral_radius", s.spectral_radius);

@@ -38,6 +38,7 @@ int cmd_simulate(int argc, char** argv) {
   r.meta.set("game", g.description);
   r.meta.set("scheme", a.text("scheme"));
   r.meta.set("lr", lr);
+  r.meta.set("lr_d", discriminator_step(a, lr));
   r.meta.set("steps", steps);
   r.meta.set("status", run.status);
   r.meta.set("message", run.message);

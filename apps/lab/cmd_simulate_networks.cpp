@@ -67,6 +67,7 @@ int simulate_networks(const arguments& a) {
   const std::string game_name = a.text("game");
   const std::string scheme = a.given("scheme") ? a.choice("scheme", {"adam", "unrolled"}) : "adam";
   const double lr = a.given("lr") ? a.positive("lr") : 1e-3;
+  const double lr_d = a.text("lr-d").empty() ? lr : a.positive("lr-d");
   const long steps = a.integer("steps", 0);
   const long batch = a.integer("batch", 1);
   const long snapshots = a.integer("snapshots", 1);
@@ -85,6 +86,7 @@ int simulate_networks(const arguments& a) {
   r.meta.set("game", game_name);
   r.meta.set("scheme", scheme);
   r.meta.set("lr", lr);
+  r.meta.set("lr_d", lr_d);
   r.meta.set("steps", steps);
   r.meta.set("batch", batch);
   r.meta.set("seed", static_cast<long>(seed));
@@ -113,7 +115,7 @@ int simulate_networks(const arguments& a) {
     began_type game(data, batch, rng, mm::loss::began(1.0, 0.5, 0.01));
     Eigen::VectorXd z = game.init(nn::glorot{}, rng);
     const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
-    nn::adam<double> adam_g(lr, 0.5, 0.999), adam_d(lr, 0.5, 0.999);
+    nn::adam<double> adam_g(lr, 0.5, 0.999), adam_d(lr_d, 0.5, 0.999);
     r.columns = {"step", "k", "m_global", "loss_real", "loss_fake"};
     during_run([&] {
       for (long t = 0; t <= steps; ++t) {
@@ -154,7 +156,7 @@ int simulate_networks(const arguments& a) {
     gan_type game(data, batch, rng);
     Eigen::VectorXd z = game.init(nn::glorot{}, rng);
     const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
-    nn::adam<double> adam_g(lr, 0.5, 0.999), adam_d(lr, 0.5, 0.999);
+    nn::adam<double> adam_g(lr, 0.5, 0.999), adam_d(lr_d, 0.5, 0.999);
     const mm::schemes::unrolled look_ahead{1.0, 0.1, unroll};
     r.columns = {"step", "loss_d", "loss_g", "modes_captured", "high_quality_fraction"};
     during_run([&] {

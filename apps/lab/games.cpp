@@ -33,7 +33,8 @@ std::vector<option> scheme_options() {
       {"scheme", "simultaneous",
        "simultaneous, alternating, extragradient, optimistic, consensus, momentum, momentum_alt, unrolled, adam, flow",
        false},
-      {"lr", "0.1", "the step size h (the time step for flow)", false},
+      {"lr", "0.1", "the step size h (the time step for flow); the generator's alone with --lr-d", false},
+      {"lr-d", "", "the discriminator's step size, for two time-scale updates (TTUR); empty: --lr", false},
       {"beta", "-0.3", "momentum: beta in (-1, 1)", false},
       {"consensus-gamma", "0.5", "consensus: the weight of the consensus term", false},
       {"unroll", "5", "unrolled: look-ahead steps k", false},
@@ -110,6 +111,10 @@ any_game make_game(const arguments& a, double strength) {
   });
 }
 
+double discriminator_step(const arguments& a, double lr) {
+  return a.text("lr-d").empty() ? lr : a.positive("lr-d");
+}
+
 Eigen::VectorXd initial_point(const any_game& g, const arguments& a) {
   if (a.text("init").empty()) {
     Eigen::VectorXd z = Eigen::VectorXd::Zero(g.n);
@@ -138,14 +143,16 @@ using scheme_variant =
 scheme_variant make_scheme(const arguments& a, double lr) {
   const std::string s = a.choice("scheme", {"simultaneous", "alternating", "extragradient", "optimistic", "consensus",
                                             "momentum", "momentum_alt", "unrolled", "adam", "flow"});
-  if (s == "simultaneous") return mm::schemes::simultaneous{lr};
-  if (s == "alternating") return mm::schemes::alternating{lr};
-  if (s == "extragradient") return mm::schemes::extragradient{lr};
-  if (s == "optimistic") return mm::schemes::optimistic{lr};
-  if (s == "consensus") return mm::schemes::consensus{lr, a.non_negative("consensus-gamma")};
-  if (s == "momentum" || s == "momentum_alt") return mm::schemes::momentum{lr, a.number("beta"), s == "momentum_alt"};
-  if (s == "unrolled") return mm::schemes::unrolled{lr, static_cast<int>(a.integer("unroll", 0))};
-  if (s == "adam") return mm::schemes::adam(lr);
+  const double lr_d = discriminator_step(a, lr);
+  if (s == "simultaneous") return mm::schemes::simultaneous{lr, lr_d};
+  if (s == "alternating") return mm::schemes::alternating{lr, lr_d};
+  if (s == "extragradient") return mm::schemes::extragradient{lr, lr_d};
+  if (s == "optimistic") return mm::schemes::optimistic{lr, lr_d};
+  if (s == "consensus") return mm::schemes::consensus{lr, lr_d, a.non_negative("consensus-gamma")};
+  if (s == "momentum" || s == "momentum_alt") return mm::schemes::momentum{lr, lr_d, a.number("beta"), s == "momentum_alt"};
+  if (s == "unrolled") return mm::schemes::unrolled{lr, lr_d, static_cast<int>(a.integer("unroll", 0))};
+  if (s == "adam") return mm::schemes::optimised<mm::nn::adam<double>>{mm::nn::adam<double>(lr), mm::nn::adam<double>(lr_d), false};
+  if (lr_d != lr) throw usage_error("--lr-d: the flow has one time step for both players (give --lr alone)");
   return mm::schemes::gradient_flow{lr};
 }
 

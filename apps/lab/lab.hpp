@@ -137,6 +137,8 @@ std::vector<option> game_options();
 any_game make_game(const arguments& a, double strength);
 any_game make_game(const arguments& a);
 
+/// The discriminator's step size: --lr-d where given, else `lr` (one step size for both players).
+double discriminator_step(const arguments& a, double lr);
 /// The options that choose a scheme.
 std::vector<option> scheme_options();
 /// Runs `steps` steps of the scheme named by --scheme from `init`, recording every `every` steps;

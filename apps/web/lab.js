@@ -35,6 +35,8 @@ const OPTIONS = [
   {name: "lr", kind: "number", games: ALL_GAMES, commands: ["simulate", "analyze"],
    initial: game => (isNetworkGame(game) ? "0.001" : "0.1"),
    slider: game => (isNetworkGame(game) ? [0.0001, 0.01, 0.0001] : [0.005, 1.5, 0.005])},
+  {name: "lr-d", kind: "number", initial: "", games: ALL_GAMES, commands: LINEAR_COMMANDS,
+   hint: "the discriminator's step (two time-scale updates); empty: lr", when: s => s.scheme !== "flow"},
   {name: "beta", kind: "number", initial: "-0.3", slider: [-0.95, 0.95, 0.01], games: SMALL_GAMES,
    commands: LINEAR_COMMANDS, when: s => s.scheme === "momentum" || s.scheme === "momentum_alt"},
   {name: "consensus-gamma", kind: "number", initial: "0.5", slider: [0, 3, 0.05], games: SMALL_GAMES,
@@ -771,7 +773,8 @@ function eigenvalueTable(analysis, matrix) {
 function analysisPanel(simulation, analysis) {
   const measured = measuredRate(simulation.table);
   const message = simulation.message ? ` (${escapeHtml(simulation.message)})` : "";
-  let html = `<h2>Local analysis at the equilibrium: ${escapeHtml(simulation.game)}, ${escapeHtml(simulation.scheme)}, h = ${formatNumber(simulation.lr, 6)}</h2>`;
+  let html = `<h2>Local analysis at the equilibrium: ${escapeHtml(simulation.game)}, ${escapeHtml(simulation.scheme)}, h = ${formatNumber(simulation.lr, 6)}${
+    simulation.lr_d !== undefined && simulation.lr_d !== simulation.lr ? `, h<sub>D</sub> = ${formatNumber(simulation.lr_d, 6)}` : ""}</h2>`;
   if (!analysis) return html + "<p>analyze failed: see the message above.</p>";
   html += `<div class="columns"><div><strong>Jacobian J</strong> of the vector field${matrixTable(analysis.jacobian)}</div>`;
   html += `<div><strong>eigenvalues of J</strong>${eigenvalueTable(analysis, "J")}</div>`;

@@ -51,6 +51,29 @@ TEST_CASE("lab simulate: simultaneous steps on V = xy grow the norm by sqrt(1 + 
   CHECK(std::abs(x * x + y * y - 0.1 * x * y - 1.0) <= 1e-12);  // the conserved quantity
 }
 
+TEST_CASE("lab: two time-scale steps (--lr-d) reach every scheme", "[lab]") {
+  // extragradient on V = xy with h_G, h_D: rho = sqrt(1 - p + p^2), p = h_G h_D
+  const auto eg = json_of("analyze --game bilinear --scheme extragradient --lr 0.5 --lr-d 0.2");
+  CHECK(std::abs(eg.find("spectral_radius")->number - std::sqrt(1 - 0.1 + 0.01)) <= 1e-15);
+  CHECK(eg.find("lr_d")->number == 0.2);
+  // simultaneous: M = [[1, -h_G], [h_D, 1]] has |lambda| = sqrt(1 + h_G h_D); the norm of z in the
+  // metric diag(h_D, h_G) grows by exactly that factor per step
+  const auto sim = json_of("simulate --game bilinear --scheme simultaneous --lr 0.3 --lr-d 0.1 --steps 40 --init 1,0");
+  const auto energy = [&](std::size_t t) {
+    const double x = column(sim, "x", t), y = column(sim, "y", t);
+    return 0.1 * x * x + 0.3 * y * y;
+  };
+  CHECK(std::abs(energy(40) / energy(0) - std::pow(1 + 0.03, 40)) <= 1e-12 * std::pow(1.03, 40));
+  // without --lr-d the discriminator's step is --lr
+  CHECK(json_of("analyze --game bilinear --scheme optimistic --lr 0.2").find("lr_d")->number == 0.2);
+  const outcome flow = run_lab("simulate --game bilinear --scheme flow --lr 0.1 --lr-d 0.2");
+  CHECK(flow.status == 2);
+  CHECK(flow.out.find("--lr-d: the flow has one time step for both players") != std::string::npos);
+  const outcome negative = run_lab("simulate --game bilinear --lr-d -1");
+  CHECK(negative.status == 2);
+  CHECK(negative.out.find("--lr-d must be positive, got -1") != std::string::npos);
+}
+
 TEST_CASE("lab prove and divergence: known values", "[lab]") {
   const auto proof = json_of("prove --proof global_optimum --p uniform:0,1 --q uniform:2,3");
   CHECK(proof.find("holds")->boolean);

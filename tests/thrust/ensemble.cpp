@@ -86,6 +86,13 @@ TEST_CASE("every scheme of the ensemble follows the Eigen backend's trajectory")
   SECTION("consensus") { check_against_eigen(gan, minimax::schemes::consensus{0.1, 0.5}, 200); }
   SECTION("gradient flow (RK4)") { check_against_eigen(bilinear, minimax::schemes::gradient_flow{0.05}, 200); }
   SECTION("weight clipping") { check_against_eigen(clipped, minimax::schemes::simultaneous{0.1}, 200); }
+  SECTION("extragradient, TTUR") { check_against_eigen(ns_r1, minimax::schemes::extragradient{0.1, 0.3}, 200); }
+  SECTION("optimistic, TTUR") { check_against_eigen(gan, minimax::schemes::optimistic{0.05, 0.15}, 200); }
+  SECTION("consensus, TTUR") { check_against_eigen(gan, minimax::schemes::consensus{0.1, 0.2, 0.5}, 200); }
+  SECTION("momentum, TTUR, simultaneous and alternating") {
+    check_against_eigen(wgan_gp, minimax::schemes::momentum{0.05, 0.1, 0.3, false}, 200);
+    check_against_eigen(ns_r1, minimax::schemes::momentum{0.1, 0.2, -0.5, true}, 200);
+  }
 }
 
 namespace {

@@ -36,6 +36,7 @@ CONFIGURATIONS = [
     ("bilinear-extragradient", "game=bilinear&scheme=extragradient&lr=0.3&steps=500"),
     ("bilinear-momentum", "game=bilinear&scheme=momentum&beta=-0.4&steps=400"),
     ("gauss1d-consensus", "game=gauss1d&loss=minimax&scheme=consensus&steps=400"),
+    ("dirac-ttur-optimistic", "game=dirac&regulariser=r1&scheme=optimistic&lr=0.05&lr-d=0.2&steps=600"),
     ("dirac-phase-diagram", "game=dirac&regulariser=r1&tab=phase"),
     ("ring-adam", "game=ring&steps=100&snapshots=2"),
 ]

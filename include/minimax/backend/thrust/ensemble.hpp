@@ -27,10 +27,10 @@
 ///
 /// Schemes: any minimax::PointScheme, that is any scheme declaring its point form
 /// (`point_start`, `point_advance`) beside its Eigen `advance`. Every scheme of minimax::schemes
-/// with a fixed-size state does: simultaneous (with TTUR step sizes), alternating (\f$n_D\f$
-/// discriminator steps), extragradient, optimistic, momentum (simultaneous or alternating,
-/// negative \f$\beta\f$ too), consensus (\f$J^\top v\f$ by forward-mode dual numbers) and
-/// gradient_flow (RK4); a user's scheme written the same way runs here too.
+/// with a fixed-size state does: simultaneous, alternating (\f$n_D\f$ discriminator steps),
+/// extragradient, optimistic, momentum (simultaneous or alternating, negative \f$\beta\f$ too),
+/// consensus (\f$J^\top v\f$ by forward-mode dual numbers), each with one step size or two (TTUR),
+/// and gradient_flow (RK4); a user's scheme written the same way runs here too.
 
 #include <array>
 #include <cmath>

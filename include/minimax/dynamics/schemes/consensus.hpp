@@ -16,15 +16,21 @@ namespace minimax::schemes {
 /// The added term pulls both players towards points where the field vanishes. \f$J^\top v\f$ is
 /// computed from the exact Jacobian (minimax::jacobian, one dual evaluation per coordinate).
 /// Linearisation at a stationary point (where \f$v = 0\f$, so the derivative of \f$J^\top\f$ drops
-/// out): \f$M = I + h(J - \gamma J^\top J)\f$. For the Dirac-GAN with \f$a = f'(0)\f$ the
+/// out): \f$M = I + H(J - \gamma J^\top J)\f$, with \f$H = \operatorname{diag}(h_G I, h_D I)\f$ (one step
+/// size \f$h\f$ for both players, or two: TTUR). For the Dirac-GAN with \f$a = f'(0)\f$ the
 /// linearised field has eigenvalues \f$-\gamma a^2 \pm i a\f$.
 struct consensus {
-  double step;   ///< \f$h\f$
-  double gamma;  ///< \f$\gamma \ge 0\f$
+  double generator_step;      ///< \f$h_G\f$
+  double discriminator_step;  ///< \f$h_D\f$
+  double gamma;               ///< \f$\gamma \ge 0\f$
 
-  /// Step size \f$h > 0\f$ and weight \f$\gamma \ge 0\f$.
-  consensus(double h, double weight) : step(h), gamma(weight) {
-    detail::require_step_size("minimax::schemes::consensus", "the step size", h);
+  /// One step size \f$h > 0\f$ for both players and the weight \f$\gamma \ge 0\f$.
+  consensus(double h, double weight) : consensus(h, h, weight) {}
+  /// Separate step sizes (TTUR), each positive and finite, and the weight \f$\gamma \ge 0\f$.
+  consensus(double h_generator, double h_discriminator, double weight)
+      : generator_step(h_generator), discriminator_step(h_discriminator), gamma(weight) {
+    detail::require_step_size("minimax::schemes::consensus", "the generator's step size", h_generator);
+    detail::require_step_size("minimax::schemes::consensus", "the discriminator's step size", h_discriminator);
     require_non_negative("minimax::schemes::consensus", "gamma", weight);
   }
   /// The state at \f$z_0\f$.
@@ -32,12 +38,13 @@ struct consensus {
   scheme_state start(const G&, const Eigen::VectorXd& z0) const {
     return {z0, {}, 0};
   }
-  /// \f$z \leftarrow z + h(v - \gamma J^\top v)\f$.
+  /// \f$z \leftarrow z + H(v - \gamma J^\top v)\f$.
   template <Game G>
   void advance(const G& game, scheme_state& s) const {
     using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
     const Vector v = detail::field(game, s.z);
-    s.z += step * (v - gamma * (jacobian(game, s.z).transpose() * v));
+    const Vector h = detail::step_sizes(s.z.size(), game.generator_dimension(), generator_step, discriminator_step);
+    s.z += h.cwiseProduct(v - gamma * (jacobian(game, s.z).transpose() * v));
     detail::project(game, s.z);
     ++s.step;
   }
@@ -60,14 +67,18 @@ struct consensus {
       for (int i = 0; i < n; ++i) sum += vd[i].derivative * v[i];
       jtv[k] = sum;
     }
-    for (int i = 0; i < n; ++i) z[i] += step * (v[i] - gamma * jtv[i]);
+    for (int i = 0; i < n; ++i) {
+      z[i] += detail::player_step(i, G::generator_dimension, generator_step, discriminator_step) * (v[i] - gamma * jtv[i]);
+    }
     g.project(z);
   }
-  /// \f$M = I + h(J - \gamma J^\top J)\f$ (valid at stationary points).
+  /// \f$M = I + H(J - \gamma J^\top J)\f$ (valid at stationary points).
   template <class Derived>
-  Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {
+  Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index n_generator) const {
+    using Vector = deferred_t<Eigen::VectorXd, Derived>;  // compiled where this is called
     using Matrix = deferred_t<Eigen::MatrixXd, Derived>;
-    return Matrix::Identity(J.rows(), J.cols()) + step * (J - gamma * J.transpose() * J);
+    const Vector h = detail::step_sizes(J.rows(), n_generator, generator_step, discriminator_step);
+    return Matrix::Identity(J.rows(), J.cols()) + h.asDiagonal() * (J - gamma * J.transpose() * J);
   }
 };
 

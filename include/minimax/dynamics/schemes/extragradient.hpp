@@ -8,17 +8,23 @@
 
 namespace minimax::schemes {
 
-/// \brief Extragradient: \f$z_{t+1/2} = z_t + h v(z_t)\f$, \f$z_{t+1} = z_t + h v(z_{t+1/2})\f$.
+/// \brief Extragradient: \f$z_{t+1/2} = z_t + H v(z_t)\f$, \f$z_{t+1} = z_t + H v(z_{t+1/2})\f$, with
+/// \f$H = \operatorname{diag}(h_G I, h_D I)\f$ (one step size \f$h\f$ for both players, or two: TTUR).
 ///
-/// Linearisation: \f$M = I + hJ + h^2 J^2\f$. On \f$V = xy\f$ the eigenvalues of \f$M\f$ are
+/// Linearisation: \f$M = I + HJ + (HJ)^2\f$, with one step size \f$I + hJ + h^2 J^2\f$. On \f$V = xy\f$ the eigenvalues of \f$M\f$ are
 /// \f$(1 - h^2) \pm i h\f$, of modulus \f$\sqrt{1 - h^2 + h^4} < 1\f$ for \f$0 < h < 1\f$: it converges
 /// where simultaneous steps spiral out.
 struct extragradient {
-  double step;  ///< \f$h\f$
+  double generator_step;      ///< \f$h_G\f$
+  double discriminator_step;  ///< \f$h_D\f$
 
-  /// Step size \f$h > 0\f$.
-  explicit extragradient(double h) : step(h) {
-    detail::require_step_size("minimax::schemes::extragradient", "the step size", h);
+  /// One step size \f$h > 0\f$ for both players.
+  explicit extragradient(double h) : extragradient(h, h) {}
+  /// Separate step sizes (TTUR); each must be positive and finite.
+  extragradient(double h_generator, double h_discriminator)
+      : generator_step(h_generator), discriminator_step(h_discriminator) {
+    detail::require_step_size("minimax::schemes::extragradient", "the generator's step size", h_generator);
+    detail::require_step_size("minimax::schemes::extragradient", "the discriminator's step size", h_discriminator);
   }
   /// The state at \f$z_0\f$.
   template <Game G>
@@ -29,9 +35,10 @@ struct extragradient {
   template <Game G>
   void advance(const G& game, scheme_state& s) const {
     using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
-    Vector ahead = s.z + step * detail::field(game, s.z);
+    const Vector h = detail::step_sizes(s.z.size(), game.generator_dimension(), generator_step, discriminator_step);
+    Vector ahead = s.z + h.cwiseProduct(detail::field(game, s.z));
     detail::project(game, ahead);
-    s.z += step * detail::field(game, ahead);
+    s.z += h.cwiseProduct(detail::field(game, ahead));
     detail::project(game, s.z);
     ++s.step;
   }
@@ -46,17 +53,19 @@ struct extragradient {
     double v[n], ahead[n];
     g.field(z, v);
     field2 = detail::squared_norm(v, n);
-    for (int i = 0; i < n; ++i) ahead[i] = z[i] + step * v[i];
+    for (int i = 0; i < n; ++i) ahead[i] = z[i] + detail::player_step(i, G::generator_dimension, generator_step, discriminator_step) * v[i];
     g.project(ahead);
     g.field(ahead, v);
-    for (int i = 0; i < n; ++i) z[i] += step * v[i];
+    for (int i = 0; i < n; ++i) z[i] += detail::player_step(i, G::generator_dimension, generator_step, discriminator_step) * v[i];
     g.project(z);
   }
-  /// \f$M = I + hJ + h^2J^2\f$.
+  /// \f$M = I + HJ + (HJ)^2\f$.
   template <class Derived>
-  Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index) const {
+  Eigen::MatrixXd linearised(const Eigen::MatrixBase<Derived>& J, Eigen::Index n_generator) const {
+    using Vector = deferred_t<Eigen::VectorXd, Derived>;  // compiled where this is called
     using Matrix = deferred_t<Eigen::MatrixXd, Derived>;
-    const Matrix hJ = step * J;
+    const Vector h = detail::step_sizes(J.rows(), n_generator, generator_step, discriminator_step);
+    const Matrix hJ = h.asDiagonal() * J;
     return Matrix::Identity(J.rows(), J.cols()) + hJ + hJ * hJ;
   }
 };

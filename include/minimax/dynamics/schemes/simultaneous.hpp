@@ -54,7 +54,7 @@ struct simultaneous {
     double v[n];
     g.field(z, v);
     field2 = detail::squared_norm(v, n);
-    for (int i = 0; i < n; ++i) z[i] += (i < G::generator_dimension ? generator_step : discriminator_step) * v[i];
+    for (int i = 0; i < n; ++i) z[i] += detail::player_step(i, G::generator_dimension, generator_step, discriminator_step) * v[i];
     g.project(z);
   }
   /// \f$M = I + HJ\f$.
