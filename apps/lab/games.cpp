@@ -21,7 +21,7 @@ std::vector<option> game_options() {
       {"loss", "non_saturating", "minimax, non_saturating, wasserstein, least_squares, hinge", false},
       {"regulariser", "none", "none, r1, r2, wgan_gp, instance_noise, weight_clipping (dirac)", false},
       {"strength", "0.3", "the regulariser's gamma, lambda, sigma or clipping bound", false},
-      {"coupling", "1", "bilinear: the coupling a of V(x, y) = a x y", false},
+      {"coupling", "1", "bilinear: a in V(x, y) = a x y, or the four entries of a 2x2 A in V = x^T A y, row by row", false},
       {"data-mean", "0", "gauss1d: the data's mean", false},
       {"data-sigma", "1", "gauss1d: the data's standard deviation", false},
       {"init", "", "the starting point, comma-separated (default: the game's own)", false},
@@ -97,9 +97,19 @@ any_game make_game(const arguments& a, double strength) {
   const std::string reg = a.choice("regulariser", {"none", "r1", "r2", "wgan_gp", "instance_noise", "weight_clipping"});
   if (game != "dirac" && reg != "none") throw usage_error("--regulariser applies to the dirac game only");
   if (game == "bilinear") {
-    const double c = a.number("coupling");
-    return wrap(mm::games::bilinear(Eigen::MatrixXd::Constant(1, 1, c)), {"x", "y"},
-                "bilinear game V(x, y) = " + format_number(c) + " x y");
+    const std::vector<double> c = a.numbers("coupling");
+    if (c.size() == 1) {
+      return wrap(mm::games::bilinear(Eigen::MatrixXd::Constant(1, 1, c[0])), {"x", "y"},
+                  "bilinear game V(x, y) = " + format_number(c[0]) + " x y");
+    }
+    if (c.size() != 4) {
+      throw usage_error("--coupling needs 1 number (a) or 4 (a 2x2 A, row by row), got " + std::to_string(c.size()));
+    }
+    Eigen::MatrixXd A(2, 2);
+    A << c[0], c[1], c[2], c[3];
+    return wrap(mm::games::bilinear(A), {"x1", "x2", "y1", "y2"},
+                "bilinear game V(x, y) = x^T A y, A = [[" + format_number(c[0]) + ", " + format_number(c[1]) + "], [" +
+                    format_number(c[2]) + ", " + format_number(c[3]) + "]]");
   }
   if (game == "dirac") {
     return with_loss(loss, [&](auto l, const char* text) { return make_dirac(l, reg, strength, text); });
@@ -120,6 +130,8 @@ Eigen::VectorXd initial_point(const any_game& g, const arguments& a) {
     Eigen::VectorXd z = Eigen::VectorXd::Zero(g.n);
     if (g.n == 2) {
       z << 1.0, 1.0;
+    } else if (a.text("game") == "bilinear") {  // V = x^T A y: every coordinate away from the equilibrium 0
+      z.setOnes();
     } else {  // gauss1d: a generator away from the data, the discriminator at zero
       z[0] = g.equilibrium_point[0] + 1.0;
       z[1] = 1.5 * g.equilibrium_point[1];

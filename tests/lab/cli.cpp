@@ -2,11 +2,13 @@
 // malformed input files rejected with a message naming the file, the line and the field.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <complex>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include <sys/wait.h>
 
@@ -72,6 +74,36 @@ TEST_CASE("lab: two time-scale steps (--lr-d) reach every scheme", "[lab]") {
   const outcome negative = run_lab("simulate --game bilinear --lr-d -1");
   CHECK(negative.status == 2);
   CHECK(negative.out.find("--lr-d must be positive, got -1") != std::string::npos);
+}
+
+TEST_CASE("lab: the bilinear game with a 2x2 A has the eigenvalues +-i sigma_k(A)", "[lab]") {
+  // V = x^T A y: J = [[0, -A], [A^T, 0]], whose eigenvalues are +-i times the singular values of A;
+  // for a 2x2 A, sigma^2 = (T +- sqrt(T^2 - 4 D)) / 2 with T = |A|_F^2, D = det(A)^2
+  const double a11 = 1, a12 = 0.4, a21 = -0.2, a22 = 0.7;
+  const double T = a11 * a11 + a12 * a12 + a21 * a21 + a22 * a22, D = std::pow(a11 * a22 - a12 * a21, 2);
+  const double s1 = std::sqrt((T + std::sqrt(T * T - 4 * D)) / 2), s2 = std::sqrt((T - std::sqrt(T * T - 4 * D)) / 2);
+  const auto doc = json_of("analyze --game bilinear --coupling 1,0.4,-0.2,0.7");
+  const auto& matrix = doc.find("table")->find("matrix")->items;
+  std::vector<double> moduli;
+  for (std::size_t k = 0; k < matrix.size(); ++k) {
+    if (matrix[k].text != "J") continue;
+    CHECK(std::abs(column(doc, "re", k)) <= 1e-15);
+    moduli.push_back(std::abs(column(doc, "im", k)));
+  }
+  REQUIRE(moduli.size() == 4);
+  std::sort(moduli.begin(), moduli.end());
+  CHECK(std::abs(moduli[0] - s2) <= 1e-15);
+  CHECK(std::abs(moduli[1] - s2) <= 1e-15);
+  CHECK(std::abs(moduli[2] - s1) <= 1e-15);
+  CHECK(std::abs(moduli[3] - s1) <= 1e-15);
+  // simultaneous steps spiral out at sqrt(1 + h^2 sigma_max^2)
+  CHECK(std::abs(doc.find("spectral_radius")->number - std::sqrt(1 + 0.01 * s1 * s1)) <= 1e-15);
+  // the run starts at (1, 1, 1, 1) and records the four coordinates
+  const auto run = json_of("simulate --game bilinear --coupling 1,0.4,-0.2,0.7 --scheme extragradient --steps 20");
+  for (const char* c : {"x1", "x2", "y1", "y2"}) CHECK(column(run, c, 0) == 1.0);
+  const outcome three = run_lab("analyze --game bilinear --coupling 1,2,3");
+  CHECK(three.status == 2);
+  CHECK(three.out.find("--coupling needs 1 number (a) or 4 (a 2x2 A, row by row), got 3") != std::string::npos);
 }
 
 TEST_CASE("lab prove and divergence: known values", "[lab]") {
