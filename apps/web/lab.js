@@ -511,12 +511,34 @@ function renderPhaseDiagram() {
 
 // ---- drawing helpers ----
 
+// Each canvas is drawn in the CSS pixels its width and height attributes give (its logical size),
+// on a backing store of devicePixelRatio times as many device pixels, so that lines and text stay
+// sharp on high-density screens.
+const logicalWidth = canvas => Number(canvas.dataset.width || canvas.width);
+const logicalHeight = canvas => Number(canvas.dataset.height || canvas.height);
+
+function scaleCanvases() {
+  const ratio = Math.max(1, window.devicePixelRatio || 1);
+  for (const canvas of document.querySelectorAll("canvas")) {
+    if (!canvas.dataset.width) {
+      canvas.dataset.width = canvas.width;
+      canvas.dataset.height = canvas.height;
+    }
+    const w = logicalWidth(canvas), h = logicalHeight(canvas);
+    canvas.style.width = `${w}px`;
+    canvas.width = Math.round(w * ratio);
+    canvas.height = Math.round(h * ratio);
+    canvas.dataset.ratio = canvas.width / w;
+  }
+}
+
 function prepareCanvas(id) {
   const canvas = byId(id);
   const context = canvas.getContext("2d");
-  context.setTransform(1, 0, 0, 1, 0, 0);
+  const ratio = Number(canvas.dataset.ratio || 1);
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
   context.fillStyle = BACKGROUND;
-  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.fillRect(0, 0, logicalWidth(canvas), logicalHeight(canvas));
   context.font = "11px system-ui, sans-serif";
   drawnCanvases.add(id);
   return context;
@@ -528,7 +550,7 @@ function makeFrame(context, xRange, yRange, logY = false) {
   const ty = logY ? v => Math.log10(v) : v => v;
   const [xLo, xHi] = widen(xRange);
   const [yLo, yHi] = logY ? widen(yRange.map(Math.log10)).map(v => 10 ** v) : widen(yRange);
-  const f = {left: 60, right: context.canvas.width - 14, top: 12, bottom: context.canvas.height - 38,
+  const f = {left: 60, right: logicalWidth(context.canvas) - 14, top: 12, bottom: logicalHeight(context.canvas) - 38,
              xLo, xHi, yLo, yHi, logY};
   f.x = v => f.left + ((v - xLo) / (xHi - xLo)) * (f.right - f.left);
   f.y = v => f.bottom - ((ty(v) - ty(yLo)) / (ty(yHi) - ty(yLo))) * (f.bottom - f.top);
@@ -582,7 +604,7 @@ function drawAxes(context, f, xLabel, yLabel) {
   context.strokeRect(f.left + 0.5, f.top + 0.5, f.right - f.left, f.bottom - f.top);
   context.textAlign = "center";
   context.textBaseline = "bottom";
-  context.fillText(xLabel, (f.left + f.right) / 2, context.canvas.height - 3);
+  context.fillText(xLabel, (f.left + f.right) / 2, logicalHeight(context.canvas) - 3);
   context.save();
   context.translate(12, (f.top + f.bottom) / 2);
   context.rotate(-Math.PI / 2);
@@ -877,7 +899,7 @@ function drawPhaseDiagram(sweep) {
   const context = prepareCanvas("phase-diagram");
   const t = sweep.table;
   const lrs = [...new Set(t.lr)], strengths = [...new Set(t.strength)];
-  const f = {left: 70, right: context.canvas.width - 16, top: 14, bottom: context.canvas.height - 44};
+  const f = {left: 70, right: logicalWidth(context.canvas) - 16, top: 14, bottom: logicalHeight(context.canvas) - 44};
   const cellW = (f.right - f.left) / lrs.length, cellH = (f.bottom - f.top) / strengths.length;
   const counts = {};
   for (let k = 0; k < t.lr.length; ++k) {
@@ -894,7 +916,7 @@ function drawPhaseDiagram(sweep) {
   context.textBaseline = "top";
   const every = n => Math.max(1, Math.ceil(n / 8));
   lrs.forEach((lr, i) => { if (i % every(lrs.length) === 0) context.fillText(formatNumber(lr, 3), f.left + (i + 0.5) * cellW, f.bottom + 4); });
-  context.fillText("learning rate h", (f.left + f.right) / 2, context.canvas.height - 16);
+  context.fillText("learning rate h", (f.left + f.right) / 2, logicalHeight(context.canvas) - 16);
   context.textAlign = "right";
   context.textBaseline = "middle";
   strengths.forEach((s, j) => { if (j % every(strengths.length) === 0) context.fillText(formatNumber(s, 3), f.left - 5, f.bottom - (j + 0.5) * cellH); });
@@ -931,8 +953,8 @@ function openClickedCell(event) {
   if (!phaseGeometry) return;
   const {f, cellW, cellH, lrs, strengths} = phaseGeometry;
   const box = event.target.getBoundingClientRect();
-  const x = (event.clientX - box.left) * (event.target.width / box.width);
-  const y = (event.clientY - box.top) * (event.target.height / box.height);
+  const x = (event.clientX - box.left) * (logicalWidth(event.target) / box.width);
+  const y = (event.clientY - box.top) * (logicalHeight(event.target) / box.height);
   const i = Math.floor((x - f.left) / cellW), j = Math.floor((f.bottom - y) / cellH);
   if (i < 0 || j < 0 || i >= lrs.length || j >= strengths.length) return;
   state.lr = String(lrs[i]);
@@ -994,6 +1016,7 @@ function writeResult() {
 async function main() {
   installErrorHooks();
   readAddress();
+  scaleCanvases();
   buildControls();
   playhead = stepTarget();
   refreshControls();

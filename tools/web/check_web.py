@@ -208,6 +208,23 @@ def main():
                 timing = result.get("timing_ms", {}) if result else {}
                 print(f"{name}: {runs} command(s) compared, {len(failures) - before} difference(s); "
                       f"timing_ms {json.dumps(timing)}")
+            # A high-density screen (devicePixelRatio 2): the canvases keep their size on the page and
+            # draw on twice as many device pixels each way, and the numbers are those of any screen.
+            browser.call("Emulation.setDeviceMetricsOverride", width=1280, height=1000, deviceScaleFactor=2,
+                         mobile=False)
+            before = len(failures)
+            result = check("dirac-r1-simultaneous-hidpi", CONFIGURATIONS[0][1], a, browser, port, failures)
+            sizes = browser.evaluate("JSON.stringify([...document.querySelectorAll('canvas')].map(c => "
+                                     "[c.id, c.width, c.height, c.getBoundingClientRect().width, "
+                                     "Number(c.dataset.width)]))")
+            for canvas, width, height, shown, logical in json.loads(sizes or "[]"):
+                if width != 2 * logical or abs(shown - logical) > 0.5 and shown > 0:
+                    failures.append(f"hidpi: canvas {canvas} has {width}x{height} device pixels, shown {shown} "
+                                    f"CSS pixels wide, logical width {logical}")
+            checked += len(result.get("runs", [])) if result else 0
+            print(f"dirac-r1-simultaneous-hidpi: {len(failures) - before} difference(s); canvases (id, device "
+                  f"width, height, CSS width, logical width): {sizes}")
+            browser.call("Emulation.clearDeviceMetricsOverride")
             if a.bench:
                 result = check("bench", "game=dirac&steps=1000&bench=1", a, browser, port, failures)
                 print("bench: timing_ms", json.dumps(result.get("timing_ms", {}) if result else {}))
