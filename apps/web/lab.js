@@ -446,6 +446,42 @@ function drawSmallGame(simulation, analysis) {
   drawPhasePlane(simulation, analysis);
   drawDistance(simulation, analysis);
   byId("analysis").innerHTML = analysisPanel(simulation, analysis);
+  showSchemeFormula();
+}
+
+// The update and its linearisation M (docs/dynamics.md), for the scheme chosen; H = diag(h_G I, h_D I)
+// holds the two players' step sizes (lr and lr-d).
+const SCHEME_FORMULAS = {
+  simultaneous: ["z_{t+1} = z_t + H\\,v(z_t)", "M = I + HJ"],
+  alternating: ["\\theta_{t+1} = \\theta_t + h_G\\,v_\\theta(\\theta_t, \\psi_t), \\quad \\psi_{t+1} = \\psi_t + h_D\\,v_\\psi(\\theta_{t+1}, \\psi_t)",
+                "M = (I + h_D P_D J)(I + h_G P_G J)"],
+  extragradient: ["z_{t+1} = z_t + H\\,v\\big(z_t + H\\,v(z_t)\\big)", "M = I + HJ + (HJ)^2"],
+  optimistic: ["z_{t+1} = z_t + 2H\\,v(z_t) - H\\,v(z_{t-1})",
+               "M = \\begin{pmatrix} I + 2HJ & -HJ \\\\ I & 0 \\end{pmatrix} \\text{ on } (z_t, z_{t-1})"],
+  consensus: ["z_{t+1} = z_t + H\\big(v(z_t) - \\gamma\\,J(z_t)^\\top v(z_t)\\big)", "M = I + H(J - \\gamma J^\\top J)"],
+  momentum: ["z_{t+1} = z_t + H\\,v(z_t) + \\beta\\,(z_t - z_{t-1})",
+             "M = \\begin{pmatrix} (1+\\beta) I + HJ & -\\beta I \\\\ I & 0 \\end{pmatrix}"],
+  momentum_alt: ["\\theta \\text{ first, then } \\psi \\text{ at the new } \\theta: \\; z_{t+1} = z_t + H\\,v + \\beta\\,(z_t - z_{t-1})",
+                 "M = \\text{the product of the two players' partial updates}"],
+  unrolled: ["\\theta_{t+1} = \\theta_t - h_G\\,\\nabla_\\theta L_G\\big(\\theta, \\psi_k(\\theta)\\big), \\quad \\psi_k: k \\text{ look-ahead steps}",
+             "\\text{no linear } M \\text{: compared by simulation}"],
+  adam: ["\\text{each player: Adam on its own loss, rates } h_G, h_D", "\\text{no linear } M \\text{ (Adam is nonlinear)}"],
+  flow: ["\\dot z = v(z), \\text{ RK4 with time step } h", "M = \\textstyle\\sum_{k \\le 4} (hJ)^k / k!"],
+};
+let shownFormula = null;
+
+function showSchemeFormula() {
+  const formula = SCHEME_FORMULAS[state.scheme];
+  const element = byId("scheme-formula");
+  element.hidden = !formula;
+  if (!formula || shownFormula === state.scheme) return;
+  shownFormula = state.scheme;
+  element.innerHTML = `<h2>The scheme: ${escapeHtml(state.scheme)}</h2>
+    <p>\\[ ${formula[0]} \\]</p><p>\\[ ${formula[1]} \\]</p>
+    <p>with the field \\(v = (-\\nabla_\\theta L_G, -\\nabla_\\psi L_D)\\), its Jacobian \\(J\\) at the equilibrium,
+    \\(H = \\operatorname{diag}(h_G I, h_D I)\\) (lr, lr-d); the run converges locally when \\(\\rho(M) < 1\\).</p>`;
+  // MathJax loads on its own (async); it typesets what is there once ready, and each change after
+  if (window.MathJax && MathJax.Hub) MathJax.Hub.Queue(["Typeset", MathJax.Hub, element]);
 }
 
 function renderNetworkGame() {
@@ -468,6 +504,7 @@ function trainNetworks() {
 }
 
 function drawNetworkViews() {
+  byId("scheme-formula").hidden = true;
   if (!networkResult) return;
   const started = performance.now();
   const result = networkResult, shot = result.snapshots[snapshotIndex], table = result.table;

@@ -224,6 +224,24 @@ def main():
             checked += len(result.get("runs", [])) if result else 0
             print(f"dirac-r1-simultaneous-hidpi: {len(failures) - before} difference(s); canvases (id, device "
                   f"width, height, CSS width, logical width): {sizes}")
+            # The scheme's formulas, typeset by the MathJax served beside the page (where the site has it)
+            if os.path.exists(os.path.join(a.site, "mathjax", "MathJax.js")):
+                typeset, deadline = None, time.monotonic() + 60
+                while time.monotonic() < deadline:
+                    typeset = browser.evaluate(
+                        "(() => { const e = document.getElementById('scheme-formula');"
+                        " return e && !e.hidden && e.querySelectorAll('svg').length >= 2 &&"
+                        " !e.textContent.includes('\\\\[') ? e.querySelectorAll('svg').length : 0; })()")
+                    if typeset:
+                        break
+                    time.sleep(0.2)
+                if not typeset:
+                    failures.append("mathjax: the scheme's formulas were not typeset within 60 s")
+                print(f"mathjax: {typeset or 0} formula(s) typeset in the scheme panel")
+                shot = browser.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                                    clip={"x": 0, "y": 560, "width": 1280, "height": 440, "scale": 1})["data"]
+                with open(os.path.join(a.out, "scheme-formula.png"), "wb") as f:
+                    f.write(base64.b64decode(shot))
             browser.call("Emulation.clearDeviceMetricsOverride")
             if a.bench:
                 result = check("bench", "game=dirac&steps=1000&bench=1", a, browser, port, failures)
