@@ -53,20 +53,22 @@ std::vector<sweep_cell> with_scheme(const sweep_spec& spec, const arguments& a, 
   using point = mm::games::dirac_gan_point<Loss, Regulariser>;
   const auto make_point = [&](double s) { return point{Loss{}, make_regulariser(s)}; };
   const std::string scheme = a.text("scheme");
+  // the discriminator's step: --lr-d where given (the same in every cell), else each cell's lr
+  const auto lr_d = [&a](double lr) { return discriminator_step(a, lr); };
   if (scheme == "simultaneous") {
-    return run_ensemble<point, mm::schemes::simultaneous>(spec, init, make_point,
-                                                           [](double lr) { return mm::schemes::simultaneous{lr}; });
+    return run_ensemble<point, mm::schemes::simultaneous>(
+        spec, init, make_point, [&](double lr) { return mm::schemes::simultaneous{lr, lr_d(lr)}; });
   }
   if (scheme == "alternating") {
-    return run_ensemble<point, mm::schemes::alternating>(spec, init, make_point,
-                                                          [](double lr) { return mm::schemes::alternating{lr}; });
+    return run_ensemble<point, mm::schemes::alternating>(
+        spec, init, make_point, [&](double lr) { return mm::schemes::alternating{lr, lr_d(lr)}; });
   }
   if (scheme == "extragradient") {
-    return run_ensemble<point, mm::schemes::extragradient>(spec, init, make_point,
-                                                            [](double lr) { return mm::schemes::extragradient{lr}; });
+    return run_ensemble<point, mm::schemes::extragradient>(
+        spec, init, make_point, [&](double lr) { return mm::schemes::extragradient{lr, lr_d(lr)}; });
   }
-  return run_ensemble<point, mm::schemes::optimistic>(spec, init, make_point,
-                                                       [](double lr) { return mm::schemes::optimistic{lr}; });
+  return run_ensemble<point, mm::schemes::optimistic>(
+      spec, init, make_point, [&](double lr) { return mm::schemes::optimistic{lr, lr_d(lr)}; });
 }
 
 template <class Loss>

@@ -284,7 +284,9 @@ function refreshControls() {
       const [min, max, step] = sliderOf(option, state.game);
       Object.assign(slider, {min, max, step});
       const value = Number(state[option.name]);
-      if (state[option.name] !== "" && Number.isFinite(value)) slider.value = value;
+      const single = state[option.name] !== "" && Number.isFinite(value);
+      if (single) slider.value = value;
+      slider.hidden = state[option.name] !== "" && !single;  // a list (a 2x2 coupling) has no slider
     }
   }
   for (const button of document.querySelectorAll(".tabs button")) {

@@ -134,7 +134,9 @@ TEST_CASE("lab sweep: the cells' verdicts follow rho(I + hJ) for R1", "[lab]") {
 }
 
 TEST_CASE("lab sweep: the Thrust ensemble gives the CPU loop's cells", "[lab][thrust]") {
-  for (const std::string scheme : {"simultaneous", "alternating", "extragradient", "optimistic"}) {
+  // the last two: two time-scale steps, the discriminator's fixed across the grid
+  for (const std::string scheme : {"simultaneous", "alternating", "extragradient", "optimistic",
+                                   "simultaneous --lr-d 0.3", "extragradient --lr-d 0.7"}) {
     INFO(scheme);
     const std::string grid = " --scheme " + scheme + " --lr-range 0.05,2.5,6 --strength-range 0.1,3,5 --steps 400";
     const auto cpu = json_of("sweep --backend cpu" + grid);
