@@ -32,6 +32,14 @@ MINIMAX_TOUR_SECTION(700, "dynamics: why simultaneous gradient descent cycles on
   const auto run = mm::simulate(game, mm::schemes::extragradient{h}, game.init(1.0, 0.0), 200);
   r.check("measured contraction per step", std::pow(run.final_state().norm(), 1.0 / 200), eg.spectral_radius, 1e-12);
 
+  r.say("Two time scales (TTUR, h_G = 0.5, h_D = 0.2): extragradient's eigenvalues are 1 - p +- i sqrt(p),");
+  r.say("p = h_G h_D, so it contracts at sqrt(1 - p + p^2): the two step sizes act through their product.");
+  const double hg = 0.5, hd = 0.2, p = hg * hd;
+  const auto ttur = mm::analyze(game, mm::schemes::extragradient{hg, hd}, game.equilibrium());
+  r.check("rho(I + HJ + (HJ)^2), H = diag(h_G, h_D)", ttur.spectral_radius, std::sqrt(1 - p + p * p), 1e-15);
+  const auto same_product = mm::analyze(game, mm::schemes::extragradient{std::sqrt(p)}, game.equilibrium());
+  r.check("the same as one step size sqrt(h_G h_D)", ttur.spectral_radius, same_product.spectral_radius, 1e-15);
+
   r.say("Negative momentum (alternating, beta = -0.3, h = 0.5) converges; beta = +0.3 diverges.");
   const auto neg = mm::analyze(game, mm::schemes::momentum{0.5, -0.3, true}, game.equilibrium());
   const auto pos = mm::analyze(game, mm::schemes::momentum{0.5, 0.3, true}, game.equilibrium());
