@@ -31,13 +31,15 @@ std::vector<option> game_options() {
 std::vector<option> scheme_options() {
   return {
       {"scheme", "simultaneous",
-       "simultaneous, alternating, extragradient, optimistic, consensus, momentum, momentum_alt, unrolled, adam, flow",
+       "simultaneous, alternating, extragradient, optimistic, consensus, momentum, momentum_alt, unrolled, adam, rmsprop, "
+       "flow",
        false},
       {"lr", "0.1", "the step size h (the time step for flow); the generator's alone with --lr-d", false},
       {"lr-d", "", "the discriminator's step size, for two time-scale updates (TTUR); empty: --lr", false},
       {"beta", "-0.3", "momentum: beta in (-1, 1)", false},
       {"consensus-gamma", "0.5", "consensus: the weight of the consensus term", false},
       {"unroll", "5", "unrolled: look-ahead steps k", false},
+      {"d-steps", "1", "alternating: the discriminator's steps per generator step (n_D)", false},
   };
 }
 
@@ -121,6 +123,12 @@ any_game make_game(const arguments& a, double strength) {
   });
 }
 
+int discriminator_steps(const arguments& a) {
+  const long n = a.integer("d-steps", 1);
+  if (n > 1000) throw usage_error("--d-steps must be at most 1000, got " + a.text("d-steps"));
+  return static_cast<int>(n);
+}
+
 double discriminator_step(const arguments& a, double lr) {
   return a.text("lr-d").empty() ? lr : a.positive("lr-d");
 }
@@ -150,20 +158,24 @@ namespace {
 using scheme_variant =
     std::variant<mm::schemes::simultaneous, mm::schemes::alternating, mm::schemes::extragradient, mm::schemes::optimistic,
                  mm::schemes::consensus, mm::schemes::momentum, mm::schemes::unrolled,
-                 mm::schemes::optimised<mm::nn::adam<double>>, mm::schemes::gradient_flow>;
+                 mm::schemes::optimised<mm::nn::adam<double>>, mm::schemes::optimised<mm::nn::rmsprop<double>>,
+                 mm::schemes::gradient_flow>;
 
 scheme_variant make_scheme(const arguments& a, double lr) {
   const std::string s = a.choice("scheme", {"simultaneous", "alternating", "extragradient", "optimistic", "consensus",
-                                            "momentum", "momentum_alt", "unrolled", "adam", "flow"});
+                                            "momentum", "momentum_alt", "unrolled", "adam", "rmsprop", "flow"});
   const double lr_d = discriminator_step(a, lr);
   if (s == "simultaneous") return mm::schemes::simultaneous{lr, lr_d};
-  if (s == "alternating") return mm::schemes::alternating{lr, lr_d};
+  if (s == "alternating") return mm::schemes::alternating{lr, lr_d, discriminator_steps(a)};
   if (s == "extragradient") return mm::schemes::extragradient{lr, lr_d};
   if (s == "optimistic") return mm::schemes::optimistic{lr, lr_d};
   if (s == "consensus") return mm::schemes::consensus{lr, lr_d, a.non_negative("consensus-gamma")};
   if (s == "momentum" || s == "momentum_alt") return mm::schemes::momentum{lr, lr_d, a.number("beta"), s == "momentum_alt"};
   if (s == "unrolled") return mm::schemes::unrolled{lr, lr_d, static_cast<int>(a.integer("unroll", 0))};
   if (s == "adam") return mm::schemes::optimised<mm::nn::adam<double>>{mm::nn::adam<double>(lr), mm::nn::adam<double>(lr_d), false};
+  if (s == "rmsprop") {
+    return mm::schemes::optimised<mm::nn::rmsprop<double>>{mm::nn::rmsprop<double>(lr), mm::nn::rmsprop<double>(lr_d), false};
+  }
   if (lr_d != lr) throw usage_error("--lr-d: the flow has one time step for both players (give --lr alone)");
   return mm::schemes::gradient_flow{lr};
 }

@@ -139,6 +139,8 @@ any_game make_game(const arguments& a);
 
 /// The discriminator's step size: --lr-d where given, else `lr` (one step size for both players).
 double discriminator_step(const arguments& a, double lr);
+/// The alternating scheme's discriminator steps per generator step (--d-steps, 1 to 1000).
+int discriminator_steps(const arguments& a);
 /// The options that choose a scheme.
 std::vector<option> scheme_options();
 /// Runs `steps` steps of the scheme named by --scheme from `init`, recording every `every` steps;

@@ -61,7 +61,9 @@ std::vector<sweep_cell> with_scheme(const sweep_spec& spec, const arguments& a, 
   }
   if (scheme == "alternating") {
     return run_ensemble<point, mm::schemes::alternating>(
-        spec, init, make_point, [&](double lr) { return mm::schemes::alternating{lr, lr_d(lr)}; });
+        spec, init, make_point, [&](double lr) {
+          return mm::schemes::alternating{lr, lr_d(lr), discriminator_steps(a)};
+        });
   }
   if (scheme == "extragradient") {
     return run_ensemble<point, mm::schemes::extragradient>(

@@ -7,7 +7,7 @@ const SMALL_GAMES = ["bilinear", "dirac", "gauss1d"];
 const NETWORK_GAMES = ["ring", "grid", "began"];
 const ALL_GAMES = SMALL_GAMES.concat(NETWORK_GAMES);
 const SMALL_SCHEMES = ["simultaneous", "alternating", "extragradient", "optimistic", "consensus", "momentum",
-                       "momentum_alt", "unrolled", "adam", "flow"];
+                       "momentum_alt", "unrolled", "adam", "rmsprop", "flow"];
 const NETWORK_SCHEMES = ["adam", "unrolled"];
 const isNetworkGame = game => NETWORK_GAMES.includes(game);
 const LINEAR_COMMANDS = ["simulate", "analyze", "sweep"];
@@ -42,6 +42,8 @@ const OPTIONS = [
    commands: LINEAR_COMMANDS, when: s => s.scheme === "momentum" || s.scheme === "momentum_alt"},
   {name: "consensus-gamma", kind: "number", initial: "0.5", slider: [0, 3, 0.05], games: SMALL_GAMES,
    commands: LINEAR_COMMANDS, when: s => s.scheme === "consensus"},
+  {name: "d-steps", kind: "number", initial: "1", slider: [1, 10, 1], games: SMALL_GAMES, commands: LINEAR_COMMANDS,
+   hint: "the discriminator's steps per generator step", when: s => s.scheme === "alternating"},
   {name: "unroll", kind: "number", initial: "5", slider: [1, 20, 1], games: ALL_GAMES, commands: LINEAR_COMMANDS,
    when: s => s.scheme === "unrolled"},
   {name: "steps", kind: "number", games: ALL_GAMES, commands: ["simulate"],
@@ -455,8 +457,8 @@ function drawSmallGame(simulation, analysis) {
 // holds the two players' step sizes (lr and lr-d).
 const SCHEME_FORMULAS = {
   simultaneous: ["z_{t+1} = z_t + H\\,v(z_t)", "M = I + HJ"],
-  alternating: ["\\theta_{t+1} = \\theta_t + h_G\\,v_\\theta(\\theta_t, \\psi_t), \\quad \\psi_{t+1} = \\psi_t + h_D\\,v_\\psi(\\theta_{t+1}, \\psi_t)",
-                "M = (I + h_D P_D J)(I + h_G P_G J)"],
+  alternating: ["\\theta_{t+1} = \\theta_t + h_G\\,v_\\theta(\\theta_t, \\psi_t), \\text{ then } n_D \\text{ steps } \\psi \\leftarrow \\psi + h_D\\,v_\\psi(\\theta_{t+1}, \\psi)",
+                "M = (I + h_D P_D J)^{n_D}(I + h_G P_G J)"],
   extragradient: ["z_{t+1} = z_t + H\\,v\\big(z_t + H\\,v(z_t)\\big)", "M = I + HJ + (HJ)^2"],
   optimistic: ["z_{t+1} = z_t + 2H\\,v(z_t) - H\\,v(z_{t-1})",
                "M = \\begin{pmatrix} I + 2HJ & -HJ \\\\ I & 0 \\end{pmatrix} \\text{ on } (z_t, z_{t-1})"],
@@ -468,6 +470,7 @@ const SCHEME_FORMULAS = {
   unrolled: ["\\theta_{t+1} = \\theta_t - h_G\\,\\nabla_\\theta L_G\\big(\\theta, \\psi_k(\\theta)\\big), \\quad \\psi_k: k \\text{ look-ahead steps}",
              "\\text{no linear } M \\text{: compared by simulation}"],
   adam: ["\\text{each player: Adam on its own loss, rates } h_G, h_D", "\\text{no linear } M \\text{ (Adam is nonlinear)}"],
+  rmsprop: ["\\text{each player: RMSProp on its own loss, rates } h_G, h_D", "\\text{no linear } M \\text{ (RMSProp is nonlinear)}"],
   flow: ["\\dot z = v(z), \\text{ RK4 with time step } h", "M = \\textstyle\\sum_{k \\le 4} (hJ)^k / k!"],
 };
 let shownFormula = null;

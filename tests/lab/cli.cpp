@@ -76,6 +76,25 @@ TEST_CASE("lab: two time-scale steps (--lr-d) reach every scheme", "[lab]") {
   CHECK(negative.out.find("--lr-d must be positive, got -1") != std::string::npos);
 }
 
+TEST_CASE("lab: alternating steps with n_D discriminator steps, and RMSProp", "[lab]") {
+  // V = xy: M = [[1, -h_G], [n h_D, 1 - n p]], p = h_G h_D: det M = 1, trace t = 2 - n p. For |t| < 2 the
+  // eigenvalues lie on the unit circle (the run cycles); beyond, rho = (|t| + sqrt(t^2 - 4)) / 2.
+  const auto cycles = json_of("analyze --game bilinear --scheme alternating --lr 0.5 --lr-d 0.2 --d-steps 3");
+  CHECK(std::abs(cycles.find("spectral_radius")->number - 1.0) <= 1e-15);
+  CHECK(cycles.find("verdict")->text == "cycles");
+  const auto out = json_of("analyze --game bilinear --scheme alternating --lr 1 --lr-d 1 --d-steps 5");
+  CHECK(std::abs(out.find("spectral_radius")->number - (3 + std::sqrt(5.0)) / 2) <= 1e-14);
+  CHECK(out.find("verdict")->text == "diverges");
+  const outcome many = run_lab("analyze --game bilinear --scheme alternating --d-steps 5000");
+  CHECK(many.status == 2);
+  CHECK(many.out.find("--d-steps must be at most 1000, got 5000") != std::string::npos);
+  // RMSProp for each player: the step of a coordinate is h g / (sqrt(s) + eps) with s = (1 - rho) g^2 at
+  // the first step (rho = 0.99, eps = 1e-8); from (1, 1) on V = xy, g = (1, -1)
+  const auto rms = json_of("simulate --game bilinear --scheme rmsprop --lr 0.01 --lr-d 0.02 --steps 1 --init 1,1");
+  CHECK(std::abs(column(rms, "x", 1) - (1 - 0.01 / (std::sqrt(1 - 0.99) + 1e-8))) <= 1e-15);
+  CHECK(std::abs(column(rms, "y", 1) - (1 + 0.02 / (std::sqrt(1 - 0.99) + 1e-8))) <= 1e-15);
+}
+
 TEST_CASE("lab: the bilinear game with a 2x2 A has the eigenvalues +-i sigma_k(A)", "[lab]") {
   // V = x^T A y: J = [[0, -A], [A^T, 0]], whose eigenvalues are +-i times the singular values of A;
   // for a 2x2 A, sigma^2 = (T +- sqrt(T^2 - 4 D)) / 2 with T = |A|_F^2, D = det(A)^2

@@ -35,6 +35,8 @@ CONFIGURATIONS = [
     ("bilinear-simultaneous", "game=bilinear&scheme=simultaneous&steps=300"),
     ("bilinear-extragradient", "game=bilinear&scheme=extragradient&lr=0.3&steps=500"),
     ("bilinear-momentum", "game=bilinear&scheme=momentum&beta=-0.4&steps=400"),
+    ("bilinear-alternating-nd3", "game=bilinear&scheme=alternating&lr=0.5&lr-d=0.2&d-steps=3&steps=300"),
+    ("gauss1d-rmsprop", "game=gauss1d&scheme=rmsprop&lr=0.01&steps=300"),
     ("bilinear-2x2-optimistic", "game=bilinear&coupling=1,0.4,-0.2,0.7&scheme=optimistic&steps=400"),
     ("gauss1d-consensus", "game=gauss1d&loss=minimax&scheme=consensus&steps=400"),
     ("dirac-ttur-optimistic", "game=dirac&regulariser=r1&scheme=optimistic&lr=0.05&lr-d=0.2&steps=600"),
