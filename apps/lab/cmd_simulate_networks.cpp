@@ -67,7 +67,7 @@ int simulate_networks(const arguments& a) {
   const std::string game_name = a.text("game");
   const std::string scheme = a.given("scheme") ? a.choice("scheme", {"adam", "unrolled"}) : "adam";
   const double lr = a.given("lr") ? a.positive("lr") : 1e-3;
-  const double lr_d = a.text("lr-d").empty() ? lr : a.positive("lr-d");
+  const double lr_d = discriminator_step(a, lr);
   const long steps = a.integer("steps", 0);
   const long batch = a.integer("batch", 1);
   const long snapshots = a.integer("snapshots", 1);

@@ -28,8 +28,7 @@ struct alternating {
   /// Separate step sizes and \f$n_D \ge 1\f$ discriminator steps per generator step.
   alternating(double h_generator, double h_discriminator, int n_discriminator = 1)
       : generator_step(h_generator), discriminator_step(h_discriminator), discriminator_steps(n_discriminator) {
-    detail::require_step_size("minimax::schemes::alternating", "the generator's step size", h_generator);
-    detail::require_step_size("minimax::schemes::alternating", "the discriminator's step size", h_discriminator);
+    detail::require_step_sizes("minimax::schemes::alternating", h_generator, h_discriminator);
     if (n_discriminator < 1) {
       raise_invalid_argument("minimax::schemes::alternating", "the number of discriminator steps must be >= 1",
                              n_discriminator);

@@ -29,8 +29,7 @@ struct consensus {
   /// Separate step sizes (TTUR), each positive and finite, and the weight \f$\gamma \ge 0\f$.
   consensus(double h_generator, double h_discriminator, double weight)
       : generator_step(h_generator), discriminator_step(h_discriminator), gamma(weight) {
-    detail::require_step_size("minimax::schemes::consensus", "the generator's step size", h_generator);
-    detail::require_step_size("minimax::schemes::consensus", "the discriminator's step size", h_discriminator);
+    detail::require_step_sizes("minimax::schemes::consensus", h_generator, h_discriminator);
     require_non_negative("minimax::schemes::consensus", "gamma", weight);
   }
   /// The state at \f$z_0\f$.

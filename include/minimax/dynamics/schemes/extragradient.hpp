@@ -23,8 +23,7 @@ struct extragradient {
   /// Separate step sizes (TTUR); each must be positive and finite.
   extragradient(double h_generator, double h_discriminator)
       : generator_step(h_generator), discriminator_step(h_discriminator) {
-    detail::require_step_size("minimax::schemes::extragradient", "the generator's step size", h_generator);
-    detail::require_step_size("minimax::schemes::extragradient", "the discriminator's step size", h_discriminator);
+    detail::require_step_sizes("minimax::schemes::extragradient", h_generator, h_discriminator);
   }
   /// The state at \f$z_0\f$.
   template <Game G>

@@ -33,8 +33,7 @@ struct momentum {
   /// Separate step sizes (TTUR), each positive and finite; \f$\beta\f$ and `alternate` as above.
   momentum(double h_generator, double h_discriminator, double momentum_beta, bool alternate)
       : generator_step(h_generator), discriminator_step(h_discriminator), beta(momentum_beta), alternating(alternate) {
-    detail::require_step_size("minimax::schemes::momentum", "the generator's step size", h_generator);
-    detail::require_step_size("minimax::schemes::momentum", "the discriminator's step size", h_discriminator);
+    detail::require_step_sizes("minimax::schemes::momentum", h_generator, h_discriminator);
     if (!(std::abs(momentum_beta) < 1.0)) {
       raise_invalid_argument("minimax::schemes::momentum", "the momentum beta must lie in (-1, 1)", momentum_beta);
     }

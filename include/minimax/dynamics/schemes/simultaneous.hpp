@@ -25,8 +25,7 @@ struct simultaneous {
   /// Separate step sizes (TTUR); each must be positive and finite.
   simultaneous(double h_generator, double h_discriminator)
       : generator_step(h_generator), discriminator_step(h_discriminator) {
-    detail::require_step_size("minimax::schemes::simultaneous", "the generator's step size", h_generator);
-    detail::require_step_size("minimax::schemes::simultaneous", "the discriminator's step size", h_discriminator);
+    detail::require_step_sizes("minimax::schemes::simultaneous", h_generator, h_discriminator);
   }
 
   /// The state at \f$z_0\f$.

@@ -35,6 +35,12 @@ inline void require_step_size(std::string_view function, std::string_view name, 
   }
 }
 
+/// The two players' step sizes of a scheme (TTUR), each validated by require_step_size.
+inline void require_step_sizes(std::string_view function, double h_generator, double h_discriminator) {
+  require_step_size(function, "the generator's step size", h_generator);
+  require_step_size(function, "the discriminator's step size", h_discriminator);
+}
+
 /// The diagonal of step sizes: the generator's h_g on its block, the discriminator's h_d on the rest.
 inline Eigen::VectorXd step_sizes(Eigen::Index n, Eigen::Index n_generator, double h_generator,
                                   double h_discriminator) {

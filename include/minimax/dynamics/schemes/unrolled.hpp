@@ -90,8 +90,7 @@ struct unrolled {
   /// Separate step sizes and \f$k \ge 0\f$ unrolled steps.
   unrolled(double h_generator, double h_discriminator, int k)
       : generator_step(h_generator), discriminator_step(h_discriminator), unrolled_steps(k) {
-    detail::require_step_size("minimax::schemes::unrolled", "the generator's step size", h_generator);
-    detail::require_step_size("minimax::schemes::unrolled", "the discriminator's step size", h_discriminator);
+    detail::require_step_sizes("minimax::schemes::unrolled", h_generator, h_discriminator);
     if (k < 0) raise_invalid_argument("minimax::schemes::unrolled", "the number of unrolled steps must be >= 0", k);
   }
 
