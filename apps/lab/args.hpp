@@ -1,13 +1,13 @@
-// minimax-lab's own small argument parser: --name value or --name=value options, flags, positionals,
-// each option declared with its default and help line; values checked when read.
+// minimax-lab's command lines, on CLI11: --name value or --name=value options, flags, positionals,
+// --help, and --config FILE (a JSON object of options; the command line wins), each option declared
+// with its default and help line. Values are kept as given and checked when read, so that an error
+// names the option, and for a value from a file, the file, the line and the field.
 #pragma once
 
 #include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "json.hpp"
 
 namespace lab {
 
@@ -25,14 +25,15 @@ struct option {
 
 class arguments {
  public:
-  arguments(std::string command, std::string summary, std::vector<option> options);
+  /// `positionals`: the help line of the inputs the command takes besides its options ("KIND
+  /// INPUT.json..."); empty for a command that takes none, which then refuses any.
+  arguments(std::string command, std::string summary, std::vector<option> options, std::string positionals = "");
 
   /// Parses argv[first..argc). Returns false when --help was given (the help is printed to stdout).
+  /// Where the command declares a "config" option, --config FILE reads options not given on the
+  /// command line from a JSON object: every key a known option, a flag's value true or false, any
+  /// other's a string, a number or an array of numbers; errors name the file, the line and the key.
   bool parse(int argc, char** argv, int first);
-
-  /// Fills options not given on the command line from a JSON object (--config FILE): every key must
-  /// be a known option, every value a string, number or boolean; errors name the file, line and key.
-  void apply_config(const json::value& config, const std::string& source);
 
   std::string text(const std::string& name) const;
   double number(const std::string& name) const;
@@ -46,15 +47,17 @@ class arguments {
   /// One of the listed words.
   std::string choice(const std::string& name, const std::vector<std::string>& allowed) const;
   const std::vector<std::string>& positionals() const { return positionals_; }
+  /// The help --help prints.
   std::string help() const;
   const std::string& command() const { return command_; }
 
  private:
   const option& find(const std::string& name) const;
-  std::string command_, summary_;
+  std::string command_, summary_, positional_help_;
   std::vector<option> options_;
   std::map<std::string, std::string> values_;
   std::map<std::string, bool> given_;
+  std::map<std::string, std::string> origin_;  // "file:line: field \"key\"" of a value read from --config
   std::vector<std::string> positionals_;
 };
 

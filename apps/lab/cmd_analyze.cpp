@@ -16,7 +16,6 @@ int cmd_analyze(int argc, char** argv) {
               "step h* = min 2|Re l|/|l|^2 for which simultaneous steps converge.",
               opts);
   if (!a.parse(argc, argv, 2)) return 0;
-  load_config(a);
   const any_game g = make_game(a);
   Eigen::VectorXd at = g.equilibrium_point;
   if (!a.text("at").empty()) {
@@ -27,17 +26,17 @@ int cmd_analyze(int argc, char** argv) {
   const double lr = a.positive("lr");
   const analysis s = analyze_scheme(g, a, lr, at);
   result r;
-  r.meta.set("command", "analyze");
-  r.meta.set("game", g.description);
-  r.meta.set("scheme", a.text("scheme"));
-  r.meta.set("lr", lr);
-  r.meta.set("lr_d", discriminator_step(a, lr));
-  r.meta.set("at", to_json(at));
-  r.meta.set("jacobian", to_json(s.jacobian));
-  r.meta.set("spectral_radius", s.spectral_radius);
-  r.meta.set("largest_stable_step", s.largest_stable_step);
-  r.meta.set("verdict", s.verdict);
-  if (s.update.size() > 0) r.meta.set("update", to_json(s.update));
+  r.meta["command"] = "analyze";
+  r.meta["game"] = g.description;
+  r.meta["scheme"] = a.text("scheme");
+  r.meta["lr"] = lr;
+  r.meta["lr_d"] = discriminator_step(a, lr);
+  r.meta["at"] = to_json(at);
+  r.meta["jacobian"] = to_json(s.jacobian);
+  r.meta["spectral_radius"] = s.spectral_radius;
+  r.meta["largest_stable_step"] = s.largest_stable_step;
+  r.meta["verdict"] = s.verdict;
+  if (s.update.size() > 0) r.meta["update"] = to_json(s.update);
   r.columns = {"matrix", "index", "re", "im", "abs"};
   for (Eigen::Index i = 0; i < s.jacobian_eigenvalues.size(); ++i) {
     const auto l = s.jacobian_eigenvalues[i];

@@ -62,9 +62,9 @@ int cmd_divergence(int argc, char** argv) {
   const measure p = parse_measure(a.text("p"), "p"), q = parse_measure(a.text("q"), "q");
   const std::string wanted = a.text("measure");
   result r;
-  r.meta.set("command", "divergence");
-  r.meta.set("p", p.text);
-  r.meta.set("q", q.text);
+  r.meta["command"] = "divergence";
+  r.meta["p"] = p.text;
+  r.meta["q"] = q.text;
   r.columns = {"measure", "value", "error", "method"};
   const auto want = [&](const std::string& m) { return wanted == "all" || wanted == m; };
   bool any = false;

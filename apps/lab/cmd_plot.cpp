@@ -28,7 +28,7 @@ int cmd_plot(int argc, char** argv) {
               "began (simulate began), sweep (a sweep), training (ring/grid runs: modes over time).\n"
               "The script is MINIMAX_LAB_PLOT or the one in the source tree; Python is /usr/bin/python3\n"
               "(or MINIMAX_LAB_PYTHON).",
-              {});
+              {}, "KIND, then one or more INPUT.json");
   if (!a.parse(argc, argv, 2)) return 0;
   if (a.positionals().size() < 2) throw usage_error("needs KIND and at least one INPUT (see --help)");
   if (a.text("output").empty() || a.text("output") == "-") throw usage_error("needs --output FIGURE.png");

@@ -58,12 +58,12 @@ int cmd_prove(int argc, char** argv) {
                                                       : std::visit([&](const auto& x, const auto& y) { return run(name, f, x, y); }, p.d, q.d);
   pr.pair = "p = " + p.text + ", q = " + q.text;
   result r;
-  r.meta.set("command", "prove");
-  r.meta.set("proof", name);
-  r.meta.set("title", pr.title);
-  r.meta.set("statement", pr.statement);
-  r.meta.set("pair", pr.pair);
-  r.meta.set("holds", pr.holds());
+  r.meta["command"] = "prove";
+  r.meta["proof"] = name;
+  r.meta["title"] = pr.title;
+  r.meta["statement"] = pr.statement;
+  r.meta["pair"] = pr.pair;
+  r.meta["holds"] = pr.holds();
   r.columns = {"step", "name", "formula", "identity", "relation", "value", "error", "reference", "residual", "tolerance",
                "holds"};
   for (std::size_t k = 0; k < pr.steps.size(); ++k) {

@@ -23,7 +23,6 @@ int cmd_simulate(int argc, char** argv) {
               "image of a latent grid.",
               opts);
   if (!a.parse(argc, argv, 2)) return 0;
-  load_config(a);
   const std::string game = a.choice("game", {"bilinear", "dirac", "gauss1d", "ring", "grid", "began"});
   if (game == "ring" || game == "grid" || game == "began") return simulate_networks(a);
   const any_game g = make_game(a);
@@ -34,18 +33,18 @@ int cmd_simulate(int argc, char** argv) {
   const analysis s = analyze_scheme(g, a, lr, g.equilibrium_point);
 
   result r;
-  r.meta.set("command", "simulate");
-  r.meta.set("game", g.description);
-  r.meta.set("scheme", a.text("scheme"));
-  r.meta.set("lr", lr);
-  r.meta.set("lr_d", discriminator_step(a, lr));
-  r.meta.set("steps", steps);
-  r.meta.set("status", run.status);
-  r.meta.set("message", run.message);
-  r.meta.set("verdict", s.verdict);
-  r.meta.set("spectral_radius", s.spectral_radius);
-  r.meta.set("final_distance", (run.states.back() - g.equilibrium_point).norm());
-  r.meta.set("jacobian_eigenvalues", to_json(s.jacobian_eigenvalues));
+  r.meta["command"] = "simulate";
+  r.meta["game"] = g.description;
+  r.meta["scheme"] = a.text("scheme");
+  r.meta["lr"] = lr;
+  r.meta["lr_d"] = discriminator_step(a, lr);
+  r.meta["steps"] = steps;
+  r.meta["status"] = run.status;
+  r.meta["message"] = run.message;
+  r.meta["verdict"] = s.verdict;
+  r.meta["spectral_radius"] = s.spectral_radius;
+  r.meta["final_distance"] = (run.states.back() - g.equilibrium_point).norm();
+  r.meta["jacobian_eigenvalues"] = to_json(s.jacobian_eigenvalues);
   if (g.n == 2) {  // the vector field on a grid around the trajectory, for phase portraits
     double box = 1.5;
     for (const auto& z : run.states) box = std::max(box, 1.2 * z.cwiseAbs().maxCoeff());
@@ -53,22 +52,22 @@ int cmd_simulate(int argc, char** argv) {
     constexpr int n = 21;
     json::value field = json::value::object(), axis = json::value::array(), u = json::value::array(),
                 v = json::value::array();
-    for (int i = 0; i < n; ++i) axis.push(-box + 2 * box * i / (n - 1));
+    for (int i = 0; i < n; ++i) axis.push_back(-box + 2 * box * i / (n - 1));
     for (int i = 0; i < n; ++i) {
       json::value ur = json::value::array(), vr = json::value::array();
       for (int j = 0; j < n; ++j) {
         const Eigen::Vector2d z(-box + 2 * box * j / (n - 1), -box + 2 * box * i / (n - 1));
         const Eigen::VectorXd w = g.field(z);
-        ur.push(w[0]);
-        vr.push(w[1]);
+        ur.push_back(w[0]);
+        vr.push_back(w[1]);
       }
-      u.push(ur);
-      v.push(vr);
+      u.push_back(ur);
+      v.push_back(vr);
     }
-    field.set("axis", axis);
-    field.set("u", u);
-    field.set("v", v);
-    r.meta.set("field", field);
+    field["axis"] = axis;
+    field["u"] = u;
+    field["v"] = v;
+    r.meta["field"] = field;
   }
   r.columns = {"step"};
   for (const auto& c : g.coordinates) r.columns.push_back(c);

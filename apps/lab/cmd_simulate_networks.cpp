@@ -39,7 +39,7 @@ Eigen::MatrixXd latent_noise(mm::rng& g, Eigen::Index n) {
 
 json::value points(const Eigen::MatrixXd& columns) {  // 2 × n → [[x, y], ...]
   json::value out = json::value::array();
-  for (Eigen::Index i = 0; i < columns.cols(); ++i) out.push(to_json(Eigen::VectorXd(columns.col(i))));
+  for (Eigen::Index i = 0; i < columns.cols(); ++i) out.push_back(to_json(Eigen::VectorXd(columns.col(i))));
   return out;
 }
 
@@ -55,7 +55,7 @@ json::value mesh(const Game& game, const Eigen::VectorXd& z) {
   }
   const Eigen::MatrixXd image = game.generator(z.head(generator_type::parameter_count), latent);
   json::value rows = json::value::array();
-  for (int i = 0; i < mesh_points; ++i) rows.push(points(image.middleCols(i * mesh_points, mesh_points)));
+  for (int i = 0; i < mesh_points; ++i) rows.push_back(points(image.middleCols(i * mesh_points, mesh_points)));
   return rows;
 }
 
@@ -82,18 +82,18 @@ int simulate_networks(const arguments& a) {
   const Eigen::MatrixXd eval_noise = latent_noise(eval_rng, 1000);
   const Eigen::MatrixXd real_samples = mm::sample(data, eval_rng, 1000).transpose();
   result r;
-  r.meta.set("command", "simulate");
-  r.meta.set("game", game_name);
-  r.meta.set("scheme", scheme);
-  r.meta.set("lr", lr);
-  r.meta.set("lr_d", lr_d);
-  r.meta.set("steps", steps);
-  r.meta.set("batch", batch);
-  r.meta.set("seed", static_cast<long>(seed));
-  r.meta.set("unrolled_steps", unroll);
-  r.meta.set("extent", box);
-  r.meta.set("modes", to_json(Eigen::MatrixXd(data.modes())));
-  r.meta.set("sigma", data.sigma());
+  r.meta["command"] = "simulate";
+  r.meta["game"] = game_name;
+  r.meta["scheme"] = scheme;
+  r.meta["lr"] = lr;
+  r.meta["lr_d"] = lr_d;
+  r.meta["steps"] = steps;
+  r.meta["batch"] = batch;
+  r.meta["seed"] = static_cast<long>(seed);
+  r.meta["unrolled_steps"] = unroll;
+  r.meta["extent"] = box;
+  r.meta["modes"] = to_json(Eigen::MatrixXd(data.modes()));
+  r.meta["sigma"] = data.sigma();
   json::value shots = json::value::array();
   std::vector<long> shot_steps;
   for (long k = 0; k < snapshots; ++k) shot_steps.push_back(snapshots == 1 ? steps : k * steps / (snapshots - 1));
@@ -121,10 +121,10 @@ int simulate_networks(const arguments& a) {
       for (long t = 0; t <= steps; ++t) {
         if (due(t)) {
           json::value s = json::value::object();
-          s.set("step", t);
-          s.set("real", points(real_samples.leftCols(500)));
-          s.set("fake", points(game.generator(z.head(nG), eval_noise.leftCols(500))));
-          shots.push(s);
+          s["step"] = t;
+          s["real"] = points(real_samples.leftCols(500));
+          s["fake"] = points(game.generator(z.head(nG), eval_noise.leftCols(500)));
+          shots.push_back(s);
         }
         if (t == steps) break;
         game.resample(rng);
@@ -150,8 +150,8 @@ int simulate_networks(const arguments& a) {
     });
     const Eigen::MatrixXd fake = game.generator(z.head(nG), eval_noise).transpose();
     const auto coverage = mm::metrics::mode_coverage(fake, data);
-    r.meta.set("modes_captured", coverage.modes_captured);
-    r.meta.set("high_quality_fraction", coverage.high_quality_fraction);
+    r.meta["modes_captured"] = coverage.modes_captured;
+    r.meta["high_quality_fraction"] = coverage.high_quality_fraction;
   } else {
     gan_type game(data, batch, rng);
     Eigen::VectorXd z = game.init(nn::glorot{}, rng);
@@ -163,13 +163,13 @@ int simulate_networks(const arguments& a) {
       for (long t = 0; t <= steps; ++t) {
         if (due(t)) {
           json::value s = json::value::object();
-          s.set("step", t);
-          s.set("real", points(real_samples.leftCols(500)));
-          s.set("fake", points(game.generate(z, eval_noise.leftCols(500))));
+          s["step"] = t;
+          s["real"] = points(real_samples.leftCols(500));
+          s["fake"] = points(game.generate(z, eval_noise.leftCols(500)));
           // the discriminator's logit on a grid over the data's box
           Eigen::MatrixXd grid_points(2, heat_points * heat_points);
           json::value axis = json::value::array();
-          for (int i = 0; i < heat_points; ++i) axis.push(-box + 2 * box * i / (heat_points - 1));
+          for (int i = 0; i < heat_points; ++i) axis.push_back(-box + 2 * box * i / (heat_points - 1));
           for (int i = 0; i < heat_points; ++i) {
             for (int j = 0; j < heat_points; ++j) {
               grid_points(0, i * heat_points + j) = -box + 2 * box * j / (heat_points - 1);
@@ -180,13 +180,13 @@ int simulate_networks(const arguments& a) {
           json::value heat = json::value::array();
           for (int i = 0; i < heat_points; ++i) {
             json::value row = json::value::array();
-            for (int j = 0; j < heat_points; ++j) row.push(logits(0, i * heat_points + j));
-            heat.push(row);
+            for (int j = 0; j < heat_points; ++j) row.push_back(logits(0, i * heat_points + j));
+            heat.push_back(row);
           }
-          s.set("axis", axis);
-          s.set("logit", heat);
-          s.set("mesh", mesh(game, z));
-          shots.push(s);
+          s["axis"] = axis;
+          s["logit"] = heat;
+          s["mesh"] = mesh(game, z);
+          shots.push_back(s);
         }
         if (t == steps) break;
         game.resample(rng);
@@ -214,14 +214,14 @@ int simulate_networks(const arguments& a) {
     });
     const Eigen::MatrixXd fake = game.generate(z, eval_noise).transpose();
     const auto coverage = mm::metrics::mode_coverage(fake, data);
-    r.meta.set("modes_captured", coverage.modes_captured);
-    r.meta.set("high_quality_fraction", coverage.high_quality_fraction);
-    r.meta.set("reverse_kl", coverage.reverse_kl);
+    r.meta["modes_captured"] = coverage.modes_captured;
+    r.meta["high_quality_fraction"] = coverage.high_quality_fraction;
+    r.meta["reverse_kl"] = coverage.reverse_kl;
   }
-  r.meta.set("snapshots", shots);
-  r.meta.set("status", status);
-  r.meta.set("message", message);
-  r.meta.set("steps_taken", steps_taken);
+  r.meta["snapshots"] = shots;
+  r.meta["status"] = status;
+  r.meta["message"] = message;
+  r.meta["steps_taken"] = steps_taken;
   emit(r, a, "json");
   return 0;
 }

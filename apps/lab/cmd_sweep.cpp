@@ -65,7 +65,6 @@ int cmd_sweep(int argc, char** argv) {
               "ensemble, one member per thread; otherwise on the CPU, one cell after another.",
               opts);
   if (!a.parse(argc, argv, 2)) return 0;
-  load_config(a);
   sweep_spec spec;
   spec.lrs = axis(a, "lr-range");
   spec.strengths = axis(a, "strength-range");
@@ -102,13 +101,13 @@ int cmd_sweep(int argc, char** argv) {
         spec, a, [&](double s) { return make_game(a, s); }, init, [&](long done) { bar.update(done); });
   }
   result r;
-  r.meta.set("command", "sweep");
-  r.meta.set("game", first.description);
-  r.meta.set("regulariser", a.text("regulariser"));
-  r.meta.set("scheme", a.text("scheme"));
-  r.meta.set("steps", spec.steps);
-  r.meta.set("init", to_json(init));
-  r.meta.set("backend", thrust ? "thrust" : "cpu");
+  r.meta["command"] = "sweep";
+  r.meta["game"] = first.description;
+  r.meta["regulariser"] = a.text("regulariser");
+  r.meta["scheme"] = a.text("scheme");
+  r.meta["steps"] = spec.steps;
+  r.meta["init"] = to_json(init);
+  r.meta["backend"] = thrust ? "thrust" : "cpu";
   r.columns = {"lr", "strength", "spectral_radius", "verdict", "final_distance", "status"};
   for (const auto& c : cells) r.row({c.lr, c.strength, c.spectral_radius, c.verdict, c.final_distance, c.status});
   emit(r, a, "json");

@@ -17,34 +17,27 @@ std::string format_number(double x) { return json::shortest_text(x); }
 
 json::value to_json(const Eigen::VectorXd& v) {
   json::value out = json::value::array();
-  for (Eigen::Index i = 0; i < v.size(); ++i) out.push(v[i]);
+  for (Eigen::Index i = 0; i < v.size(); ++i) out.push_back(v[i]);
   return out;
 }
 json::value to_json(const Eigen::MatrixXd& m) {
   json::value out = json::value::array();
-  for (Eigen::Index i = 0; i < m.rows(); ++i) out.push(to_json(Eigen::VectorXd(m.row(i).transpose())));
+  for (Eigen::Index i = 0; i < m.rows(); ++i) out.push_back(to_json(Eigen::VectorXd(m.row(i).transpose())));
   return out;
 }
 json::value to_json(const Eigen::VectorXcd& v) {
   json::value out = json::value::array();
-  for (Eigen::Index i = 0; i < v.size(); ++i) {
-    json::value pair = json::value::array();
-    pair.push(v[i].real());
-    pair.push(v[i].imag());
-    out.push(pair);
-  }
+  for (Eigen::Index i = 0; i < v.size(); ++i) out.push_back({v[i].real(), v[i].imag()});
   return out;
 }
 
 namespace {
 std::string cell(const json::value& v) {
-  switch (v.type) {
-    case json::kind::number: return format_number(v.number);
-    case json::kind::string: return v.text;
-    case json::kind::boolean: return v.boolean ? "true" : "false";
-    case json::kind::null: return "";
-    default: return json::dump(v, 0).substr(0, json::dump(v, 0).size() - 1);
-  }
+  if (v.is_number()) return format_number(v.get<double>());
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_null()) return "";
+  return v.dump(-1, ' ', false, json::value::error_handler_t::replace);
 }
 std::string csv_cell(const json::value& v) {
   std::string s = cell(v);
@@ -63,14 +56,14 @@ void emit(const result& r, const arguments& a, const std::string& fallback, cons
     json::value table = json::value::object();
     for (std::size_t c = 0; c < r.columns.size(); ++c) {
       json::value column = json::value::array();
-      for (const auto& row : r.rows) column.push(row[c]);
-      table.set(r.columns[c], column);
+      for (const auto& row : r.rows) column.push_back(row[c]);
+      table[r.columns[c]] = std::move(column);
     }
-    doc.set("table", table);
+    doc["table"] = std::move(table);
     out << json::dump(doc);
   } else if (format == "csv") {
-    for (const auto& [key, v] : r.meta.members) {
-      if (v.type != json::kind::array && v.type != json::kind::object) {
+    for (const auto& [key, v] : r.meta.items()) {
+      if (!v.is_array() && !v.is_object()) {
         std::string s = cell(v);
         for (char& c : s) c = c == '\n' ? ' ' : c;
         out << "# " << key << ": " << s << "\n";
@@ -86,8 +79,8 @@ void emit(const result& r, const arguments& a, const std::string& fallback, cons
     if (!text.empty()) {
       out << text;
     } else {
-      for (const auto& [key, v] : r.meta.members) {
-        if (v.type != json::kind::array && v.type != json::kind::object) out << key << ": " << cell(v) << "\n";
+      for (const auto& [key, v] : r.meta.items()) {
+        if (!v.is_array() && !v.is_object()) out << key << ": " << cell(v) << "\n";
       }
       std::vector<std::size_t> width(r.columns.size());
       for (std::size_t c = 0; c < r.columns.size(); ++c) {
@@ -117,16 +110,6 @@ void emit(const result& r, const arguments& a, const std::string& fallback, cons
     if (!file) throw usage_error("cannot write " + path);
     file << out.str();
     if (!file) throw usage_error("writing " + path + " failed");
-  }
-}
-
-void load_config(arguments& a) {
-  const std::string path = a.text("config");
-  if (path.empty()) return;
-  try {
-    a.apply_config(json::parse_file(path), path);
-  } catch (const json::parse_error& e) {
-    throw usage_error(e.what());
   }
 }
 

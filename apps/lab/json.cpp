@@ -1,343 +1,156 @@
 #include "json.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
+#include <set>
 #include <sstream>
+#include <vector>
 
 namespace lab::json {
 
-const char* to_string(kind k) {
-  switch (k) {
-    case kind::null: return "null";
-    case kind::boolean: return "a boolean";
-    case kind::number: return "a number";
-    case kind::string: return "a string";
-    case kind::array: return "an array";
-    case kind::object: return "an object";
-  }
-  return "?";
-}
-
-value& value::set(const std::string& key, value v) {
-  for (auto& [k, m] : members) {
-    if (k == key) {
-      m = std::move(v);
-      return m;
-    }
-  }
-  members.emplace_back(key, std::move(v));
-  return members.back().second;
-}
-
-const value* value::find(const std::string& key) const {
-  for (const auto& [k, m] : members) {
-    if (k == key) return &m;
-  }
-  return nullptr;
-}
-
 namespace {
 
-class parser {
- public:
-  parser(std::string_view text, const std::string& source) : s_(text), source_(source) {}
+constexpr int max_depth = 64;
 
-  value document() {
-    skip_space();
-    value v = parse_value(0);
-    skip_space();
-    if (pos_ != s_.size()) fail("unexpected text after the JSON value");
-    return v;
-  }
+// A pointer into the text that records, in `read`, how far nlohmann's lexer has read: at a member's
+// key the lexer has just read the closing quote, so the line of what was read is the key's line.
+struct reading_iterator {
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
 
- private:
-  std::string_view s_;
-  const std::string& source_;
-  std::size_t pos_ = 0;
-  std::size_t line_ = 1;
+  const char* at = nullptr;
+  const char** read = nullptr;
 
-  [[noreturn]] void fail(const std::string& what) const {
-    throw parse_error(source_ + ":" + std::to_string(line_) + ": " + what);
+  reference operator*() const { return *at; }
+  reading_iterator& operator++() {
+    *read = ++at;
+    return *this;
   }
-  void skip_space() {
-    while (pos_ < s_.size()) {
-      const char c = s_[pos_];
-      if (c == '\n') {
-        ++line_;
-      } else if (c != ' ' && c != '\t' && c != '\r') {
-        break;
-      }
-      ++pos_;
-    }
+  reading_iterator operator++(int) {
+    reading_iterator before = *this;
+    ++*this;
+    return before;
   }
-  char peek() const { return pos_ < s_.size() ? s_[pos_] : '\0'; }
-  void expect(char c) {
-    if (peek() != c) fail(std::string("expected '") + c + "'" + describe_here());
-    ++pos_;
-  }
-  std::string describe_here() const {
-    if (pos_ >= s_.size()) return ", found the end of the file";
-    const unsigned char c = static_cast<unsigned char>(s_[pos_]);
-    if (c >= 0x20 && c < 0x7f) return std::string(", found '") + static_cast<char>(c) + "'";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, ", found byte 0x%02x", c);
-    return buffer;
-  }
-
-  value parse_value(int depth) {
-    if (depth > 64) fail("nesting deeper than 64 levels");
-    const std::size_t start_line = line_;
-    value v;
-    switch (peek()) {
-      case '{': v = parse_object(depth); break;
-      case '[': v = parse_array(depth); break;
-      case '"': v = value(parse_string()); break;
-      case 't': literal("true"); v = value(true); break;
-      case 'f': literal("false"); v = value(false); break;
-      case 'n': literal("null"); v = value(nullptr); break;
-      default:
-        if (peek() == '-' || (peek() >= '0' && peek() <= '9')) {
-          v = value(parse_number());
-        } else {
-          fail("expected a JSON value" + describe_here());
-        }
-    }
-    v.line = start_line;
-    return v;
-  }
-  void literal(std::string_view word) {
-    if (s_.substr(pos_, word.size()) != word) fail("expected '" + std::string(word) + "'" + describe_here());
-    pos_ += word.size();
-  }
-  double parse_number() {
-    const std::size_t start = pos_;
-    if (peek() == '-') ++pos_;
-    if (peek() == '0') {
-      ++pos_;
-    } else if (peek() >= '1' && peek() <= '9') {
-      while (peek() >= '0' && peek() <= '9') ++pos_;
-    } else {
-      fail("a number needs digits" + describe_here());
-    }
-    if (peek() == '.') {
-      ++pos_;
-      if (!(peek() >= '0' && peek() <= '9')) fail("a digit must follow the decimal point" + describe_here());
-      while (peek() >= '0' && peek() <= '9') ++pos_;
-    }
-    if (peek() == 'e' || peek() == 'E') {
-      ++pos_;
-      if (peek() == '+' || peek() == '-') ++pos_;
-      if (!(peek() >= '0' && peek() <= '9')) fail("a digit must follow the exponent" + describe_here());
-      while (peek() >= '0' && peek() <= '9') ++pos_;
-    }
-    const std::string token(s_.substr(start, pos_ - start));
-    const double x = std::strtod(token.c_str(), nullptr);
-    if (!std::isfinite(x)) fail("the number " + token + " is out of the range of a double");
-    return x;
-  }
-  static void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xc0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xe0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-      out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else {
-      out += static_cast<char>(0xf0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-      out += static_cast<char>(0x80 | (cp & 0x3f));
-    }
-  }
-  unsigned hex4() {
-    unsigned cp = 0;
-    for (int i = 0; i < 4; ++i) {
-      const char c = peek();
-      cp <<= 4;
-      if (c >= '0' && c <= '9') cp |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') cp |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') cp |= static_cast<unsigned>(c - 'A' + 10);
-      else fail("\\u needs four hex digits" + describe_here());
-      ++pos_;
-    }
-    return cp;
-  }
-  std::string parse_string() {
-    expect('"');
-    std::string out;
-    for (;;) {
-      if (pos_ >= s_.size()) fail("unterminated string");
-      const char c = s_[pos_++];
-      if (c == '"') return out;
-      if (static_cast<unsigned char>(c) < 0x20) {
-        --pos_;
-        fail("a control character inside a string" + describe_here());
-      }
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      const char e = peek();
-      ++pos_;
-      switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-          unsigned cp = hex4();
-          if (cp >= 0xd800 && cp < 0xdc00) {  // a high surrogate needs its low half
-            if (peek() != '\\') fail("an unpaired UTF-16 surrogate in \\u escape");
-            ++pos_;
-            if (peek() != 'u') fail("an unpaired UTF-16 surrogate in \\u escape");
-            ++pos_;
-            const unsigned low = hex4();
-            if (low < 0xdc00 || low >= 0xe000) fail("an unpaired UTF-16 surrogate in \\u escape");
-            cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-          } else if (cp >= 0xdc00 && cp < 0xe000) {
-            fail("an unpaired UTF-16 surrogate in \\u escape");
-          }
-          append_utf8(out, cp);
-          break;
-        }
-        default: --pos_; fail("an unknown escape in a string" + describe_here());
-      }
-    }
-  }
-  value parse_array(int depth) {
-    expect('[');
-    value v = value::array();
-    skip_space();
-    if (peek() == ']') {
-      ++pos_;
-      return v;
-    }
-    for (;;) {
-      skip_space();
-      v.items.push_back(parse_value(depth + 1));
-      skip_space();
-      if (peek() == ',') {
-        ++pos_;
-        continue;
-      }
-      expect(']');
-      return v;
-    }
-  }
-  value parse_object(int depth) {
-    expect('{');
-    value v = value::object();
-    skip_space();
-    if (peek() == '}') {
-      ++pos_;
-      return v;
-    }
-    for (;;) {
-      skip_space();
-      if (peek() != '"') fail("expected a key in quotes" + describe_here());
-      std::string key = parse_string();
-      if (v.find(key) != nullptr) fail("the key \"" + key + "\" appears twice");
-      skip_space();
-      expect(':');
-      skip_space();
-      value member = parse_value(depth + 1);
-      v.members.emplace_back(std::move(key), std::move(member));
-      skip_space();
-      if (peek() == ',') {
-        ++pos_;
-        continue;
-      }
-      expect('}');
-      return v;
-    }
-  }
+  bool operator==(const reading_iterator& other) const { return at == other.at; }
 };
 
-void write_string(std::string& out, const std::string& s) {
-  out += '"';
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
+// The line of the last character among the first `count` of `text` (1 when none was read; the last
+// line when `count` goes past the end: the end of the text was read).
+std::size_t line_of_last(std::string_view text, std::size_t count) {
+  if (count > text.size()) return 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  if (count == 0) return 1;
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(count - 1), '\n'));
 }
 
-// Arrays of scalars stay on one line: trajectories and tables stay readable.
-bool flat(const value& v) {
-  for (const auto& item : v.items) {
-    if (item.type == kind::array || item.type == kind::object) return false;
+// nlohmann's message without its "[json.exception...] parse error at line L, column C: " preamble,
+// since the lab's message starts with the file and the line itself.
+std::string reason(const std::exception& e) {
+  std::string message = e.what();
+  if (const auto end = message.find("] "); end != std::string::npos) message = message.substr(end + 2);
+  if (message.rfind("parse error", 0) == 0) {
+    if (const auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
   }
-  return true;
+  return message;
 }
 
-void write(std::string& out, const value& v, int indent, int level) {
+bool scalar(const value& v) { return !v.is_array() && !v.is_object(); }
+
+void write(std::string& out, const value& v, int level) {
   const auto newline = [&](int l) {
-    if (indent <= 0) return;
     out += '\n';
-    out.append(static_cast<std::size_t>(indent * l), ' ');
+    out.append(static_cast<std::size_t>(l), ' ');
   };
-  switch (v.type) {
-    case kind::null: out += "null"; break;
-    case kind::boolean: out += v.boolean ? "true" : "false"; break;
-    case kind::number:
-      if (!std::isfinite(v.number)) {
-        out += "null";
-      } else {
-        out += shortest_text(v.number);
-      }
-      break;
-    case kind::string: write_string(out, v.text); break;
-    case kind::array: {
-      out += '[';
-      const bool one_line = flat(v);
-      for (std::size_t i = 0; i < v.items.size(); ++i) {
-        if (i > 0) out += one_line ? ", " : ",";
-        if (!one_line) newline(level + 1);
-        write(out, v.items[i], indent, level + 1);
-      }
-      if (!one_line && !v.items.empty()) newline(level);
-      out += ']';
-      break;
+  if (v.is_object()) {
+    out += '{';
+    bool first = true;
+    for (const auto& [key, member] : v.items()) {
+      if (!first) out += ',';
+      first = false;
+      newline(level + 1);
+      out += value(key).dump();
+      out += ": ";
+      write(out, member, level + 1);
     }
-    case kind::object: {
-      out += '{';
-      for (std::size_t i = 0; i < v.members.size(); ++i) {
-        if (i > 0) out += ',';
-        newline(level + 1);
-        write_string(out, v.members[i].first);
-        out += indent > 0 ? ": " : ":";
-        write(out, v.members[i].second, indent, level + 1);
-      }
-      if (!v.members.empty()) newline(level);
-      out += '}';
-      break;
+    if (!v.empty()) newline(level);
+    out += '}';
+  } else if (v.is_array()) {
+    const bool one_line = std::all_of(v.begin(), v.end(), scalar);
+    out += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i > 0) out += one_line ? ", " : ",";
+      if (!one_line) newline(level + 1);
+      write(out, v[i], level + 1);
     }
+    if (!one_line && !v.empty()) newline(level);
+    out += ']';
+  } else {
+    // text that is not UTF-8 (a file name, say) is written with replacement characters, not refused
+    out += v.dump(-1, ' ', false, value::error_handler_t::replace);
   }
 }
 
 }  // namespace
+
+std::size_t document::line_of(std::string_view key) const {
+  const auto found = member_lines.find(key);
+  return found == member_lines.end() ? 1 : found->second;
+}
+
+document parse(std::string_view text, const std::string& source) {
+  document doc;
+  const char* read = text.data();
+  std::vector<std::set<std::string, std::less<>>> keys;  // of each object being read
+  const auto where = [&] { return source + ":" + std::to_string(line_of_last(text, static_cast<std::size_t>(read - text.data()))); };
+  const value::parser_callback_t check = [&](int depth, nlohmann::json::parse_event_t event, value& parsed) {
+    using event_t = nlohmann::json::parse_event_t;
+    if ((event == event_t::object_start || event == event_t::array_start) && depth >= max_depth) {
+      throw parse_error(where() + ": nesting deeper than " + std::to_string(max_depth) + " levels");
+    }
+    if (event == event_t::object_start) keys.emplace_back();
+    if (event == event_t::object_end) keys.pop_back();
+    if (event == event_t::key) {
+      const auto& key = parsed.get_ref<const std::string&>();
+      if (!keys.back().insert(key).second) throw parse_error(where() + ": duplicate key \"" + key + "\"");
+      if (depth == 1) doc.member_lines.emplace(key, line_of_last(text, static_cast<std::size_t>(read - text.data())));
+    }
+    return true;
+  };
+  try {
+    doc.root = value::parse(reading_iterator{text.data(), &read}, reading_iterator{text.data() + text.size(), &read}, check);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw parse_error(source + ":" + std::to_string(line_of_last(text, e.byte)) + ": " + reason(e));
+  } catch (const nlohmann::json::exception& e) {  // a number that overflows a double
+    throw parse_error(where() + ": " + reason(e));
+  }
+  return doc;
+}
+
+document parse_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw parse_error(path + ": cannot open the file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return parse(buffer.str(), path);
+}
+
+const char* kind_of(const value& v) {
+  switch (v.type()) {
+    case value::value_t::null: return "null";
+    case value::value_t::boolean: return "a boolean";
+    case value::value_t::string: return "a string";
+    case value::value_t::array: return "an array";
+    case value::value_t::object: return "an object";
+    case value::value_t::discarded: return "nothing";
+    default: return "a number";
+  }
+}
 
 std::string shortest_text(double x) {
   char buffer[32];
@@ -362,19 +175,9 @@ std::string shortest_text(double x) {
   return buffer;
 }
 
-value parse(std::string_view text, const std::string& source) { return parser(text, source).document(); }
-
-value parse_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw parse_error(path + ": cannot open the file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return parse(buffer.str(), path);
-}
-
-std::string dump(const value& v, int indent) {
+std::string dump(const value& v) {
   std::string out;
-  write(out, v, indent, 0);
+  write(out, v, 0);
   out += '\n';
   return out;
 }

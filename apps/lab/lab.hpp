@@ -40,9 +40,6 @@ struct result {
 /// "table" prints `text` when given (the proofs' step tables), else an aligned table.
 void emit(const result& r, const arguments& a, const std::string& fallback, const std::string& text = "");
 
-/// Loads --config FILE (when the command has that option and it was given) into `a`.
-void load_config(arguments& a);
-
 /// A failure inside a computation whose input was already checked: not the user's fault, so it is
 /// printed as "minimax-lab <command>: error: ..." with exit status 1, never as bad input (status 2).
 struct run_error : std::runtime_error {

@@ -34,13 +34,13 @@ TEST_CASE("lab: a lone mixture component keeps its weight: 0.3*normal is refused
   CHECK_THAT(bad.out, Contains("--p") && Contains("minimax::mixture") && Contains("sum to 1") && Contains("got 0.3"));
   // weight 1: the normal itself, KL(N(7,1) || N(0,1)) = 49/2
   const auto doc = json_of("divergence --p 'mixture:1*normal:7,1' --q normal:0,1");
-  const auto& table = *doc.find("table");
-  const auto& measures = table.find("measure")->items;
+  const auto& table = doc.at("table");
+  const auto& measures = table.at("measure");
   bool found = false;
   for (std::size_t i = 0; i < measures.size(); ++i) {
-    if (measures[i].text != "kl") continue;
+    if (measures[i].get<std::string>() != "kl") continue;
     found = true;
-    CHECK(std::abs(table.find("value")->items[i].number - 24.5) <= 1e-12);
+    CHECK(std::abs(table.at("value")[i].get<double>() - 24.5) <= 1e-12);
   }
   CHECK(found);
 }
@@ -115,19 +115,77 @@ TEST_CASE("lab: a network run whose step overflows ends non_finite with its rows
   for (const std::string game : {"ring", "began"}) {
     INFO(game);
     const auto doc = json_of("simulate --game " + game + " --steps 30 --lr 1e300 --batch 16 --snapshots 1");
-    CHECK(doc.find("status")->text == "non_finite");
-    CHECK_THAT(doc.find("message")->text, Contains("non-finite: step"));
-    const double taken = doc.find("steps_taken")->number;
+    CHECK(doc.at("status").get<std::string>() == "non_finite");
+    CHECK_THAT(doc.at("message").get<std::string>(), Contains("non-finite: step"));
+    const double taken = doc.at("steps_taken").get<double>();
     CHECK(taken < 30);
     // the rows recorded before the overflow are there
-    const auto& steps = doc.find("table")->find("step")->items;
+    const auto& steps = doc.at("table").at("step");
     REQUIRE(!steps.empty());
-    CHECK(steps.back().number <= taken);
+    CHECK(steps.back().get<double>() <= taken);
     // every recorded step is a number; a loss is null (NaN) where the networks overflow at a finite state
-    for (const auto& cell : steps) CHECK(cell.type == lab::json::kind::number);
+    for (const auto& cell : steps) CHECK(cell.is_number());
   }
   // a step that does not overflow completes
   const auto fine = json_of("simulate --game ring --steps 20 --batch 16 --snapshots 1");
-  CHECK(fine.find("status")->text == "completed");
-  CHECK(fine.find("steps_taken")->number == 20);
+  CHECK(fine.at("status").get<std::string>() == "completed");
+  CHECK(fine.at("steps_taken").get<double>() == 20);
+}
+
+TEST_CASE("lab: the configuration reader keeps each member's line and refuses what it cannot keep", "[lab][hostile]") {
+  const auto doc = lab::json::parse("{\"game\": \"dirac\",\n\n  \"lr\":\n 0.5, \"steps\": [1, {\"a\": 2}]\n}\n", "c.json");
+  CHECK(doc.line_of("game") == 1);
+  CHECK(doc.line_of("lr") == 3);  // the key's line, not the value's
+  CHECK(doc.line_of("steps") == 4);
+  CHECK(doc.root.at("lr").get<double>() == 0.5);
+  const auto refused = [](const std::string& text, const std::string& message) {
+    INFO(text);
+    CHECK_THROWS_WITH(lab::json::parse(text, "c.json"), Contains(message));
+  };
+  refused("{\"lr\": 0.1,\n \"lr\": 0.2}", "c.json:2: duplicate key \"lr\"");  // neither is dropped silently
+  refused("{\"a\": {\"b\": 1,\n \"b\": 2}}", "c.json:2: duplicate key \"b\"");
+  refused("{\"lr\":\n 1e999}", "c.json:2:");                                // beyond a double
+  refused("{\"lr\": 0.1}\n x", "c.json:2:");                                  // text after the value
+  refused("", "c.json:1:");
+  refused(std::string(70, '[') + std::string(70, ']'), "nesting deeper than 64 levels");
+  CHECK_THROWS_WITH(lab::json::parse_file("no_such_config.json"), Contains("no_such_config.json: cannot open the file"));
+  // what the lab writes reads back: an array of scalars on one line, text that is not UTF-8 replaced
+  lab::json::value out = {{"x", {1.5, 2.0}}, {"name", std::string("a\xff")}};
+  const auto back = lab::json::parse(lab::json::dump(out), "dump").root;
+  CHECK(back.at("x") == out.at("x"));
+  CHECK(back.at("name").get<std::string>() == "a\xef\xbf\xbd");
+  CHECK_THAT(lab::json::dump(out), Contains("\"x\": [1.5, 2.0]"));
+}
+
+TEST_CASE("lab: --config, the command line and CLI11's own checks", "[lab][hostile]") {
+  // the command line wins over the file, which wins over the defaults
+  const std::string config = config_file("steps", "{\"game\": \"bilinear\",\n \"steps\": 7,\n \"lr\": 0.2}");
+  const auto both = json_of("simulate --config " + config + " --lr 0.05");
+  CHECK(both.at("lr").get<double>() == 0.05);
+  CHECK(both.at("steps").get<double>() == 7);
+  CHECK(both.at("game").get<std::string>().find("bilinear") != std::string::npos);
+  // a value from the file that a later check refuses names the file, the line and the field
+  const outcome negative = run_lab("simulate --config " + config_file("negative", "{\"game\": \"dirac\",\n \"lr\": -2}"));
+  CHECK(negative.status == 2);
+  CHECK_THAT(negative.out, Contains("lab_hostile_negative.json:2: field \"lr\": --lr must be positive, got -2"));
+  const outcome twice = run_lab("simulate --config " + config_file("twice", "{\"steps\": 5,\n \"steps\": 6}"));
+  CHECK(twice.status == 2);
+  CHECK_THAT(twice.out, Contains("lab_hostile_twice.json:2: duplicate key \"steps\""));
+  const outcome missing = run_lab("simulate --config no_such_config.json");
+  CHECK(missing.status == 2);
+  CHECK_THAT(missing.out, Contains("no_such_config.json"));
+  // a flag set to false in the file stays off
+  const outcome off = run_lab("simulate --game dirac --steps 2 --format csv --config " + config_file("off", "{\"progress\": false}"));
+  CHECK(off.status == 0);
+  // what the command line cannot mean is refused, never ignored
+  for (const std::string bad : {"simulate --lr", "simulate --no-such-option 1", "simulate stray", "simulate --lr 0.1 --lr 0.2"}) {
+    const outcome o = run_lab(bad);
+    INFO(bad << "\n" << o.out);
+    CHECK(o.status == 2);
+    CHECK_THAT(o.out, Contains("minimax-lab simulate: ") && Contains("(see minimax-lab simulate --help)"));
+  }
+  // --help lists each option with its default, exit 0
+  const outcome help = run_lab("simulate --help");
+  CHECK(help.status == 0);
+  CHECK_THAT(help.out, Contains("--lr") && Contains("=0.1") && Contains("--config FILE"));
 }

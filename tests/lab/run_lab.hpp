@@ -32,7 +32,7 @@ inline lab::json::value json_of(const std::string& arguments) {
   const outcome o = run_lab(arguments + " --format json");
   INFO(o.out);
   REQUIRE(o.status == 0);
-  return lab::json::parse(o.out, "minimax-lab output");
+  return lab::json::parse(o.out, "minimax-lab output").root;
 }
 
 inline std::string data(const std::string& name) { return std::string(MINIMAX_LAB_DATA) + "/" + name; }
