@@ -138,10 +138,14 @@ std::unique_ptr<CLI::App> make_app(const std::string& command, const std::string
     } else if (o.flag) {
       app->add_flag("--" + o.name, flags[o.name], o.help);
     } else {
-      CLI::Option* added = app->add_option("--" + o.name, values[o.name], o.help)->type_name("VALUE");
+      std::string help = o.help;
+      for (std::size_t k = 0; k < o.choices.size(); ++k) help += (k ? ", " : " (one of: ") + o.choices[k];
+      if (!o.choices.empty()) help += ")";
+      CLI::Option* added = app->add_option("--" + o.name, values[o.name], help)->type_name("VALUE");
       if (!o.default_value.empty()) added->default_str(o.default_value);
     }
   }
+  app->add_flag("--describe", flags["describe"], "print the options as JSON")->group("");  // for front ends
   if (!positional_help.empty()) app->add_option("inputs", positionals, positional_help)->type_name("");
   return app;
 }
@@ -161,6 +165,10 @@ bool arguments::parse(int argc, char** argv, int first) {
   } catch (const CLI::ParseError& e) {
     throw usage_error(std::string(e.what()) + " (see minimax-lab " + command_ + " --help)");
   }
+  if (flags["describe"]) {
+    std::fputs(describe().c_str(), stdout);
+    return false;
+  }
   for (const auto& o : options_) {
     if (app->count("--" + o.name) > 0) given_[o.name] = true;
     if (o.flag) values_[o.name] = flags[o.name] ? "1" : "";
@@ -173,6 +181,14 @@ std::string arguments::help() const {
   std::map<std::string, bool> flags;
   std::vector<std::string> positionals;
   return make_app(command_, summary_, positional_help_, options_, values, flags, positionals, origin)->help();
+}
+
+std::string arguments::describe() const {
+  json::value options = json::value::array();
+  for (const auto& o : options_) {
+    options.push_back({{"name", o.name}, {"default", o.default_value}, {"help", o.help}, {"flag", o.flag}, {"choices", o.choices}});
+  }
+  return json::dump({{"command", command_}, {"summary", summary_}, {"options", options}});
 }
 
 std::string arguments::text(const std::string& name) const {

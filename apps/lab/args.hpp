@@ -21,6 +21,7 @@ struct option {
   std::string default_value;
   std::string help;
   bool flag = false;        // takes no value
+  std::vector<std::string> choices{};  // the words it accepts, where it is a choice (help, --describe, choice())
 };
 
 class arguments {
@@ -29,7 +30,8 @@ class arguments {
   /// INPUT.json..."); empty for a command that takes none, which then refuses any.
   arguments(std::string command, std::string summary, std::vector<option> options, std::string positionals = "");
 
-  /// Parses argv[first..argc). Returns false when --help was given (the help is printed to stdout).
+  /// Parses argv[first..argc). Returns false when --help or --describe was given (the help, or the
+  /// options as JSON, printed to stdout).
   /// Where the command declares a "config" option, --config FILE reads options not given on the
   /// command line from a JSON object: every key a known option, a flag's value true or false, any
   /// other's a string, a number or an array of numbers; errors name the file, the line and the key.
@@ -46,6 +48,11 @@ class arguments {
   std::vector<double> numbers(const std::string& name) const;
   /// One of the listed words.
   std::string choice(const std::string& name, const std::vector<std::string>& allowed) const;
+  /// One of the words the option declares (option::choices).
+  std::string choice(const std::string& name) const { return choice(name, find(name).choices); }
+  /// The command's options as JSON (what --describe prints): name, default, help, flag and choices of
+  /// each, so that a front end (the browser lab) builds its controls from the one declaration here.
+  std::string describe() const;
   const std::vector<std::string>& positionals() const { return positionals_; }
   /// The help --help prints.
   std::string help() const;

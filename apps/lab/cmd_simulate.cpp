@@ -23,7 +23,7 @@ int cmd_simulate(int argc, char** argv) {
               "image of a latent grid.",
               opts);
   if (!a.parse(argc, argv, 2)) return 0;
-  const std::string game = a.choice("game", {"bilinear", "dirac", "gauss1d", "ring", "grid", "began"});
+  const std::string game = a.choice("game");
   if (game == "ring" || game == "grid" || game == "began") return simulate_networks(a);
   const any_game g = make_game(a);
   const double lr = a.positive("lr");

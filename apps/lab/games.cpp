@@ -17,9 +17,10 @@ namespace mm = minimax;
 
 std::vector<option> game_options() {
   return {
-      {"game", "dirac", "bilinear, dirac, gauss1d (and, for simulate, ring, grid, began)", false},
-      {"loss", "non_saturating", "minimax, non_saturating, wasserstein, least_squares, hinge", false},
-      {"regulariser", "none", "none, r1, r2, wgan_gp, instance_noise, weight_clipping (dirac)", false},
+      {"game", "dirac", "the game (ring, grid and began: simulate only)", false,
+       {"bilinear", "dirac", "gauss1d", "ring", "grid", "began"}},
+      {"loss", "non_saturating", "dirac, gauss1d: the loss", false, {"minimax", "non_saturating", "wasserstein", "least_squares", "hinge"}},
+      {"regulariser", "none", "dirac: the regulariser", false, {"none", "r1", "r2", "wgan_gp", "instance_noise", "weight_clipping"}},
       {"strength", "0.3", "the regulariser's gamma, lambda, sigma or clipping bound", false},
       {"coupling", "1", "bilinear: a in V(x, y) = a x y, or the four entries of a 2x2 A in V = x^T A y, row by row", false},
       {"data-mean", "0", "gauss1d: the data's mean", false},
@@ -30,10 +31,9 @@ std::vector<option> game_options() {
 
 std::vector<option> scheme_options() {
   return {
-      {"scheme", "simultaneous",
-       "simultaneous, alternating, extragradient, optimistic, consensus, momentum, momentum_alt, unrolled, adam, rmsprop, "
-       "flow",
-       false},
+      {"scheme", "simultaneous", "the scheme (ring, grid, began: adam or unrolled)", false,
+       {"simultaneous", "alternating", "extragradient", "optimistic", "consensus", "momentum", "momentum_alt", "unrolled",
+        "adam", "rmsprop", "flow"}},
       {"lr", "0.1", "the step size h (the time step for flow); the generator's alone with --lr-d", false},
       {"lr-d", "", "the discriminator's step size, for two time-scale updates (TTUR); empty: --lr", false},
       {"beta", "-0.3", "momentum: beta in (-1, 1)", false},
@@ -95,8 +95,8 @@ any_game make_game(const arguments& a) { return make_game(a, a.positive("strengt
 
 any_game make_game(const arguments& a, double strength) {
   const std::string game = a.choice("game", {"bilinear", "dirac", "gauss1d"});
-  const std::string loss = a.choice("loss", {"minimax", "non_saturating", "wasserstein", "least_squares", "hinge"});
-  const std::string reg = a.choice("regulariser", {"none", "r1", "r2", "wgan_gp", "instance_noise", "weight_clipping"});
+  const std::string loss = a.choice("loss");
+  const std::string reg = a.choice("regulariser");
   if (game != "dirac" && reg != "none") throw usage_error("--regulariser applies to the dirac game only");
   if (game == "bilinear") {
     const std::vector<double> c = a.numbers("coupling");
@@ -162,8 +162,7 @@ using scheme_variant =
                  mm::schemes::gradient_flow>;
 
 scheme_variant make_scheme(const arguments& a, double lr) {
-  const std::string s = a.choice("scheme", {"simultaneous", "alternating", "extragradient", "optimistic", "consensus",
-                                            "momentum", "momentum_alt", "unrolled", "adam", "rmsprop", "flow"});
+  const std::string s = a.choice("scheme");
   const double lr_d = discriminator_step(a, lr);
   if (s == "simultaneous") return mm::schemes::simultaneous{lr, lr_d};
   if (s == "alternating") return mm::schemes::alternating{lr, lr_d, discriminator_steps(a)};

@@ -6,6 +6,8 @@
 const SMALL_GAMES = ["bilinear", "dirac", "gauss1d"];
 const NETWORK_GAMES = ["ring", "grid", "began"];
 const ALL_GAMES = SMALL_GAMES.concat(NETWORK_GAMES);
+// The schemes and the other options' choices are replaced, once the module loads, by those minimax-lab
+// declares (adoptDescription): these lists only give the page its shape until then.
 const SMALL_SCHEMES = ["simultaneous", "alternating", "extragradient", "optimistic", "consensus", "momentum",
                        "momentum_alt", "unrolled", "adam", "rmsprop", "flow"];
 const NETWORK_SCHEMES = ["adam", "unrolled"];
@@ -1055,15 +1057,24 @@ function writeResult() {
   document.body.dataset.done = "1";
 }
 
+// The choices of the games, losses, regularisers and schemes, as minimax-lab declares them (its
+// --describe): the page lists what the program accepts, from the one declaration in apps/lab.
+function adoptDescription() {
+  const described = runLab(["simulate", "--describe"]);
+  if (!described) return;
+  for (const declared of described.options) {
+    if (!declared.choices.length) continue;
+    if (declared.name === "scheme") {
+      SMALL_SCHEMES.splice(0, SMALL_SCHEMES.length, ...declared.choices);
+      continue;
+    }
+    const option = OPTIONS.find(o => o.name === declared.name);
+    if (option && option.kind === "choice") option.choices = declared.choices.slice();
+  }
+}
+
 async function main() {
   installErrorHooks();
-  readAddress();
-  scaleCanvases();
-  buildControls();
-  playhead = stepTarget();
-  refreshControls();
-  byId("view-link").href = location.href;
-  if (autorun) recordedRuns = [];
   const started = performance.now();
   try {
     if (typeof createMinimaxLab !== "function") throw new Error("minimax-lab.js did not load: the lab cannot run");
@@ -1074,6 +1085,14 @@ async function main() {
     return;
   }
   timing.load = performance.now() - started;
+  adoptDescription();
+  readAddress();
+  scaleCanvases();
+  buildControls();
+  playhead = stepTarget();
+  refreshControls();
+  byId("view-link").href = location.href;
+  if (autorun) recordedRuns = [];
   if (autorun) {
     if (bench) {
       runBenchmarks();

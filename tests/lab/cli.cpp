@@ -198,3 +198,27 @@ TEST_CASE("lab: malformed files are rejected with file, line and field", "[lab][
   expect("divergence --p normal:0,-1", "sigma");
   expect("simulate --scheme sideways", "--scheme must be one of");
 }
+
+TEST_CASE("lab: --describe gives each option's default, help and choices, and every listed choice runs", "[lab]") {
+  const auto doc = json_of("simulate --describe");
+  CHECK(doc.at("command").get<std::string>() == "simulate");
+  std::vector<std::string> schemes, games;
+  for (const auto& o : doc.at("options")) {
+    if (o.at("name") == "scheme") schemes = o.at("choices").get<std::vector<std::string>>();
+    if (o.at("name") == "game") games = o.at("choices").get<std::vector<std::string>>();
+    if (o.at("name") == "lr") CHECK(o.at("default").get<std::string>() == "0.1");
+    if (o.at("name") == "progress") CHECK(o.at("flag").get<bool>());
+  }
+  REQUIRE(schemes.size() == 11);
+  REQUIRE(games.size() == 6);
+  for (const auto& scheme : schemes) {
+    const outcome o = run_lab("simulate --game bilinear --steps 3 --format csv --scheme " + scheme);
+    INFO(scheme << "\n" << o.out);
+    CHECK(o.status == 0);
+  }
+  for (const auto& game : games) {
+    const outcome o = run_lab("simulate --steps 2 --batch 8 --snapshots 1 --format csv --game " + game);
+    INFO(game << "\n" << o.out);
+    CHECK(o.status == 0);
+  }
+}
