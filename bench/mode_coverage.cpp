@@ -4,8 +4,9 @@
 //
 //   bench_mode_coverage [ring|grid] [steps] [seeds] [unrolled_steps] [batch] [look_ahead_step]
 //                       [first_seed] [both|gan|unrolled] [latent: 16|256]
-//   bench_mode_coverage metz_unrolled [steps] [seeds] [unrolled_steps] [first_seed] [report_every]
-//   bench_mode_coverage pacgan [steps] [seeds] [packing] [first_seed] [report_every]
+//   bench_mode_coverage metz_unrolled [steps] [seeds] [unrolled_steps] [first_seed] [report_every] [both|gan|other]
+//   bench_mode_coverage pacgan [steps] [seeds] [packing] [first_seed] [report_every] [both|gan|other]
+//   bench_mode_coverage poole_unrolled [steps] [seeds] [unrolled_steps] [first_seed] [report_every] [both|gan|other]
 //
 // Presets for the papers' protocols (each prints its deviations):
 // - metz_unrolled (Metz et al. 2017, ring): z ~ N(0, I_256), G 256-128-128-2 ReLU, D's input scaled by
@@ -16,6 +17,12 @@
 //   the library has none), D 3 hidden layers of 200 maxout units of 5 pieces, batch 100, Adam 1e-4
 //   (beta1 0.8) on both, non-saturating loss; the packed discriminator (m samples per pack) against
 //   m = 1; a 2-dimensional latent.
+// - poole_unrolled (the paper's authors' public notebook, github.com/poolio/unrolled_gan): the ring of
+//   8 of VEEGAN/PacGAN (radius 1, sigma 0.01); z ~ N(0, I_256); G and D two hidden layers of 128 tanh,
+//   orthogonal initial weights of gain 1.4; Adam (beta1 0.5, epsilon 1e-8) with learning rate 1e-3 for
+//   the generator and 1e-4 for the discriminator; batch 512; the minimax loss (the generator ascends
+//   the discriminator's loss); k steps of the discriminator's Adam unrolled, against k = 0; 25000
+//   steps in the notebook.
 //
 // Setup (../shared/REFERENCES.md §7): ring of 8 modes, radius 2, sigma 0.02 (Metz et al.), or the
 // grid of 25 modes at {-4,-2,0,2,4}^2, sigma 0.05 (VEEGAN/PacGAN); generator two hidden layers of 128
@@ -75,6 +82,12 @@ using pacgan_generator = nn::sequential<nn::dense<2, 400>, nn::relu, nn::dense<4
 template <int M>
 using pacgan_discriminator = nn::sequential<nn::dense<2 * M, 1000>, nn::maxout<5>, nn::dense<200, 1000>, nn::maxout<5>,
                                             nn::dense<200, 1000>, nn::maxout<5>, nn::dense<200, 1>>;
+using poole_generator =
+    nn::sequential<nn::dense<256, 128>, nn::tanh, nn::dense<128, 128>, nn::tanh, nn::dense<128, 2>>;
+using poole_discriminator =
+    nn::sequential<nn::dense<2, 128>, nn::tanh, nn::dense<128, 128>, nn::tanh, nn::dense<128, 1>>;
+using poole_game = mm::games::mixture_gan<poole_generator, poole_discriminator, mm::loss::minimax>;
+
 template <int M>
 using pacgan_game = mm::games::mixture_gan<pacgan_generator, pacgan_discriminator<M>, mm::loss::non_saturating, M>;
 
@@ -108,19 +121,20 @@ outcome run(const mm::isotropic_mixture& data, int seed, long steps, int unrolle
   return {mm::metrics::mode_coverage(samples, data), seconds};
 }
 
-// One run of a preset: Adam (eta, beta1, 0.999) on both players; with k > 0 the generator's gradient
+// One run of a preset: Adam (eta_g or eta_d, beta1, 0.999); with k > 0 the generator's gradient
 // is unrolled through k steps of the discriminator's Adam from its current moments. With
 // report_every > 0 the run prints its coverage every report_every steps (2500 samples from a noise
 // stream of its own, so the training itself is the same as without the reports).
-template <class Game>
-outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int k, Eigen::Index batch, double eta,
-                   double beta1, int latent, long report_every, const std::string& name) {
+template <class Game, class Init = nn::he>
+outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int k, Eigen::Index batch, double eta_g,
+                   double eta_d, double beta1, int latent, long report_every, const std::string& name,
+                   const Init& initialiser = {}) {
   mm::rng rng(static_cast<std::uint64_t>(seed));
   Game game(data, batch, rng);
-  Eigen::VectorXd z = game.init(nn::he{}, rng);
+  Eigen::VectorXd z = game.init(initialiser, rng);
   const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
-  nn::adam<double> adam_g(eta, beta1, 0.999);
-  const mm::schemes::look_ahead::adam adam_d(eta, beta1, 0.999);
+  nn::adam<double> adam_g(eta_g, beta1, 0.999);
+  const mm::schemes::look_ahead::adam adam_d(eta_d, beta1, 0.999);
   auto d_state = adam_d.start(nD);
   Eigen::VectorXd v_psi;
   typename Game::unrolled_workspace workspace;
@@ -186,14 +200,29 @@ int presets(const std::string& preset, int argc, char** argv) {
   const int option = argc > 4 ? std::atoi(argv[4]) : (preset == "pacgan" ? 2 : 5);
   const int first_seed = argc > 5 ? std::atoi(argv[5]) : 1;
   const long report_every = argc > 6 ? std::atol(argv[6]) : 0;
-  const bool metz = preset == "metz_unrolled";
+  const std::string methods = argc > 7 ? argv[7] : "both";  // "gan": k = 0 or m = 1 only; "other": the other only
+  if (methods != "both" && methods != "gan" && methods != "other") {
+    std::fprintf(stderr, "bench_mode_coverage %s: the methods must be both, gan or other, not %s\n", preset.c_str(),
+                 methods.c_str());
+    return 2;
+  }
+  const bool poole = preset == "poole_unrolled";
+  const bool metz = preset == "metz_unrolled" || poole;
   if (!metz && option != 2 && option != 3 && option != 4) {
     std::fprintf(stderr, "bench_mode_coverage pacgan: the packing degree must be 2, 3 or 4, not %d\n", option);
     return 2;
   }
-  const mm::isotropic_mixture data = metz ? mm::isotropic_mixture(mm::ring(8, 2.0, 0.02)) : mm::isotropic_mixture(mm::grid(5, 2.0, 0.05));
+  const mm::isotropic_mixture data = poole  ? mm::isotropic_mixture(mm::ring(8, 1.0, 0.01))
+                                     : metz ? mm::isotropic_mixture(mm::ring(8, 2.0, 0.02))
+                                            : mm::isotropic_mixture(mm::grid(5, 2.0, 0.05));
   const long modes = data.modes().rows();
-  if (metz) {
+  if (poole) {
+    std::printf("poole_unrolled: ring(8, radius 1, sigma 0.01); latent 256; G 128-128 tanh; D 128-128 tanh;\n"
+                "orthogonal initial weights, gain 1.4; Adam (beta1 0.5, beta2 0.999): 1e-3 for G, 1e-4 for D;\n"
+                "batch 512; minimax loss; %ld steps, %d seeds from %d;\n"
+                "unrolled: %d steps of the discriminator's Adam, moments carried, exact gradient through them\n",
+                steps, seeds, first_seed, option);
+  } else if (metz) {
     std::printf("metz_unrolled: ring(8, radius 2, sigma 0.02); latent 256; G 128-128 ReLU; D input x/4, 128 ReLU;\n"
                 "Adam 1e-4 (beta1 0.5, beta2 0.999) on both; batch 512; non-saturating loss; %ld steps, %d seeds from %d;\n"
                 "unrolled: %d steps of the discriminator's Adam, moments carried, exact gradient through them\n",
@@ -206,21 +235,26 @@ int presets(const std::string& preset, int argc, char** argv) {
   std::printf("2500 samples scored (high quality: within 3 sigma of the nearest mode)\n\n");
   std::printf("%-12s %5s %14s %16s %12s %10s\n", "method", "seed", "modes", "high quality %", "reverse KL", "seconds");
   for (int method = 0; method < 2; ++method) {
+    if ((method == 0 && methods == "other") || (method == 1 && methods == "gan")) continue;
     const std::string name = metz ? (method == 0 ? "GAN" : "unrolled " + std::to_string(option))
                                   : (method == 0 ? "GAN" : "PacGAN" + std::to_string(option));
     for (int seed = first_seed; seed < first_seed + seeds; ++seed) {
       outcome o;
-      if (metz) {
-        o = run_preset<metz_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-4, 0.5, 256, report_every, name);
+      if (poole) {
+        o = run_preset<poole_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-3, 1e-4, 0.5, 256, report_every,
+                                   name, nn::orthogonal{1.4});
+      } else if (metz) {
+        o = run_preset<metz_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-4, 1e-4, 0.5, 256, report_every,
+                                  name);
       } else if (method == 0) {
-        o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2, report_every, name);
+        o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name);
       } else if (option == 2) {
-        o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2, report_every, name);
+        o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name);
       } else if (option == 3) {
         // 100 is not a multiple of 3: 99 samples, 33 packs
-        o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 99, 1e-4, 0.8, 2, report_every, name);
+        o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 99, 1e-4, 1e-4, 0.8, 2, report_every, name);
       } else {
-        o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 100, 1e-4, 0.8, 2, report_every, name);
+        o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name);
       }
       print_row(name, seed, o, modes);
     }
@@ -229,7 +263,8 @@ int presets(const std::string& preset, int argc, char** argv) {
 }
 
 int main(int argc, char** argv) {
-  if (argc > 1 && (std::strcmp(argv[1], "metz_unrolled") == 0 || std::strcmp(argv[1], "pacgan") == 0)) {
+  if (argc > 1 && (std::strcmp(argv[1], "metz_unrolled") == 0 || std::strcmp(argv[1], "pacgan") == 0 ||
+                   std::strcmp(argv[1], "poole_unrolled") == 0)) {
     return presets(argv[1], argc, argv);
   }
   const bool grid = argc > 1 && std::strcmp(argv[1], "grid") == 0;
