@@ -1,6 +1,9 @@
 // minimax-lab simulate for the network games: a GAN on the 8-Gaussian ring or the 5x5 grid (plain
 // or unrolled generator, Adam on both players) and BEGAN on the ring, with snapshots for the figures.
 #include <cmath>
+#include <fstream>
+#include <optional>
+#include <sstream>
 
 #include <minimax/dynamics.hpp>
 #include <minimax/games/began_gan.hpp>
@@ -61,6 +64,119 @@ json::value mesh(const Game& game, const Eigen::VectorXd& z) {
 
 double extent(const mm::isotropic_mixture& data) { return data.modes().cwiseAbs().maxCoeff() + 1.0; }
 
+// ---- checkpoints: --save-state writes a training run's whole state, --resume takes it up --------
+// A checkpoint holds the parameters, both players' Adam moments and step counts, the training
+// generator's state and the step reached, so that a run of n steps and a run of k steps resumed for
+// n - k more give the same numbers bit for bit (the browser lab trains live this way, a few steps
+// at a time). The options that are not state (learning rates, scheme, unrolling, batch) may change
+// between the parts, as in a live session.
+constexpr const char* checkpoint_kind = "minimax-lab simulate checkpoint";
+
+json::value adam_to_json(const nn::adam<double>& opt) {
+  json::value out = json::value::object();
+  out["first_moment"] = to_json(Eigen::VectorXd(opt.first_moment()));
+  out["second_moment"] = to_json(Eigen::VectorXd(opt.second_moment()));
+  out["steps"] = opt.steps();
+  return out;
+}
+
+void save_checkpoint(const std::string& path, const std::string& game, std::uint64_t seed, long step,
+                     const Eigen::VectorXd& z, const nn::adam<double>& adam_g, const nn::adam<double>& adam_d,
+                     const mm::rng& rng) {
+  json::value c = json::value::object();
+  c["kind"] = checkpoint_kind;
+  c["version"] = 1;
+  c["game"] = game;
+  c["seed"] = static_cast<long>(seed);
+  c["step"] = step;
+  std::ostringstream engine;
+  engine << rng;
+  c["rng"] = engine.str();
+  c["generator_adam"] = adam_to_json(adam_g);
+  c["discriminator_adam"] = adam_to_json(adam_d);
+  c["parameters"] = to_json(z);
+  std::ofstream file(path, std::ios::binary);
+  if (!file) throw usage_error("--save-state: cannot write " + path);
+  file << json::dump(c);
+  if (!file) throw usage_error("--save-state: writing " + path + " failed");
+}
+
+// A checkpoint read back, every field checked; errors name the file, the line and the field.
+struct checkpoint {
+  long step = 0;
+  std::uint64_t seed = 0;
+  Eigen::VectorXd parameters;
+  nn::adam<double> adam_g, adam_d;
+  mm::rng rng;
+};
+
+checkpoint load_checkpoint(const std::string& path, const std::string& game, Eigen::Index n_generator,
+                           Eigen::Index n_parameters, const nn::adam<double>& adam_g, const nn::adam<double>& adam_d) {
+  json::document doc;
+  try {
+    doc = json::parse_file(path);
+  } catch (const json::parse_error& e) {
+    throw usage_error(std::string("--resume: ") + e.what());
+  }
+  const auto fail = [&](const std::string& key, const std::string& message) -> usage_error {
+    return usage_error("--resume: " + path + ":" + std::to_string(doc.line_of(key)) + ": field \"" + key + "\": " + message);
+  };
+  if (!doc.root.is_object()) throw usage_error("--resume: " + path + ": a checkpoint is a JSON object, not " + json::kind_of(doc.root));
+  const auto member = [&](const std::string& key) -> const json::value& {
+    if (!doc.root.contains(key)) throw usage_error("--resume: " + path + ": the field \"" + key + "\" is missing");
+    return doc.root.at(key);
+  };
+  const auto integer = [&](const std::string& key, long min_value) {
+    const json::value& v = member(key);
+    if (!v.is_number_integer() || v.get<long>() < min_value) {
+      throw fail(key, "must be an integer >= " + std::to_string(min_value) + ", not " + v.dump());
+    }
+    return v.get<long>();
+  };
+  const auto vector = [&](const std::string& key, const json::value& v, Eigen::Index size) {
+    if (!v.is_array() || static_cast<Eigen::Index>(v.size()) != size) {
+      throw fail(key, "must be an array of " + std::to_string(size) + " numbers (" + json::kind_of(v) +
+                          (v.is_array() ? " of " + std::to_string(v.size()) : std::string()) + " given)");
+    }
+    Eigen::VectorXd out(size);
+    for (Eigen::Index i = 0; i < size; ++i) {
+      const json::value& x = v[static_cast<std::size_t>(i)];
+      if (!x.is_number()) throw fail(key, "entry " + std::to_string(i) + " is " + json::kind_of(x) + ", not a number");
+      out[i] = x.get<double>();
+    }
+    return out;
+  };
+  if (member("kind") != checkpoint_kind) throw fail("kind", "not a checkpoint of minimax-lab simulate");
+  if (integer("version", 0) != 1) throw fail("version", "version 1 is the one this minimax-lab reads");
+  if (!member("game").is_string() || member("game").get<std::string>() != game) {
+    throw fail("game", "the checkpoint is of the game " + member("game").dump() + ", not \"" + game + "\"");
+  }
+  checkpoint c{integer("step", 0), static_cast<std::uint64_t>(integer("seed", 0)),
+               vector("parameters", member("parameters"), n_parameters), adam_g, adam_d, mm::rng{}};
+  if (!c.parameters.allFinite()) throw fail("parameters", "every parameter must be finite");
+  const auto adam = [&](const std::string& key, nn::adam<double>& opt, Eigen::Index size) {
+    const json::value& v = member(key);
+    if (!v.is_object() || !v.contains("first_moment") || !v.contains("second_moment") || !v.contains("steps") ||
+        !v.at("steps").is_number_integer()) {
+      throw fail(key, "must be an object with first_moment, second_moment (arrays) and steps (an integer)");
+    }
+    const long steps = v.at("steps").get<long>();
+    const Eigen::Index n = steps == 0 ? 0 : size;
+    try {
+      opt.restore(vector(key, v.at("first_moment"), n), vector(key, v.at("second_moment"), n), steps);
+    } catch (const mm::invalid_argument& e) {
+      throw fail(key, e.what());
+    }
+  };
+  adam("generator_adam", c.adam_g, n_generator);
+  adam("discriminator_adam", c.adam_d, n_parameters - n_generator);
+  if (!member("rng").is_string()) throw fail("rng", "must be a string (the generator's state), not " + std::string(json::kind_of(member("rng"))));
+  std::istringstream engine(member("rng").get<std::string>());
+  engine >> c.rng;
+  if (!engine) throw fail("rng", "not the state of a minimax::rng");
+  return c;
+}
+
 }  // namespace
 
 int simulate_networks(const arguments& a) {
@@ -73,7 +189,23 @@ int simulate_networks(const arguments& a) {
   const long snapshots = a.integer("snapshots", 1);
   const long every = a.given("record-every") ? a.integer("record-every", 1) : std::max(1L, steps / 100);
   const int unroll = scheme == "unrolled" ? static_cast<int>(a.integer("unroll", 1)) : 0;
-  const auto seed = static_cast<std::uint64_t>(a.integer("seed", 0));
+  auto seed = static_cast<std::uint64_t>(a.integer("seed", 0));
+  const std::string resume = a.text("resume"), save_state = a.text("save-state");
+  if ((!resume.empty() || !save_state.empty()) && game_name == "began") {
+    throw usage_error("--resume and --save-state apply to the games ring and grid, not began");
+  }
+  std::optional<checkpoint> resumed;
+  if (!resume.empty()) {
+    resumed = load_checkpoint(resume, game_name, generator_type::parameter_count,
+                              generator_type::parameter_count + discriminator_type::parameter_count,
+                              nn::adam<double>(lr, 0.5, 0.999), nn::adam<double>(lr_d, 0.5, 0.999));
+    if (a.given("seed") && resumed->seed != seed) {
+      throw usage_error("--seed " + std::to_string(seed) + " differs from the seed of the checkpoint " + resume + " (" +
+                        std::to_string(resumed->seed) + "): a resumed run keeps its seed");
+    }
+    seed = resumed->seed;
+  }
+  const long first_step = resumed ? resumed->step : 0;
   const mm::isotropic_mixture data = game_name == "grid" ? mm::isotropic_mixture(mm::grid(5, 2.0, 0.05))
                                                          : mm::isotropic_mixture(mm::ring(8, 2.0, 0.05));
   const double box = extent(data);
@@ -88,6 +220,7 @@ int simulate_networks(const arguments& a) {
   r.meta["lr"] = lr;
   r.meta["lr_d"] = lr_d;
   r.meta["steps"] = steps;
+  r.meta["first_step"] = first_step;
   r.meta["batch"] = batch;
   r.meta["seed"] = static_cast<long>(seed);
   r.meta["unrolled_steps"] = unroll;
@@ -96,7 +229,9 @@ int simulate_networks(const arguments& a) {
   r.meta["sigma"] = data.sigma();
   json::value shots = json::value::array();
   std::vector<long> shot_steps;
-  for (long k = 0; k < snapshots; ++k) shot_steps.push_back(snapshots == 1 ? steps : k * steps / (snapshots - 1));
+  for (long k = 0; k < snapshots; ++k) {
+    shot_steps.push_back(first_step + (snapshots == 1 ? steps : k * steps / (snapshots - 1)));
+  }
   const auto due = [&](long t) { return std::find(shot_steps.begin(), shot_steps.end(), t) != shot_steps.end(); };
   progress bar(a, "simulate " + game_name, steps);
   // A step that overflows ends the run as minimax::simulate() ends one: status non_finite, the state
@@ -108,7 +243,7 @@ int simulate_networks(const arguments& a) {
     status = "non_finite";
     message = "non-finite: step " + std::to_string(t + 1) +
               " produced NaN or infinity; the last finite state is that of step " + std::to_string(t);
-    steps_taken = t;
+    steps_taken = t - first_step;
   };
 
   if (game_name == "began") {
@@ -157,10 +292,16 @@ int simulate_networks(const arguments& a) {
     Eigen::VectorXd z = game.init(nn::glorot{}, rng);
     const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
     nn::adam<double> adam_g(lr, 0.5, 0.999), adam_d(lr_d, 0.5, 0.999);
+    if (resumed) {
+      z = resumed->parameters;
+      adam_g = resumed->adam_g;
+      adam_d = resumed->adam_d;
+      rng = resumed->rng;
+    }
     const mm::schemes::unrolled look_ahead{1.0, 0.1, unroll};
     r.columns = {"step", "loss_d", "loss_g", "modes_captured", "high_quality_fraction"};
     during_run([&] {
-      for (long t = 0; t <= steps; ++t) {
+      for (long t = first_step; t <= first_step + steps; ++t) {
         if (due(t)) {
           json::value s = json::value::object();
           s["step"] = t;
@@ -188,7 +329,7 @@ int simulate_networks(const arguments& a) {
           s["mesh"] = mesh(game, z);
           shots.push_back(s);
         }
-        if (t == steps) break;
+        if (t == first_step + steps) break;
         game.resample(rng);
         const Eigen::VectorXd v = game.vector_field<double>(z);
         const Eigen::VectorXd g_theta = unroll > 0 ? look_ahead.generator_gradient(game, z) : Eigen::VectorXd(-v.head(nG));
@@ -209,9 +350,10 @@ int simulate_networks(const arguments& a) {
           r.row({t, game.discriminator_loss<double>(z), game.generator_loss<double>(z), c.modes_captured,
                  c.high_quality_fraction});
         }
-        bar.update(t);
+        bar.update(t - first_step);
       }
     });
+    if (!save_state.empty()) save_checkpoint(save_state, game_name, seed, first_step + steps_taken, z, adam_g, adam_d, rng);
     const Eigen::MatrixXd fake = game.generate(z, eval_noise).transpose();
     const auto coverage = mm::metrics::mode_coverage(fake, data);
     r.meta["modes_captured"] = coverage.modes_captured;

@@ -7,10 +7,13 @@
 #include <cmath>
 #include <complex>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "../../apps/lab/json.hpp"
 #include "run_lab.hpp"
@@ -197,6 +200,58 @@ TEST_CASE("lab: malformed files are rejected with file, line and field", "[lab][
   expect("simulate --lr -1", "--lr must be positive, got -1");
   expect("divergence --p normal:0,-1", "sigma");
   expect("simulate --scheme sideways", "--scheme must be one of");
+}
+
+TEST_CASE("lab simulate: a network run resumed from its checkpoint continues bit for bit; bad checkpoints are refused",
+          "[lab]") {
+  const std::string dir = (std::filesystem::temp_directory_path() /
+                           ("minimax-lab-checkpoint-" + std::to_string(static_cast<long>(getpid()))))
+                              .string();
+  std::filesystem::create_directories(dir);
+  const std::string saved = dir + "/ring.json", edited = dir + "/edited.json";
+  const std::string common = "simulate --game ring --record-every 5 --snapshots 1 --batch 64";
+  const auto whole = json_of(common + " --steps 30 --seed 2");
+  const auto first = json_of(common + " --steps 12 --seed 2 --save-state " + saved);
+  const auto second = json_of(common + " --steps 18 --resume " + saved);
+  CHECK(second.at("first_step") == 12);
+  CHECK(second.at("seed") == 2);
+  for (const auto& [name, values] : whole.at("table").items()) {
+    lab::json::value joined = first.at("table").at(name);
+    for (const auto& v : second.at("table").at(name)) joined.push_back(v);
+    CHECK(joined == values);  // every row, to the last bit
+  }
+  CHECK(second.at("snapshots").back() == whole.at("snapshots").back());
+  for (const char* key : {"modes_captured", "high_quality_fraction", "reverse_kl"}) CHECK(second.at(key) == whole.at(key));
+  // the options that are not state may change between the parts (as in a live session)
+  CHECK(json_of(common + " --steps 3 --scheme unrolled --lr 5e-4 --resume " + saved).at("first_step") == 12);
+
+  const auto refused = [](const std::string& args, const std::string& message) {
+    const outcome o = run_lab(args);
+    INFO(o.out);
+    CHECK(o.status == 2);
+    CHECK(o.out.find(message) != std::string::npos);
+  };
+  refused(common + " --steps 3 --seed 5 --resume " + saved, "--seed 5 differs from the seed of the checkpoint");
+  refused("simulate --game grid --steps 3 --resume " + saved, "field \"game\": the checkpoint is of the game \"ring\", not \"grid\"");
+  refused("simulate --game dirac --resume " + saved, "--resume and --save-state apply to the games ring and grid, not dirac");
+  refused("simulate --game began --save-state " + saved, "apply to the games ring and grid, not began");
+  refused(common + " --resume " + dir + "/none.json", "--resume: " + dir + "/none.json: cannot open the file");
+  const auto edit = [&](const std::string& key, const lab::json::value& v) {
+    lab::json::value c = lab::json::parse_file(saved).root;
+    c[key] = v;
+    std::ofstream(edited) << lab::json::dump(c);
+  };
+  edit("parameters", lab::json::value::array({1.0, 2.0}));
+  refused(common + " --resume " + edited, "field \"parameters\": must be an array of");
+  edit("rng", "12 34");
+  refused(common + " --resume " + edited, "field \"rng\": not the state of a minimax::rng");
+  edit("step", -1);
+  refused(common + " --resume " + edited, "field \"step\": must be an integer >= 0, not -1");
+  lab::json::value adam = lab::json::parse_file(saved).root.at("discriminator_adam");
+  adam["second_moment"][0] = -1.0;
+  edit("discriminator_adam", adam);
+  refused(common + " --resume " + edited, "field \"discriminator_adam\": minimax::nn::adam::restore: the second moment must be >= 0");
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("lab: --describe gives each option's default, help and choices, and every listed choice runs", "[lab]") {

@@ -65,6 +65,44 @@ TEST_CASE("adam: the first steps by hand") {
   CHECK(opt.steps() == 2);
 }
 
+TEST_CASE("adam: restore() takes up a run where it stopped, bit for bit") {
+  nn::vector<double> theta(3), grad(3), resumed_theta;
+  theta << 0.5, -2.0, 1.0;
+  nn::adam<double> whole(0.01, 0.5, 0.999), first_half(0.01, 0.5, 0.999);
+  const auto gradient = [](const nn::vector<double>& t, int k) {
+    nn::vector<double> g = t.array().sin() + 0.1 * k;  // a different gradient at every step
+    return g;
+  };
+  nn::vector<double> a = theta, b = theta;
+  for (int k = 0; k < 10; ++k) whole.step(a, gradient(a, k));
+  for (int k = 0; k < 5; ++k) first_half.step(b, gradient(b, k));
+  nn::adam<double> second_half(0.01, 0.5, 0.999);
+  second_half.restore(first_half.first_moment(), first_half.second_moment(), first_half.steps());
+  for (int k = 5; k < 10; ++k) second_half.step(b, gradient(b, k));
+  CHECK(b == a);
+  CHECK(second_half.steps() == 10);
+  CHECK(second_half.first_moment() == whole.first_moment());
+  CHECK(second_half.second_moment() == whole.second_moment());
+
+  // bad states are refused and leave the optimiser as it was
+  nn::vector<double> m = whole.first_moment(), s = whole.second_moment();
+  CHECK_THROWS_WITH(second_half.restore(m, nn::vector<double>(2), 10),
+                    Catch::Contains("minimax::nn::adam::restore") && Catch::Contains("the first and the second moment"));
+  CHECK_THROWS_WITH(second_half.restore(m, s, -1), Catch::Contains("step count must be >= 0"));
+  CHECK_THROWS_WITH(second_half.restore(m, s, 0), Catch::Contains("no steps taken"));
+  nn::vector<double> negative = s;
+  negative[1] = -1e-30;
+  CHECK_THROWS_WITH(second_half.restore(m, negative, 10), Catch::Contains("the second moment must be >= 0 at entry 1, got -1e-30"));
+  nn::vector<double> nan = m;
+  nan[2] = std::numeric_limits<double>::quiet_NaN();
+  CHECK_THROWS_WITH(second_half.restore(nan, s, 10), Catch::Contains("the first moment"));
+  CHECK(second_half.steps() == 10);
+  CHECK(second_half.first_moment() == whole.first_moment());
+  nn::adam<double> fresh(0.01);
+  fresh.restore({}, {}, 0);  // a run that has not started
+  CHECK(fresh.steps() == 0);
+}
+
 TEST_CASE("rmsprop: the first step by hand") {
   nn::rmsprop opt{0.01, 0.9, 1e-8};
   nn::vector<double> theta = nn::vector<double>::Zero(1), g = nn::vector<double>::Constant(1, 2.0);

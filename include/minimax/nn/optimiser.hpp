@@ -124,11 +124,40 @@ class adam {
   }
   /// Steps taken so far.
   long steps() const { return t_; }
+  /// The first moment \f$m\f$ (empty before the first step).
+  const vector<T>& first_moment() const { return m_; }
+  /// The second moment \f$s\f$ (empty before the first step).
+  const vector<T>& second_moment() const { return s_; }
   /// Forgets the moments and the step count.
   void reset() {
     m_.resize(0);
     s_.resize(0);
     t_ = 0;
+  }
+  /// \brief Takes up a run where it stopped: the moments and the step count as first_moment(),
+  /// second_moment() and steps() gave them, so that the next step is the one the saved optimiser would
+  /// have taken, bit for bit.
+  ///
+  /// Throws minimax::invalid_argument, leaving the optimiser as it was, unless \f$m\f$ and \f$s\f$ have one
+  /// size (both empty with no steps taken), every entry is finite, \f$s \ge 0\f$ and steps \f$\ge 0\f$.
+  void restore(vector<T> first, vector<T> second, long steps) {
+    constexpr const char* fn = "minimax::nn::adam::restore";
+    require_same_size(fn, "the first and the second moment", static_cast<std::size_t>(first.size()),
+                      static_cast<std::size_t>(second.size()));
+    if (steps < 0) raise_invalid_argument(fn, "the step count must be >= 0", steps);
+    if (steps == 0 && first.size() != 0) {
+      raise_invalid_argument(fn, "moments were given with no steps taken: their size is", first.size());
+    }
+    detail::require_all_finite(fn, "the first moment", first);
+    detail::require_all_finite(fn, "the second moment", second);
+    for (Eigen::Index i = 0; i < second.size(); ++i) {
+      if (second[i] < T(0)) {
+        raise_invalid_argument(fn, "the second moment must be >= 0 at entry " + std::to_string(i), second[i]);
+      }
+    }
+    m_ = std::move(first);
+    s_ = std::move(second);
+    t_ = steps;
   }
 
  private:

@@ -14,6 +14,8 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <iosfwd>
 #include <limits>
 #include <random>
 
@@ -91,6 +93,41 @@ class rng {
   void discard(unsigned long long count) {
     engine_.discard(count);
     has_spare_ = false;
+  }
+
+  /// \brief Writes the generator's whole state as text: the engine's state as `std::mt19937_64` writes
+  /// it, then whether a normal draw is kept (0 or 1) and that draw's 64 bits as an integer, so that a
+  /// generator read back with operator>>() continues the same sequence of every kind of draw, bit for bit
+  /// (a checkpoint of a training run).
+  template <class CharT, class Traits>
+  friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const rng& g) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &g.spare_, sizeof bits);
+    const auto flags = os.flags();
+    os.flags(std::ios_base::dec | std::ios_base::left);
+    os << g.engine_ << os.widen(' ') << (g.has_spare_ ? 1 : 0) << os.widen(' ') << bits;
+    os.flags(flags);
+    return os;
+  }
+  /// \brief Reads a state written by operator<<(); on malformed input the stream's failbit is set and
+  /// `g` is left as it was (the convention of the standard's engines).
+  template <class CharT, class Traits>
+  friend std::basic_istream<CharT, Traits>& operator>>(std::basic_istream<CharT, Traits>& is, rng& g) {
+    std::mt19937_64 engine;
+    int has_spare = -1;
+    std::uint64_t bits = 0;
+    const auto flags = is.flags();
+    is.flags(std::ios_base::dec | std::ios_base::skipws);
+    is >> engine >> has_spare >> bits;
+    is.flags(flags);
+    if (!is || (has_spare != 0 && has_spare != 1)) {
+      is.setstate(std::ios_base::failbit);
+      return is;
+    }
+    g.engine_ = engine;
+    g.has_spare_ = has_spare == 1;
+    std::memcpy(&g.spare_, &bits, sizeof bits);
+    return is;
   }
 
  private:
