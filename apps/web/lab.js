@@ -12,6 +12,13 @@ const SMALL_SCHEMES = ["simultaneous", "alternating", "extragradient", "optimist
                        "momentum_alt", "unrolled", "adam", "rmsprop", "flow"];
 const NETWORK_SCHEMES = ["adam", "unrolled"];
 const isNetworkGame = game => NETWORK_GAMES.includes(game);
+// The GANs that train live, a few steps a frame, each part resumed from the last one's checkpoint
+// (minimax-lab simulate --resume/--save-state, a file in the module's memory); BEGAN is trained whole
+// and replayed from its snapshots.
+const LIVE_GAMES = ["ring", "grid"];
+const isLiveGame = game => LIVE_GAMES.includes(game);
+const CHECKPOINT = "live-checkpoint.json";
+const MOST_SNAPSHOTS = 300;  // kept for the scrubber; beyond it every other one is dropped
 const LINEAR_COMMANDS = ["simulate", "analyze", "sweep"];
 
 // Every control, in the order shown. `cli` is the option's name on the command line where it differs
@@ -55,7 +62,7 @@ const OPTIONS = [
    initial: game => (isNetworkGame(game) ? "" : "1"), hint: "every n steps (network games, empty: steps/100)"},
   {name: "seed", kind: "number", initial: "1", games: NETWORK_GAMES, commands: ["simulate"]},
   {name: "batch", kind: "number", initial: "128", games: NETWORK_GAMES, commands: ["simulate"]},
-  {name: "snapshots", kind: "number", initial: "5", slider: [1, 20, 1], games: NETWORK_GAMES, commands: ["simulate"]},
+  {name: "snapshots", kind: "number", initial: "5", slider: [1, 20, 1], games: ["began"], commands: ["simulate"]},
   {name: "lr-range", kind: "text", initial: "0.01,1,12", games: SMALL_GAMES, commands: ["sweep"], hint: "FROM,TO,COUNT"},
   {name: "strength-range", kind: "text", initial: "0.01,3,12", games: SMALL_GAMES, commands: ["sweep"], hint: "FROM,TO,COUNT"},
   {name: "log", kind: "flag", initial: "", games: SMALL_GAMES, commands: ["sweep"], hint: "space both axes geometrically"},
@@ -81,6 +88,7 @@ const timing = {};
 const drawnCanvases = new Set();
 const analysisCache = new Map();
 let networkResult = null, networkKey = "", snapshotIndex = 0;
+let session = null;  // the live run of a ring or grid GAN: {identity, step, snapshots, table, meta}
 let playhead = 0, playing = false, lastAdvance = 0, renderToken = 0;
 
 const byId = id => document.getElementById(id);
@@ -298,7 +306,8 @@ function refreshControls() {
   }
   const network = isNetworkGame(state.game);
   byId("playback").hidden = state.tab === "phase";
-  byId("network-note").hidden = !network;
+  byId("network-note").hidden = !isLiveGame(state.game);
+  byId("replay-note").hidden = !network || isLiveGame(state.game);
   byId("dynamics-view").hidden = state.tab !== "dynamics";
   byId("phase-view").hidden = state.tab !== "phase";
   byId("small-game-views").hidden = network;
@@ -343,12 +352,14 @@ function refreshPlayback() {
   const speed = Number(byId("speed").value);
   const scrubber = byId("scrubber");
   if (isNetworkGame(state.game)) {
-    byId("speed-text").textContent = `${(1 + speed).toFixed(0)} snapshots/s`;
+    const live = isLiveGame(state.game);
+    byId("speed-text").textContent = live ? `${SPEEDS[speed]} steps/frame` : `${(1 + speed).toFixed(0)} snapshots/s`;
     const count = networkResult ? networkResult.snapshots.length : 0;
     scrubber.max = Math.max(0, count - 1);
     scrubber.value = snapshotIndex;
     const shot = networkResult && networkResult.snapshots[snapshotIndex];
-    byId("playhead-text").textContent = shot ? `snapshot ${snapshotIndex + 1} of ${count}, step ${shot.step}` : "not trained yet";
+    const trained = live && session ? `; trained ${session.step} of ${stepTarget()} steps` : "";
+    byId("playhead-text").textContent = shot ? `snapshot ${snapshotIndex + 1} of ${count}, step ${shot.step}${trained}` : "not trained yet";
   } else {
     byId("speed-text").textContent = `${SPEEDS[speed]} steps/frame`;
     scrubber.max = stepTarget();
@@ -361,7 +372,17 @@ function refreshPlayback() {
 
 function play() {
   if (playing || state.tab !== "dynamics") return;
-  if (isNetworkGame(state.game)) {
+  if (isLiveGame(state.game)) {
+    if (!session || session.identity !== sessionIdentity()) startSession();
+    if (!session) return;
+    if (session.step >= stepTarget()) {  // at the horizon, play trains on: the horizon moves out
+      state.steps = String(session.step + Number(defaultOf(optionNamed("steps"), state.game)));
+      refreshControls();
+      writeAddress();
+    }
+    composeNetworkResult();
+    drawNetworkViews();
+  } else if (isNetworkGame(state.game)) {
     if (!networkResult || networkKey !== commandLine("simulate").join(" ")) trainNetworks();
     if (!networkResult) return;
     if (snapshotIndex >= networkResult.snapshots.length - 1) snapshotIndex = 0;
@@ -382,7 +403,12 @@ function pause() {
 
 function animate(now) {
   if (!playing) return;
-  if (isNetworkGame(state.game)) {
+  if (isLiveGame(state.game)) {
+    const chunk = Math.min(SPEEDS[Number(byId("speed").value)], stepTarget() - session.step);
+    const going = chunk > 0 && advanceSession(chunk);
+    drawNetworkViews();
+    if (!going || session.step >= stepTarget()) playing = false;
+  } else if (isNetworkGame(state.game)) {
     if (now - lastAdvance >= 1000 / (1 + Number(byId("speed").value))) {
       lastAdvance = now;
       snapshotIndex = Math.min(snapshotIndex + 1, networkResult.snapshots.length - 1);
@@ -399,6 +425,16 @@ function animate(now) {
 
 function stepOnce() {
   pause();
+  if (isLiveGame(state.game)) {  // one training step
+    advanceSession(1);
+    if (session && session.step > stepTarget()) {
+      state.steps = String(session.step);
+      refreshControls();
+      writeAddress();
+    }
+    drawNetworkViews();
+    return;
+  }
   if (isNetworkGame(state.game)) {
     if (networkResult) snapshotIndex = Math.min(snapshotIndex + 1, networkResult.snapshots.length - 1);
     drawNetworkViews();
@@ -415,7 +451,10 @@ function stepOnce() {
 
 function reset() {
   pause();
-  if (isNetworkGame(state.game)) {
+  if (isLiveGame(state.game)) {  // back to step 0: the same initial networks (the seed's)
+    startSession();
+    drawNetworkViews();
+  } else if (isNetworkGame(state.game)) {
     snapshotIndex = 0;
     drawNetworkViews();
   } else {
@@ -492,6 +531,7 @@ function showSchemeFormula() {
 }
 
 function renderNetworkGame() {
+  if (isLiveGame(state.game)) return renderLiveGame();
   const key = commandLine("simulate").join(" ");
   if (networkResult && key === networkKey) return drawNetworkViews();
   if (autorun) return trainNetworks();
@@ -508,6 +548,76 @@ function trainNetworks() {
   networkResult = result && Array.isArray(result.snapshots) && result.snapshots.length ? result : null;
   snapshotIndex = networkResult ? networkResult.snapshots.length - 1 : 0;
   if (networkResult) drawNetworkViews();
+}
+
+// ---- live training (ring, grid) ----
+
+const sessionIdentity = () => `${state.game} ${state.seed}`;
+
+// --record-every as given, else one row per hundredth of the horizon (the steps asked for)
+function liveRecordEvery() {
+  const given = Number(state["record-every"]);
+  return Number.isInteger(given) && given >= 1 ? String(given) : String(Math.max(1, Math.floor(stepTarget() / 100)));
+}
+
+// `steps` more steps from the checkpoint (or, with resume false, a new run's step 0), its state saved
+// for the next part; one snapshot, at the part's end.
+function sessionCommand(steps, resume) {
+  const argv = commandLine("simulate", {steps: String(steps), "record-every": liveRecordEvery()});
+  const extra = ["--snapshots", "1", "--save-state", CHECKPOINT].concat(resume ? ["--resume", CHECKPOINT] : []);
+  argv.splice(argv.length - 2, 0, ...extra);  // before --format json
+  return argv;
+}
+
+function startSession() {
+  const out = runLab(sessionCommand(0, false), "simulate");
+  session = out && out.snapshots && out.snapshots.length
+    ? {identity: sessionIdentity(), step: 0, snapshots: out.snapshots.slice(),
+       table: Object.fromEntries(Object.entries(out.table).map(([name, values]) => [name, values.slice()])), meta: out}
+    : null;
+  composeNetworkResult();
+}
+
+// Trains `steps` more steps; false when the part failed or its run ended early (a non-finite step).
+function advanceSession(steps) {
+  if (!session || session.identity !== sessionIdentity()) startSession();
+  if (!session) return false;
+  const out = runLab(sessionCommand(steps, true), "simulate");
+  if (!out) return false;
+  for (const [name, values] of Object.entries(out.table)) (session.table[name] = session.table[name] || []).push(...values);
+  session.snapshots.push(...out.snapshots);
+  if (session.snapshots.length > MOST_SNAPSHOTS) {
+    session.snapshots = session.snapshots.filter((shot, i, all) => i % 2 === 0 || i === all.length - 1);
+  }
+  session.step = out.first_step + out.steps_taken;
+  session.meta = out;
+  composeNetworkResult();
+  return out.status === "completed";
+}
+
+// The session as one run's result, for the views: its latest facts, every kept snapshot, every row.
+function composeNetworkResult() {
+  networkResult = session
+    ? Object.assign({}, session.meta, {snapshots: session.snapshots, table: session.table,
+                                       steps: Math.max(stepTarget(), session.step), steps_taken: session.step})
+    : null;
+  networkKey = "live";
+  snapshotIndex = networkResult ? networkResult.snapshots.length - 1 : 0;
+}
+
+// A new game or seed starts a new run, which plays to the horizon (the autorun trains it there in
+// parts of 50 steps, each command compared with the native program's); any other option applies
+// from the next part on, as the run goes.
+function renderLiveGame() {
+  const fresh = !session || session.identity !== sessionIdentity();
+  if (fresh) startSession();
+  if (autorun) {
+    while (session && session.step < stepTarget() && advanceSession(Math.min(50, stepTarget() - session.step))) {}
+  } else if (fresh && session) {
+    setTimeout(play, 0);
+  }
+  composeNetworkResult();
+  drawNetworkViews();
 }
 
 function drawNetworkViews() {
@@ -1042,6 +1152,20 @@ function runBenchmarks() {
   const started = performance.now();
   runLab(["simulate", "--game", "ring", "--steps", "300", "--batch", "128", "--snapshots", "1", "--format", "json"]);
   timing.ring_steps_per_second = 300 / ((performance.now() - started) / 1000);
+  // live training: parts of 10 steps, each resumed from the last one's checkpoint and drawn as it comes
+  runLab(["simulate", "--game", "ring", "--steps", "0", "--snapshots", "1", "--save-state", CHECKPOINT, "--format", "json"]);
+  const liveStarted = performance.now();
+  for (let part = 0; part < 30; ++part) {
+    const out = runLab(["simulate", "--game", "ring", "--steps", "10", "--batch", "128", "--snapshots", "1", "--record-every", "5",
+                        "--resume", CHECKPOINT, "--save-state", CHECKPOINT, "--format", "json"]);
+    if (out) {
+      networkResult = Object.assign({}, out, {steps: 300, steps_taken: out.first_step + out.steps_taken});
+      snapshotIndex = 0;
+      drawNetworkViews();
+    }
+  }
+  timing.ring_live_steps_per_second = 300 / ((performance.now() - liveStarted) / 1000);
+  networkResult = null;
   recordedRuns = keep;
 }
 

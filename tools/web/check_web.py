@@ -41,7 +41,9 @@ CONFIGURATIONS = [
     ("gauss1d-consensus", "game=gauss1d&loss=minimax&scheme=consensus&steps=400"),
     ("dirac-ttur-optimistic", "game=dirac&regulariser=r1&scheme=optimistic&lr=0.05&lr-d=0.2&steps=600"),
     ("dirac-phase-diagram", "game=dirac&regulariser=r1&tab=phase"),
-    ("ring-adam", "game=ring&steps=100&snapshots=2"),
+    ("ring-adam", "game=ring&steps=100"),
+    ("grid-unrolled-live", "game=grid&scheme=unrolled&unroll=2&lr=0.002&steps=120&record-every=4"),
+    ("began", "game=began&steps=60&snapshots=3"),
 ]
 
 
@@ -173,18 +175,21 @@ def check(name, query, a, browser, port, failures):
     runs = result.get("runs", [])
     if not runs:
         failures.append(f"{name}: the page ran nothing")
-    for run in runs:
-        argv = run["argv"]
-        native = subprocess.run([a.lab] + argv, capture_output=True, text=True, timeout=300)
-        where = f"{name}: {' '.join(argv)}"
-        if run["exit"] != native.returncode:
-            failures.append(f"{where}: exit status {run['exit']} on the page, {native.returncode} native "
-                            f"(page stderr: {run.get('stderr', '')!r}; native: {native.stderr!r})")
-            continue
-        if native.returncode != 0:
-            failures.append(f"{where}: failed natively: {native.stderr.strip()}")
-            continue
-        compare(run["output"], json.loads(native.stdout), where, failures)
+    # the commands run natively in order, in a folder of their own: the live games' parts pass their
+    # checkpoint file from one command to the next, as they do in the module's memory on the page
+    with tempfile.TemporaryDirectory(prefix="minimax-web-") as workdir:
+        for run in runs:
+            argv = run["argv"]
+            native = subprocess.run([os.path.abspath(a.lab)] + argv, capture_output=True, text=True, timeout=300, cwd=workdir)
+            where = f"{name}: {' '.join(argv)}"
+            if run["exit"] != native.returncode:
+                failures.append(f"{where}: exit status {run['exit']} on the page, {native.returncode} native "
+                                f"(page stderr: {run.get('stderr', '')!r}; native: {native.stderr!r})")
+                continue
+            if native.returncode != 0:
+                failures.append(f"{where}: failed natively: {native.stderr.strip()}")
+                continue
+            compare(run["output"], json.loads(native.stdout), where, failures)
     return result
 
 
