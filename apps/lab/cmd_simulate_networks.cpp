@@ -5,6 +5,7 @@
 #include <optional>
 #include <sstream>
 
+#include <minimax/divergence/energy.hpp>
 #include <minimax/dynamics.hpp>
 #include <minimax/games/began_gan.hpp>
 #include <minimax/games/mixture_gan.hpp>
@@ -33,6 +34,7 @@ using began_type = mm::games::began_gan<generator_type, autoencoder_type>;
 
 constexpr int heat_points = 41;  // discriminator grid per side
 constexpr int mesh_points = 15;  // latent grid per side
+constexpr int arrow_count = 100;  // generated samples drawn with the generator loss's pull
 
 Eigen::MatrixXd latent_noise(mm::rng& g, Eigen::Index n) {
   Eigen::MatrixXd noise(2, n);
@@ -213,6 +215,9 @@ int simulate_networks(const arguments& a) {
   mm::rng rng(seed), eval_rng(seed + 1000);
   const Eigen::MatrixXd eval_noise = latent_noise(eval_rng, 1000);
   const Eigen::MatrixXd real_samples = mm::sample(data, eval_rng, 1000).transpose();
+  // the energy distance between 250 generated and 250 real samples, at every recorded step
+  constexpr int divergence_samples = 250;
+  const Eigen::MatrixXd real_rows = real_samples.leftCols(divergence_samples).transpose();
   result r;
   r.meta["command"] = "simulate";
   r.meta["game"] = game_name;
@@ -299,7 +304,7 @@ int simulate_networks(const arguments& a) {
       rng = resumed->rng;
     }
     const mm::schemes::unrolled look_ahead{1.0, 0.1, unroll};
-    r.columns = {"step", "loss_d", "loss_g", "modes_captured", "high_quality_fraction"};
+    r.columns = {"step", "loss_d", "loss_g", "modes_captured", "high_quality_fraction", "energy_distance"};
     during_run([&] {
       for (long t = first_step; t <= first_step + steps; ++t) {
         if (due(t)) {
@@ -327,6 +332,9 @@ int simulate_networks(const arguments& a) {
           s["axis"] = axis;
           s["logit"] = heat;
           s["mesh"] = mesh(game, z);
+          // where the generator's loss pushes the first generated samples: minus each one's gradient
+          const Eigen::MatrixXd shown = game.generate(z, eval_noise.leftCols(arrow_count));
+          s["fake_descent"] = points(Eigen::MatrixXd(-game.generator_sample_gradients(z, shown)));
           shots.push_back(s);
         }
         if (t == first_step + steps) break;
@@ -348,7 +356,7 @@ int simulate_networks(const arguments& a) {
           const Eigen::MatrixXd fake = game.generate(z, eval_noise.leftCols(500)).transpose();
           const auto c = mm::metrics::mode_coverage(fake, data);
           r.row({t, game.discriminator_loss<double>(z), game.generator_loss<double>(z), c.modes_captured,
-                 c.high_quality_fraction});
+                 c.high_quality_fraction, mm::energy_distance(fake.topRows(divergence_samples), real_rows)});
         }
         bar.update(t - first_step);
       }

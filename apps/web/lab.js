@@ -72,7 +72,7 @@ const OPTIONS = [
 const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000];  // steps per frame (small games)
 const BACKGROUND = "#ffffff";
 const COLOURS = {trajectory: "#2c5d8f", predicted: "#d9822b", field: "#a3adb8", axis: "#c3cad3", grid: "#eef0f3",
-                 text: "#4a5562", real: "#1d232b", fake: "#e8710a", mesh: "#2c5d8f", mode: "#1e7d46",
+                 text: "#4a5562", real: "#1d232b", fake: "#e8710a", mesh: "#2c5d8f", mode: "#1e7d46", pull: "#c2185b",
                  converges: [30, 125, 70], cycles: [214, 150, 20], diverges: [179, 38, 30], unknown: [140, 140, 140]};
 
 const query = new URLSearchParams(location.search);
@@ -313,6 +313,7 @@ function refreshControls() {
   byId("small-game-views").hidden = network;
   byId("network-views").hidden = !network;
   byId("manifold-figure").hidden = state.game === "began";
+  byId("divergence-figure").hidden = state.game === "began";
   refreshPlayback();
 }
 
@@ -640,6 +641,7 @@ function drawNetworkViews() {
                     high_quality_fraction: table.high_quality_fraction};
     drawCurves("coverage-plot", scaled, [["modes_fraction", `modes captured ÷ ${modes}`],
                                          ["high_quality_fraction", "high-quality fraction"]], lastStep, shot.step, [0, 1]);
+    drawCurves("divergence-plot", table, [["energy_distance", "energy distance, generated vs real"]], lastStep, shot.step);
     byId("loss-caption").textContent = "The losses of both players over the steps.";
     byId("coverage-caption").textContent = "Mode coverage: the share of the modes captured and of the samples near a mode.";
   }
@@ -996,10 +998,25 @@ function drawSamples(result, shot) {
   };
   dots(shot.real, COLOURS.real);
   dots(shot.fake, COLOURS.fake);
+  if (shot.fake_descent) {  // the generator loss's pull on the first samples, the longest 6% of the box
+    let longest = 0;
+    for (const [u, v] of shot.fake_descent) if (Number.isFinite(u) && Number.isFinite(v)) longest = Math.max(longest, Math.hypot(u, v));
+    const scale = longest > 0 ? 0.06 * (box[1] - box[0]) / longest : 0;
+    context.strokeStyle = COLOURS.pull;
+    context.lineWidth = 1;
+    context.beginPath();
+    shot.fake_descent.forEach(([u, v], i) => {
+      const [x, y] = shot.fake[i];
+      if (![x, y, u, v].every(Number.isFinite)) return;
+      context.moveTo(f.x(x), f.y(y));
+      context.lineTo(f.x(x + scale * u), f.y(y + scale * v));
+    });
+    context.stroke();
+  }
   context.restore();
   drawAxes(context, f, "x₁", "x₂");
   byId("samples-caption").textContent = shot.logit
-    ? `Step ${shot.step}: the discriminator's logit (green: judged real, purple: judged fake), real samples (dark), generated samples (orange).`
+    ? `Step ${shot.step}: the discriminator's logit (green: judged real, purple: judged fake), real samples (dark), generated samples (orange), and the generator loss's pull on the first ${shot.fake_descent ? shot.fake_descent.length : 0} of them (pink: where each would move to lower its loss).`
     : `Step ${shot.step}: real samples (dark) and generated samples (orange).`;
 }
 

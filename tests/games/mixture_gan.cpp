@@ -54,6 +54,35 @@ TEST_CASE("mixture_gan: the field is -(grad_theta L_G, grad_psi L_D) of its own 
   CHECK((game.generator_loss_gradient<double>(z) - gG).norm() <= 1e-13 * (1 + gG.norm()));
 }
 
+TEST_CASE("mixture_gan: each sample's pull is the gradient of its own generator loss", "[games][mixture_gan]") {
+  mm::rng g(4);
+  const game_type game = make_game(g);
+  const Eigen::VectorXd z = game.init(nn::glorot{}, g);
+  const Eigen::Index nD = small_discriminator::parameter_count;
+  Eigen::MatrixXd x(2, 7);
+  for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = 2 * g.normal();
+  const Eigen::MatrixXd pull = game.generator_sample_gradients(z, x);
+  REQUIRE(pull.rows() == 2);
+  REQUIRE(pull.cols() == 7);
+  using d = mm::dual<double>;
+  const Eigen::VectorX<d> psi = z.tail(nD).cast<d>();
+  for (Eigen::Index i = 0; i < x.cols(); ++i) {
+    for (int j = 0; j < 2; ++j) {  // d/dx_j of l^G(D(x)) on a batch of one sample, by dual numbers
+      nn::batch<d, 2> one(2, 1);
+      one(0, 0) = d(x(0, i), j == 0 ? 1.0 : 0.0);
+      one(1, 0) = d(x(1, i), j == 1 ? 1.0 : 0.0);
+      const nn::batch<d, 1> out = game.discriminator(psi, one);
+      const double reference = mm::loss::generator_loss(game.loss, out).derivative;
+      CHECK(std::abs(pull(j, i) - reference) <= 1e-14 * (1 + std::abs(reference)));
+    }
+  }
+  CHECK_THROWS_WITH(game.generator_sample_gradients(z, Eigen::MatrixXd(2, 0)),
+                    Catch::Contains("minimax::games::mixture_gan::generator_sample_gradients"));
+  Eigen::MatrixXd bad = x;
+  bad(1, 3) = std::nan("");
+  CHECK_THROWS_WITH(game.generator_sample_gradients(z, bad), Catch::Contains("x(1, 3) must be finite"));
+}
+
 TEST_CASE("mixture_gan: Hessian-vector products of L_D match finite differences of its gradient", "[games][mixture_gan]") {
   mm::rng g(2);
   const game_type game = make_game(g);

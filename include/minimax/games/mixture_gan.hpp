@@ -156,6 +156,36 @@ class mixture_gan {
     return generator(z.head(Generator::parameter_count), noise_batch);
   }
 
+  /// \brief The pull of the generator's loss on each sample: column \f$i\f$ is
+  /// \f$\nabla_x \ell^G\big(D_\psi(x)\big)\f$ at \f$x\f$ = column \f$i\f$ of `x` (\f$d \times n\f$), the
+  /// per-sample loss \f$\ell^G\f$ of which \f$L_G\f$ is the mean over the fake batch.
+  ///
+  /// A generated sample that the generator could move on its own would move along minus this vector:
+  /// these are GAN Lab's gradient arrows, and \f$\nabla_\theta L_G = \frac{1}{n}\sum_i
+  /// (\partial x_i/\partial\theta)^\top \nabla_x \ell^G(D_\psi(x_i))\f$ at \f$x_i = G_\theta(\varepsilon_i)\f$.
+  /// Without packing only (the discriminator sees one sample at a time). Throws
+  /// minimax::invalid_argument when `x` has no columns or a non-finite entry, or the discriminator's
+  /// output overflows.
+  Eigen::MatrixXd generator_sample_gradients(const Eigen::VectorXd& z, const Eigen::MatrixXd& x) const
+    requires(Packing == 1)
+  {
+    constexpr const char* fn = "minimax::games::mixture_gan::generator_sample_gradients";
+    detail::require_state_size(fn, z.size(), dimension());
+    nn::detail::require_batch_shape(fn, "x", x, Discriminator::input_size);
+    nn::detail::require_all_finite(fn, "x", x);
+    const auto psi = z.tail(Discriminator::parameter_count);
+    typename Discriminator::template tape<double> tape;
+    discriminator.forward(psi, nn::batch<double, Discriminator::input_size>(x), tape);
+    nn::detail::require_all_finite(fn, "the discriminator's output", tape.output());
+    nn::batch<double, 1> slope;
+    loss::generator_loss(loss, tape.output(), &slope);
+    slope *= static_cast<double>(x.cols());  // the mean's derivative, times n: each sample's own loss
+    Eigen::VectorXd unused = Eigen::VectorXd::Zero(Discriminator::parameter_count);
+    nn::batch<double, Discriminator::input_size> dx;
+    discriminator.backward(psi, tape, slope, unused, &dx);
+    return dx;
+  }
+
   /// \f$L_G\f$ on the current batches.
   template <class T>
   T generator_loss(const Eigen::VectorX<T>& z) const {
