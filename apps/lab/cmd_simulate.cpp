@@ -14,8 +14,8 @@ int cmd_simulate(int argc, char** argv) {
   opts.push_back({"seed", "1", "ring, grid, began: the random seed", false});
   opts.push_back({"batch", "128", "ring, grid, began: the minibatch size", false});
   opts.push_back({"snapshots", "5", "ring, grid, began: the number of snapshots recorded (JSON)", false});
-  opts.push_back({"save-state", "", "ring, grid: write the run's state at its end to FILE (a JSON checkpoint)", false});
-  opts.push_back({"resume", "", "ring, grid: take up the run saved in FILE by --save-state for --steps more steps", false});
+  opts.push_back({"save-state", "", "ring, grid, began: write the run's state at its end to FILE (a JSON checkpoint)", false});
+  opts.push_back({"resume", "", "ring, grid, began: take up the run saved in FILE by --save-state for --steps more steps", false});
   opts.push_back({"config", "", "read options from a JSON object file", false});
   arguments a("simulate",
               "Runs a game with a scheme from a starting point and records the trajectory, with the run's status and\n"
@@ -28,7 +28,7 @@ int cmd_simulate(int argc, char** argv) {
   const std::string game = a.choice("game");
   if (game == "ring" || game == "grid" || game == "began") return simulate_networks(a);
   if (!a.text("resume").empty() || !a.text("save-state").empty()) {
-    throw usage_error("--resume and --save-state apply to the games ring and grid, not " + game);
+    throw usage_error("--resume and --save-state apply to the games ring, grid and began, not " + game);
   }
   const any_game g = make_game(a);
   const double lr = a.positive("lr");

@@ -68,7 +68,7 @@ double extent(const mm::isotropic_mixture& data) { return data.modes().cwiseAbs(
 
 // ---- checkpoints: --save-state writes a training run's whole state, --resume takes it up --------
 // A checkpoint holds the parameters, both players' Adam moments and step counts, the training
-// generator's state and the step reached, so that a run of n steps and a run of k steps resumed for
+// generator's state, BEGAN's equilibrium control and the step reached, so that a run of n steps and a run of k steps resumed for
 // n - k more give the same numbers bit for bit (the browser lab trains live this way, a few steps
 // at a time). The options that are not state (learning rates, scheme, unrolling, batch) may change
 // between the parts, as in a live session.
@@ -84,7 +84,7 @@ json::value adam_to_json(const nn::adam<double>& opt) {
 
 void save_checkpoint(const std::string& path, const std::string& game, std::uint64_t seed, long step,
                      const Eigen::VectorXd& z, const nn::adam<double>& adam_g, const nn::adam<double>& adam_d,
-                     const mm::rng& rng) {
+                     const mm::rng& rng, const began_type* began = nullptr) {
   json::value c = json::value::object();
   c["kind"] = checkpoint_kind;
   c["version"] = 1;
@@ -96,6 +96,13 @@ void save_checkpoint(const std::string& path, const std::string& game, std::uint
   c["rng"] = engine.str();
   c["generator_adam"] = adam_to_json(adam_g);
   c["discriminator_adam"] = adam_to_json(adam_d);
+  if (began != nullptr) {
+    json::value control = json::value::object();
+    control["k"] = began->control.k;
+    const auto pending = began->pending_losses();
+    control["pending_losses"] = pending ? json::value::array({pending->first, pending->second}) : json::value();
+    c["began_control"] = control;
+  }
   c["parameters"] = to_json(z);
   std::ofstream file(path, std::ios::binary);
   if (!file) throw usage_error("--save-state: cannot write " + path);
@@ -110,6 +117,10 @@ struct checkpoint {
   Eigen::VectorXd parameters;
   nn::adam<double> adam_g, adam_d;
   mm::rng rng;
+  // BEGAN's control: k and the losses its next step applies, checked when restored into the game
+  double began_k = 0;
+  std::optional<std::pair<double, double>> began_pending;
+  std::string began_where;  // "FILE:LINE: field \"began_control\"" for the restore's errors
 };
 
 checkpoint load_checkpoint(const std::string& path, const std::string& game, Eigen::Index n_generator,
@@ -154,7 +165,7 @@ checkpoint load_checkpoint(const std::string& path, const std::string& game, Eig
     throw fail("game", "the checkpoint is of the game " + member("game").dump() + ", not \"" + game + "\"");
   }
   checkpoint c{integer("step", 0), static_cast<std::uint64_t>(integer("seed", 0)),
-               vector("parameters", member("parameters"), n_parameters), adam_g, adam_d, mm::rng{}};
+               vector("parameters", member("parameters"), n_parameters), adam_g, adam_d, mm::rng{}, 0.0, {}, {}};
   if (!c.parameters.allFinite()) throw fail("parameters", "every parameter must be finite");
   const auto adam = [&](const std::string& key, nn::adam<double>& opt, Eigen::Index size) {
     const json::value& v = member(key);
@@ -176,6 +187,20 @@ checkpoint load_checkpoint(const std::string& path, const std::string& game, Eig
   std::istringstream engine(member("rng").get<std::string>());
   engine >> c.rng;
   if (!engine) throw fail("rng", "not the state of a minimax::rng");
+  if (game == "began") {
+    const json::value& control = member("began_control");
+    const auto number = [](const json::value& v) { return v.is_number(); };
+    if (!control.is_object() || !control.contains("k") || !number(control.at("k")) || !control.contains("pending_losses") ||
+        !(control.at("pending_losses").is_null() ||
+          (control.at("pending_losses").is_array() && control.at("pending_losses").size() == 2 &&
+           number(control.at("pending_losses")[0]) && number(control.at("pending_losses")[1])))) {
+      throw fail("began_control", "must be an object with k (a number) and pending_losses (null or two numbers)");
+    }
+    c.began_k = control.at("k").get<double>();
+    const json::value& pending = control.at("pending_losses");
+    if (!pending.is_null()) c.began_pending = std::pair{pending[0].get<double>(), pending[1].get<double>()};
+    c.began_where = path + ":" + std::to_string(doc.line_of("began_control")) + ": field \"began_control\"";
+  }
   return c;
 }
 
@@ -193,13 +218,11 @@ int simulate_networks(const arguments& a) {
   const int unroll = scheme == "unrolled" ? static_cast<int>(a.integer("unroll", 1)) : 0;
   auto seed = static_cast<std::uint64_t>(a.integer("seed", 0));
   const std::string resume = a.text("resume"), save_state = a.text("save-state");
-  if ((!resume.empty() || !save_state.empty()) && game_name == "began") {
-    throw usage_error("--resume and --save-state apply to the games ring and grid, not began");
-  }
+
   std::optional<checkpoint> resumed;
   if (!resume.empty()) {
-    resumed = load_checkpoint(resume, game_name, generator_type::parameter_count,
-                              generator_type::parameter_count + discriminator_type::parameter_count,
+    const Eigen::Index n_critic = game_name == "began" ? autoencoder_type::parameter_count : discriminator_type::parameter_count;
+    resumed = load_checkpoint(resume, game_name, generator_type::parameter_count, generator_type::parameter_count + n_critic,
                               nn::adam<double>(lr, 0.5, 0.999), nn::adam<double>(lr_d, 0.5, 0.999));
     if (a.given("seed") && resumed->seed != seed) {
       throw usage_error("--seed " + std::to_string(seed) + " differs from the seed of the checkpoint " + resume + " (" +
@@ -256,9 +279,20 @@ int simulate_networks(const arguments& a) {
     Eigen::VectorXd z = game.init(nn::glorot{}, rng);
     const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
     nn::adam<double> adam_g(lr, 0.5, 0.999), adam_d(lr_d, 0.5, 0.999);
+    if (resumed) {
+      z = resumed->parameters;
+      adam_g = resumed->adam_g;
+      adam_d = resumed->adam_d;
+      rng = resumed->rng;
+      try {
+        game.restore_control(resumed->began_k, resumed->began_pending);
+      } catch (const mm::invalid_argument& e) {
+        throw usage_error("--resume: " + resumed->began_where + ": " + e.what());
+      }
+    }
     r.columns = {"step", "k", "m_global", "loss_real", "loss_fake"};
     during_run([&] {
-      for (long t = 0; t <= steps; ++t) {
+      for (long t = first_step; t <= first_step + steps; ++t) {
         if (due(t)) {
           json::value s = json::value::object();
           s["step"] = t;
@@ -266,7 +300,7 @@ int simulate_networks(const arguments& a) {
           s["fake"] = points(game.generator(z.head(nG), eval_noise.leftCols(500)));
           shots.push_back(s);
         }
-        if (t == steps) break;
+        if (t == first_step + steps) break;
         game.resample(rng);
         game.begin_step(z);
         const Eigen::VectorXd v = game.vector_field<double>(z);
@@ -285,9 +319,12 @@ int simulate_networks(const arguments& a) {
           const auto [lr_real, lr_fake] = game.reconstruction_losses(z);
           r.row({t, game.k_history.back(), game.m_global_history.back(), lr_real, lr_fake});
         }
-        bar.update(t);
+        bar.update(t - first_step);
       }
     });
+    if (!save_state.empty()) {
+      save_checkpoint(save_state, game_name, seed, first_step + steps_taken, z, adam_g, adam_d, rng, &game);
+    }
     const Eigen::MatrixXd fake = game.generator(z.head(nG), eval_noise).transpose();
     const auto coverage = mm::metrics::mode_coverage(fake, data);
     r.meta["modes_captured"] = coverage.modes_captured;

@@ -11,12 +11,9 @@ const ALL_GAMES = SMALL_GAMES.concat(NETWORK_GAMES);
 const SMALL_SCHEMES = ["simultaneous", "alternating", "extragradient", "optimistic", "consensus", "momentum",
                        "momentum_alt", "unrolled", "adam", "rmsprop", "flow"];
 const NETWORK_SCHEMES = ["adam", "unrolled"];
+// The network GANs train live, a few steps a frame, each part resumed from the last one's checkpoint
+// (minimax-lab simulate --resume/--save-state, a file in the module's memory).
 const isNetworkGame = game => NETWORK_GAMES.includes(game);
-// The GANs that train live, a few steps a frame, each part resumed from the last one's checkpoint
-// (minimax-lab simulate --resume/--save-state, a file in the module's memory); BEGAN is trained whole
-// and replayed from its snapshots.
-const LIVE_GAMES = ["ring", "grid"];
-const isLiveGame = game => LIVE_GAMES.includes(game);
 const CHECKPOINT = "live-checkpoint.json";
 const MOST_SNAPSHOTS = 300;  // kept for the scrubber; beyond it every other one is dropped
 const LINEAR_COMMANDS = ["simulate", "analyze", "sweep"];
@@ -62,7 +59,6 @@ const OPTIONS = [
    initial: game => (isNetworkGame(game) ? "" : "1"), hint: "every n steps (network games, empty: steps/100)"},
   {name: "seed", kind: "number", initial: "1", games: NETWORK_GAMES, commands: ["simulate"]},
   {name: "batch", kind: "number", initial: "128", games: NETWORK_GAMES, commands: ["simulate"]},
-  {name: "snapshots", kind: "number", initial: "5", slider: [1, 20, 1], games: ["began"], commands: ["simulate"]},
   {name: "lr-range", kind: "text", initial: "0.01,1,12", games: SMALL_GAMES, commands: ["sweep"], hint: "FROM,TO,COUNT"},
   {name: "strength-range", kind: "text", initial: "0.01,3,12", games: SMALL_GAMES, commands: ["sweep"], hint: "FROM,TO,COUNT"},
   {name: "log", kind: "flag", initial: "", games: SMALL_GAMES, commands: ["sweep"], hint: "space both axes geometrically"},
@@ -87,9 +83,9 @@ let recordedRuns = null;    // the autorun's record of every command, or null
 const timing = {};
 const drawnCanvases = new Set();
 const analysisCache = new Map();
-let networkResult = null, networkKey = "", snapshotIndex = 0;
-let session = null;  // the live run of a ring or grid GAN: {identity, step, snapshots, table, meta}
-let playhead = 0, playing = false, lastAdvance = 0, renderToken = 0;
+let networkResult = null, snapshotIndex = 0;  // the live run as one result, and the snapshot shown
+let session = null;  // the live run of a network GAN: {identity, step, snapshots, table, meta}
+let playhead = 0, playing = false;
 
 const byId = id => document.getElementById(id);
 const optionNamed = name => OPTIONS.find(o => o.name === name);
@@ -306,8 +302,7 @@ function refreshControls() {
   }
   const network = isNetworkGame(state.game);
   byId("playback").hidden = state.tab === "phase";
-  byId("network-note").hidden = !isLiveGame(state.game);
-  byId("replay-note").hidden = !network || isLiveGame(state.game);
+  byId("network-note").hidden = !network;
   byId("dynamics-view").hidden = state.tab !== "dynamics";
   byId("phase-view").hidden = state.tab !== "phase";
   byId("small-game-views").hidden = network;
@@ -353,13 +348,12 @@ function refreshPlayback() {
   const speed = Number(byId("speed").value);
   const scrubber = byId("scrubber");
   if (isNetworkGame(state.game)) {
-    const live = isLiveGame(state.game);
-    byId("speed-text").textContent = live ? `${SPEEDS[speed]} steps/frame` : `${(1 + speed).toFixed(0)} snapshots/s`;
+    byId("speed-text").textContent = `${SPEEDS[speed]} steps/frame`;
     const count = networkResult ? networkResult.snapshots.length : 0;
     scrubber.max = Math.max(0, count - 1);
     scrubber.value = snapshotIndex;
     const shot = networkResult && networkResult.snapshots[snapshotIndex];
-    const trained = live && session ? `; trained ${session.step} of ${stepTarget()} steps` : "";
+    const trained = session ? `; trained ${session.step} of ${stepTarget()} steps` : "";
     byId("playhead-text").textContent = shot ? `snapshot ${snapshotIndex + 1} of ${count}, step ${shot.step}${trained}` : "not trained yet";
   } else {
     byId("speed-text").textContent = `${SPEEDS[speed]} steps/frame`;
@@ -373,7 +367,7 @@ function refreshPlayback() {
 
 function play() {
   if (playing || state.tab !== "dynamics") return;
-  if (isLiveGame(state.game)) {
+  if (isNetworkGame(state.game)) {
     if (!session || session.identity !== sessionIdentity()) startSession();
     if (!session) return;
     if (session.step >= stepTarget()) {  // at the horizon, play trains on: the horizon moves out
@@ -383,16 +377,10 @@ function play() {
     }
     composeNetworkResult();
     drawNetworkViews();
-  } else if (isNetworkGame(state.game)) {
-    if (!networkResult || networkKey !== commandLine("simulate").join(" ")) trainNetworks();
-    if (!networkResult) return;
-    if (snapshotIndex >= networkResult.snapshots.length - 1) snapshotIndex = 0;
-    drawNetworkViews();
   } else if (playhead >= stepTarget()) {
     playhead = 0;
   }
   playing = true;
-  lastAdvance = performance.now();
   refreshPlayback();
   requestAnimationFrame(animate);
 }
@@ -402,20 +390,13 @@ function pause() {
   refreshPlayback();
 }
 
-function animate(now) {
+function animate() {
   if (!playing) return;
-  if (isLiveGame(state.game)) {
+  if (isNetworkGame(state.game)) {
     const chunk = Math.min(SPEEDS[Number(byId("speed").value)], stepTarget() - session.step);
     const going = chunk > 0 && advanceSession(chunk);
     drawNetworkViews();
     if (!going || session.step >= stepTarget()) playing = false;
-  } else if (isNetworkGame(state.game)) {
-    if (now - lastAdvance >= 1000 / (1 + Number(byId("speed").value))) {
-      lastAdvance = now;
-      snapshotIndex = Math.min(snapshotIndex + 1, networkResult.snapshots.length - 1);
-      drawNetworkViews();
-      if (snapshotIndex >= networkResult.snapshots.length - 1) playing = false;
-    }
   } else {
     playhead = Math.min(stepTarget(), playhead + SPEEDS[Number(byId("speed").value)]);
     if (!renderSmallGame() || playhead >= stepTarget()) playing = false;
@@ -426,18 +407,13 @@ function animate(now) {
 
 function stepOnce() {
   pause();
-  if (isLiveGame(state.game)) {  // one training step
+  if (isNetworkGame(state.game)) {  // one training step
     advanceSession(1);
     if (session && session.step > stepTarget()) {
       state.steps = String(session.step);
       refreshControls();
       writeAddress();
     }
-    drawNetworkViews();
-    return;
-  }
-  if (isNetworkGame(state.game)) {
-    if (networkResult) snapshotIndex = Math.min(snapshotIndex + 1, networkResult.snapshots.length - 1);
     drawNetworkViews();
     return;
   }
@@ -452,11 +428,8 @@ function stepOnce() {
 
 function reset() {
   pause();
-  if (isLiveGame(state.game)) {  // back to step 0: the same initial networks (the seed's)
+  if (isNetworkGame(state.game)) {  // back to step 0: the same initial networks (the seed's)
     startSession();
-    drawNetworkViews();
-  } else if (isNetworkGame(state.game)) {
-    snapshotIndex = 0;
     drawNetworkViews();
   } else {
     playhead = 0;
@@ -531,27 +504,7 @@ function showSchemeFormula() {
   if (window.MathJax && MathJax.Hub) MathJax.Hub.Queue(["Typeset", MathJax.Hub, element]);
 }
 
-function renderNetworkGame() {
-  if (isLiveGame(state.game)) return renderLiveGame();
-  const key = commandLine("simulate").join(" ");
-  if (networkResult && key === networkKey) return drawNetworkViews();
-  if (autorun) return trainNetworks();
-  // training blocks the page for a moment: say so first, then train on the next turn
-  const token = ++renderToken;
-  byId("playhead-text").textContent = "training the networks…";
-  setTimeout(() => { if (token === renderToken) { trainNetworks(); refreshPlayback(); } }, 30);
-}
-
-function trainNetworks() {
-  const argv = commandLine("simulate");
-  const result = runLab(argv, "simulate");
-  networkKey = argv.join(" ");
-  networkResult = result && Array.isArray(result.snapshots) && result.snapshots.length ? result : null;
-  snapshotIndex = networkResult ? networkResult.snapshots.length - 1 : 0;
-  if (networkResult) drawNetworkViews();
-}
-
-// ---- live training (ring, grid) ----
+// ---- live training (the network GANs) ----
 
 const sessionIdentity = () => `${state.game} ${state.seed}`;
 
@@ -602,14 +555,13 @@ function composeNetworkResult() {
     ? Object.assign({}, session.meta, {snapshots: session.snapshots, table: session.table,
                                        steps: Math.max(stepTarget(), session.step), steps_taken: session.step})
     : null;
-  networkKey = "live";
   snapshotIndex = networkResult ? networkResult.snapshots.length - 1 : 0;
 }
 
 // A new game or seed starts a new run, which plays to the horizon (the autorun trains it there in
 // parts of 50 steps, each command compared with the native program's); any other option applies
 // from the next part on, as the run goes.
-function renderLiveGame() {
+function renderNetworkGame() {
   const fresh = !session || session.identity !== sessionIdentity();
   if (fresh) startSession();
   if (autorun) {

@@ -68,6 +68,36 @@ TEST_CASE("began_gan: one control step by hand", "[games][began]") {
   CHECK(std::abs(game.k_history.back() - std::clamp(0.2 + lambda * (gamma * lx - lg), 0.0, 1.0)) <= 1e-15);
 }
 
+TEST_CASE("began_gan: restore_control takes up the equilibrium control where it stopped", "[games][began]") {
+  const auto settings = mm::loss::began{1.0, 0.5, 0.05, 0.1};
+  const auto train = [](game_type& game, Eigen::VectorXd& z, mm::rng& r, int steps) {
+    for (int t = 0; t < steps; ++t) {
+      game.resample(r);
+      game.begin_step(z);
+      z += 1e-2 * game.vector_field<double>(z);
+    }
+  };
+  mm::rng g(13), r_whole(5), r_parts(5);
+  game_type whole(mm::grid(3, 2.0, 0.05), 16, g, settings);
+  const Eigen::VectorXd z0 = whole.init(nn::glorot{}, g);
+  CHECK_FALSE(whole.pending_losses().has_value());
+  Eigen::VectorXd a = z0, b = z0;
+  train(whole, a, r_whole, 12);
+  game_type first(mm::grid(3, 2.0, 0.05), 16, g, settings), second(mm::grid(3, 2.0, 0.05), 16, g, settings);
+  train(first, b, r_parts, 5);
+  REQUIRE(first.pending_losses().has_value());
+  second.restore_control(first.control.k, first.pending_losses());
+  train(second, b, r_parts, 7);
+  CHECK(b == a);  // the same parameters, to the last bit
+  REQUIRE(second.k_history.size() == 7);
+  for (std::size_t t = 0; t < 7; ++t) CHECK(second.k_history[t] == whole.k_history[5 + t]);
+
+  CHECK_THROWS_WITH(second.restore_control(1.5, std::nullopt),
+                    Catch::Contains("minimax::games::began_gan::restore_control") && Catch::Contains("k must lie in [0, 1]"));
+  CHECK_THROWS_WITH(second.restore_control(0.5, std::pair{std::nan(""), 1.0}), Catch::Contains("pending real loss must be finite"));
+  CHECK(second.control.k == whole.control.k);  // left as it was
+}
+
 TEST_CASE("began_gan: bad input", "[games][began][errors]") {
   mm::rng g(13);
   CHECK_THROWS_AS(game_type(mm::grid(3, 2.0, 0.05), 0, g), std::invalid_argument);

@@ -233,8 +233,7 @@ TEST_CASE("lab simulate: a network run resumed from its checkpoint continues bit
   };
   refused(common + " --steps 3 --seed 5 --resume " + saved, "--seed 5 differs from the seed of the checkpoint");
   refused("simulate --game grid --steps 3 --resume " + saved, "field \"game\": the checkpoint is of the game \"ring\", not \"grid\"");
-  refused("simulate --game dirac --resume " + saved, "--resume and --save-state apply to the games ring and grid, not dirac");
-  refused("simulate --game began --save-state " + saved, "apply to the games ring and grid, not began");
+  refused("simulate --game dirac --resume " + saved, "--resume and --save-state apply to the games ring, grid and began, not dirac");
   refused(common + " --resume " + dir + "/none.json", "--resume: " + dir + "/none.json: cannot open the file");
   const auto edit = [&](const std::string& key, const lab::json::value& v) {
     lab::json::value c = lab::json::parse_file(saved).root;
@@ -251,6 +250,27 @@ TEST_CASE("lab simulate: a network run resumed from its checkpoint continues bit
   adam["second_moment"][0] = -1.0;
   edit("discriminator_adam", adam);
   refused(common + " --resume " + edited, "field \"discriminator_adam\": minimax::nn::adam::restore: the second moment must be >= 0");
+
+  // BEGAN: its equilibrium control (k and the losses its next step applies) is part of the state
+  const std::string began = dir + "/began.json";
+  const std::string began_common = "simulate --game began --record-every 3 --snapshots 1 --batch 32";
+  const auto began_whole = json_of(began_common + " --steps 20");
+  const auto began_first = json_of(began_common + " --steps 8 --save-state " + began);
+  const auto began_second = json_of(began_common + " --steps 12 --resume " + began);
+  for (const auto& [name, values] : began_whole.at("table").items()) {
+    lab::json::value joined = began_first.at("table").at(name);
+    for (const auto& v : began_second.at("table").at(name)) joined.push_back(v);
+    CHECK(joined == values);
+  }
+  CHECK(began_second.at("snapshots").back() == began_whole.at("snapshots").back());
+  lab::json::value control = lab::json::parse_file(began).root.at("began_control");
+  CHECK(control.at("pending_losses").size() == 2);
+  control["k"] = 1.5;
+  lab::json::value c = lab::json::parse_file(began).root;
+  c["began_control"] = control;
+  std::ofstream(edited) << lab::json::dump(c);
+  refused(began_common + " --resume " + edited, "field \"began_control\": minimax::games::began_gan::restore_control: k must lie in [0, 1]");
+  refused(began_common + " --resume " + saved, "field \"game\": the checkpoint is of the game \"ring\", not \"began\"");
   std::filesystem::remove_all(dir);
 }
 

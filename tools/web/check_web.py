@@ -43,7 +43,7 @@ CONFIGURATIONS = [
     ("dirac-phase-diagram", "game=dirac&regulariser=r1&tab=phase"),
     ("ring-adam", "game=ring&steps=100"),
     ("grid-unrolled-live", "game=grid&scheme=unrolled&unroll=2&lr=0.002&steps=120&record-every=4"),
-    ("began", "game=began&steps=60&snapshots=3"),
+    ("began-live", "game=began&steps=60&lr-d=0.002"),
 ]
 
 

@@ -3,8 +3,10 @@
 /// \brief BEGAN (Berthelot, Schumm, Metz 2017) on a 2-D Gaussian mixture: an autoencoder
 /// discriminator, the equilibrium control of \f$k_t\f$ and the convergence measure \f$\mathcal{M}_\text{global}\f$.
 
+#include <cmath>
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -102,6 +104,30 @@ class began_gan {
     pending_real_ = loss_real;
     pending_fake_ = loss_fake;
     pending_ = true;
+  }
+
+  /// \brief The reconstruction losses \f$(\mathcal{L}(x), \mathcal{L}(G(\varepsilon)))\f$ that the last
+  /// begin_step() kept and the next one applies to \f$k\f$; none before the first step. With
+  /// `control.k`, the whole state of the equilibrium control (a training checkpoint's part).
+  std::optional<std::pair<double, double>> pending_losses() const {
+    if (!pending_) return std::nullopt;
+    return std::pair{pending_real_, pending_fake_};
+  }
+  /// \brief Takes up a run where it stopped: \f$k_t\f$ and the pending losses as `control.k` and
+  /// pending_losses() gave them, so that the next begin_step() applies the saved run's update.
+  /// Throws minimax::invalid_argument, leaving the game as it was, unless \f$k \in [0, 1]\f$ and
+  /// the pending losses are finite.
+  void restore_control(double k, std::optional<std::pair<double, double>> pending) {
+    constexpr const char* fn = "minimax::games::began_gan::restore_control";
+    if (!(k >= 0.0 && k <= 1.0)) raise_invalid_argument(fn, "k must lie in [0, 1]", k);
+    if (pending) {
+      if (!std::isfinite(pending->first)) raise_invalid_argument(fn, "the pending real loss must be finite", pending->first);
+      if (!std::isfinite(pending->second)) raise_invalid_argument(fn, "the pending fake loss must be finite", pending->second);
+    }
+    control.k = k;
+    pending_ = pending.has_value();
+    pending_real_ = pending ? pending->first : 0.0;
+    pending_fake_ = pending ? pending->second : 0.0;
   }
 
   /// \f$L_G = \mathcal{L}(G(\varepsilon))\f$.
