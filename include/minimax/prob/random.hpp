@@ -101,10 +101,11 @@ class rng {
   /// (a checkpoint of a training run).
   template <class CharT, class Traits>
   friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const rng& g) {
+    using ios = std::basic_ios<CharT, Traits>;  // dependent, so that <iosfwd> suffices until it is used
     std::uint64_t bits = 0;
     std::memcpy(&bits, &g.spare_, sizeof bits);
     const auto flags = os.flags();
-    os.flags(std::ios_base::dec | std::ios_base::left);
+    os.flags(ios::dec | ios::left);
     os << g.engine_ << os.widen(' ') << (g.has_spare_ ? 1 : 0) << os.widen(' ') << bits;
     os.flags(flags);
     return os;
@@ -113,15 +114,16 @@ class rng {
   /// `g` is left as it was (the convention of the standard's engines).
   template <class CharT, class Traits>
   friend std::basic_istream<CharT, Traits>& operator>>(std::basic_istream<CharT, Traits>& is, rng& g) {
+    using ios = std::basic_ios<CharT, Traits>;
     std::mt19937_64 engine;
     int has_spare = -1;
     std::uint64_t bits = 0;
     const auto flags = is.flags();
-    is.flags(std::ios_base::dec | std::ios_base::skipws);
+    is.flags(ios::dec | ios::skipws);
     is >> engine >> has_spare >> bits;
     is.flags(flags);
     if (!is || (has_spare != 0 && has_spare != 1)) {
-      is.setstate(std::ios_base::failbit);
+      is.setstate(ios::failbit);
       return is;
     }
     g.engine_ = engine;
