@@ -1,9 +1,8 @@
 // minimax-lab simulate for the network games: a GAN on the 8-Gaussian ring or the 5x5 grid (plain
 // or unrolled generator, Adam on both players) and BEGAN on the ring, with snapshots for the figures.
 #include <cmath>
-#include <fstream>
+#include <limits>
 #include <optional>
-#include <sstream>
 
 #include <minimax/divergence/energy.hpp>
 #include <minimax/dynamics.hpp>
@@ -15,6 +14,7 @@
 #include <minimax/prob/grid.hpp>
 #include <minimax/prob/ring.hpp>
 
+#include "checkpoint.hpp"
 #include "lab.hpp"
 
 namespace lab {
@@ -66,144 +66,6 @@ json::value mesh(const Game& game, const Eigen::VectorXd& z) {
 
 double extent(const mm::isotropic_mixture& data) { return data.modes().cwiseAbs().maxCoeff() + 1.0; }
 
-// ---- checkpoints: --save-state writes a training run's whole state, --resume takes it up --------
-// A checkpoint holds the parameters, both players' Adam moments and step counts, the training
-// generator's state, BEGAN's equilibrium control and the step reached, so that a run of n steps and a run of k steps resumed for
-// n - k more give the same numbers bit for bit (the browser lab trains live this way, a few steps
-// at a time). The options that are not state (learning rates, scheme, unrolling, batch) may change
-// between the parts, as in a live session.
-constexpr const char* checkpoint_kind = "minimax-lab simulate checkpoint";
-
-json::value adam_to_json(const nn::adam<double>& opt) {
-  json::value out = json::value::object();
-  out["first_moment"] = to_json(Eigen::VectorXd(opt.first_moment()));
-  out["second_moment"] = to_json(Eigen::VectorXd(opt.second_moment()));
-  out["steps"] = opt.steps();
-  return out;
-}
-
-void save_checkpoint(const std::string& path, const std::string& game, std::uint64_t seed, long step,
-                     const Eigen::VectorXd& z, const nn::adam<double>& adam_g, const nn::adam<double>& adam_d,
-                     const mm::rng& rng, const began_type* began = nullptr) {
-  json::value c = json::value::object();
-  c["kind"] = checkpoint_kind;
-  c["version"] = 1;
-  c["game"] = game;
-  c["seed"] = static_cast<long>(seed);
-  c["step"] = step;
-  std::ostringstream engine;
-  engine << rng;
-  c["rng"] = engine.str();
-  c["generator_adam"] = adam_to_json(adam_g);
-  c["discriminator_adam"] = adam_to_json(adam_d);
-  if (began != nullptr) {
-    json::value control = json::value::object();
-    control["k"] = began->control.k;
-    const auto pending = began->pending_losses();
-    control["pending_losses"] = pending ? json::value::array({pending->first, pending->second}) : json::value();
-    c["began_control"] = control;
-  }
-  c["parameters"] = to_json(z);
-  std::ofstream file(path, std::ios::binary);
-  if (!file) throw usage_error("--save-state: cannot write " + path);
-  file << json::dump(c);
-  if (!file) throw usage_error("--save-state: writing " + path + " failed");
-}
-
-// A checkpoint read back, every field checked; errors name the file, the line and the field.
-struct checkpoint {
-  long step = 0;
-  std::uint64_t seed = 0;
-  Eigen::VectorXd parameters;
-  nn::adam<double> adam_g, adam_d;
-  mm::rng rng;
-  // BEGAN's control: k and the losses its next step applies, checked when restored into the game
-  double began_k = 0;
-  std::optional<std::pair<double, double>> began_pending;
-  std::string began_where;  // "FILE:LINE: field \"began_control\"" for the restore's errors
-};
-
-checkpoint load_checkpoint(const std::string& path, const std::string& game, Eigen::Index n_generator,
-                           Eigen::Index n_parameters, const nn::adam<double>& adam_g, const nn::adam<double>& adam_d) {
-  json::document doc;
-  try {
-    doc = json::parse_file(path);
-  } catch (const json::parse_error& e) {
-    throw usage_error(std::string("--resume: ") + e.what());
-  }
-  const auto fail = [&](const std::string& key, const std::string& message) -> usage_error {
-    return usage_error("--resume: " + path + ":" + std::to_string(doc.line_of(key)) + ": field \"" + key + "\": " + message);
-  };
-  if (!doc.root.is_object()) throw usage_error("--resume: " + path + ": a checkpoint is a JSON object, not " + json::kind_of(doc.root));
-  const auto member = [&](const std::string& key) -> const json::value& {
-    if (!doc.root.contains(key)) throw usage_error("--resume: " + path + ": the field \"" + key + "\" is missing");
-    return doc.root.at(key);
-  };
-  const auto integer = [&](const std::string& key, long min_value) {
-    const json::value& v = member(key);
-    if (!v.is_number_integer() || v.get<long>() < min_value) {
-      throw fail(key, "must be an integer >= " + std::to_string(min_value) + ", not " + v.dump());
-    }
-    return v.get<long>();
-  };
-  const auto vector = [&](const std::string& key, const json::value& v, Eigen::Index size) {
-    if (!v.is_array() || static_cast<Eigen::Index>(v.size()) != size) {
-      throw fail(key, "must be an array of " + std::to_string(size) + " numbers (" + json::kind_of(v) +
-                          (v.is_array() ? " of " + std::to_string(v.size()) : std::string()) + " given)");
-    }
-    Eigen::VectorXd out(size);
-    for (Eigen::Index i = 0; i < size; ++i) {
-      const json::value& x = v[static_cast<std::size_t>(i)];
-      if (!x.is_number()) throw fail(key, "entry " + std::to_string(i) + " is " + json::kind_of(x) + ", not a number");
-      out[i] = x.get<double>();
-    }
-    return out;
-  };
-  if (member("kind") != checkpoint_kind) throw fail("kind", "not a checkpoint of minimax-lab simulate");
-  if (integer("version", 0) != 1) throw fail("version", "version 1 is the one this minimax-lab reads");
-  if (!member("game").is_string() || member("game").get<std::string>() != game) {
-    throw fail("game", "the checkpoint is of the game " + member("game").dump() + ", not \"" + game + "\"");
-  }
-  checkpoint c{integer("step", 0), static_cast<std::uint64_t>(integer("seed", 0)),
-               vector("parameters", member("parameters"), n_parameters), adam_g, adam_d, mm::rng{}, 0.0, {}, {}};
-  if (!c.parameters.allFinite()) throw fail("parameters", "every parameter must be finite");
-  const auto adam = [&](const std::string& key, nn::adam<double>& opt, Eigen::Index size) {
-    const json::value& v = member(key);
-    if (!v.is_object() || !v.contains("first_moment") || !v.contains("second_moment") || !v.contains("steps") ||
-        !v.at("steps").is_number_integer()) {
-      throw fail(key, "must be an object with first_moment, second_moment (arrays) and steps (an integer)");
-    }
-    const long steps = v.at("steps").get<long>();
-    const Eigen::Index n = steps == 0 ? 0 : size;
-    try {
-      opt.restore(vector(key, v.at("first_moment"), n), vector(key, v.at("second_moment"), n), steps);
-    } catch (const mm::invalid_argument& e) {
-      throw fail(key, e.what());
-    }
-  };
-  adam("generator_adam", c.adam_g, n_generator);
-  adam("discriminator_adam", c.adam_d, n_parameters - n_generator);
-  if (!member("rng").is_string()) throw fail("rng", "must be a string (the generator's state), not " + std::string(json::kind_of(member("rng"))));
-  std::istringstream engine(member("rng").get<std::string>());
-  engine >> c.rng;
-  if (!engine) throw fail("rng", "not the state of a minimax::rng");
-  if (game == "began") {
-    const json::value& control = member("began_control");
-    const auto number = [](const json::value& v) { return v.is_number(); };
-    if (!control.is_object() || !control.contains("k") || !number(control.at("k")) || !control.contains("pending_losses") ||
-        !(control.at("pending_losses").is_null() ||
-          (control.at("pending_losses").is_array() && control.at("pending_losses").size() == 2 &&
-           number(control.at("pending_losses")[0]) && number(control.at("pending_losses")[1])))) {
-      throw fail("began_control", "must be an object with k (a number) and pending_losses (null or two numbers)");
-    }
-    c.began_k = control.at("k").get<double>();
-    const json::value& pending = control.at("pending_losses");
-    if (!pending.is_null()) c.began_pending = std::pair{pending[0].get<double>(), pending[1].get<double>()};
-    c.began_where = path + ":" + std::to_string(doc.line_of("began_control")) + ": field \"began_control\"";
-  }
-  return c;
-}
-
 }  // namespace
 
 int simulate_networks(const arguments& a) {
@@ -221,7 +83,8 @@ int simulate_networks(const arguments& a) {
 
   std::optional<checkpoint> resumed;
   if (!resume.empty()) {
-    const Eigen::Index n_critic = game_name == "began" ? autoencoder_type::parameter_count : discriminator_type::parameter_count;
+    const Eigen::Index n_critic =
+        game_name == "began" ? autoencoder_type::parameter_count : discriminator_type::parameter_count;
     resumed = load_checkpoint(resume, game_name, generator_type::parameter_count, generator_type::parameter_count + n_critic,
                               nn::adam<double>(lr, 0.5, 0.999), nn::adam<double>(lr_d, 0.5, 0.999));
     if (a.given("seed") && resumed->seed != seed) {
@@ -231,6 +94,10 @@ int simulate_networks(const arguments& a) {
     seed = resumed->seed;
   }
   const long first_step = resumed ? resumed->step : 0;
+  if (first_step > std::numeric_limits<long>::max() - steps) {
+    throw usage_error("--steps " + std::to_string(steps) + " from the checkpoint's step " + std::to_string(first_step) +
+                      " passes the largest step count, " + std::to_string(std::numeric_limits<long>::max()));
+  }
   const mm::isotropic_mixture data = game_name == "grid" ? mm::isotropic_mixture(mm::grid(5, 2.0, 0.05))
                                                          : mm::isotropic_mixture(mm::ring(8, 2.0, 0.05));
   const double box = extent(data);
@@ -281,13 +148,13 @@ int simulate_networks(const arguments& a) {
     nn::adam<double> adam_g(lr, 0.5, 0.999), adam_d(lr_d, 0.5, 0.999);
     if (resumed) {
       z = resumed->parameters;
-      adam_g = resumed->adam_g;
-      adam_d = resumed->adam_d;
+      adam_g = resumed->generator_adam;
+      adam_d = resumed->discriminator_adam;
       rng = resumed->rng;
       try {
-        game.restore_control(resumed->began_k, resumed->began_pending);
+        game.restore_control(resumed->began->k, resumed->began->pending_losses);
       } catch (const mm::invalid_argument& e) {
-        throw usage_error("--resume: " + resumed->began_where + ": " + e.what());
+        throw usage_error("--resume: " + resumed->began->where + ": " + e.what());
       }
     }
     r.columns = {"step", "k", "m_global", "loss_real", "loss_fake"};
@@ -323,7 +190,8 @@ int simulate_networks(const arguments& a) {
       }
     });
     if (!save_state.empty()) {
-      save_checkpoint(save_state, game_name, seed, first_step + steps_taken, z, adam_g, adam_d, rng, &game);
+      save_checkpoint(save_state, {game_name, seed, first_step + steps_taken, z, adam_g, adam_d, rng,
+                                   began_control{game.control.k, game.pending_losses(), {}}});
     }
     const Eigen::MatrixXd fake = game.generator(z.head(nG), eval_noise).transpose();
     const auto coverage = mm::metrics::mode_coverage(fake, data);
@@ -336,8 +204,8 @@ int simulate_networks(const arguments& a) {
     nn::adam<double> adam_g(lr, 0.5, 0.999), adam_d(lr_d, 0.5, 0.999);
     if (resumed) {
       z = resumed->parameters;
-      adam_g = resumed->adam_g;
-      adam_d = resumed->adam_d;
+      adam_g = resumed->generator_adam;
+      adam_d = resumed->discriminator_adam;
       rng = resumed->rng;
     }
     const mm::schemes::unrolled look_ahead{1.0, 0.1, unroll};
@@ -398,7 +266,9 @@ int simulate_networks(const arguments& a) {
         bar.update(t - first_step);
       }
     });
-    if (!save_state.empty()) save_checkpoint(save_state, game_name, seed, first_step + steps_taken, z, adam_g, adam_d, rng);
+    if (!save_state.empty()) {
+      save_checkpoint(save_state, {game_name, seed, first_step + steps_taken, z, adam_g, adam_d, rng, std::nullopt});
+    }
     const Eigen::MatrixXd fake = game.generate(z, eval_noise).transpose();
     const auto coverage = mm::metrics::mode_coverage(fake, data);
     r.meta["modes_captured"] = coverage.modes_captured;

@@ -246,6 +246,8 @@ TEST_CASE("lab simulate: a network run resumed from its checkpoint continues bit
   refused(common + " --resume " + edited, "field \"rng\": not the state of a minimax::rng");
   edit("step", -1);
   refused(common + " --resume " + edited, "field \"step\": must be an integer >= 0, not -1");
+  edit("step", 9223372036854775000L);
+  refused(common + " --steps 1000 --resume " + edited, "passes the largest step count");
   lab::json::value adam = lab::json::parse_file(saved).root.at("discriminator_adam");
   adam["second_moment"][0] = -1.0;
   edit("discriminator_adam", adam);
