@@ -1,6 +1,7 @@
-// libFuzzer target for minimax-lab's checkpoint reader (simulate --resume): any byte string either
-// reads as a checkpoint or throws lab::usage_error; a checkpoint read, written and read again gives
-// the same state (parameters, both optimisers, the generator's state, BEGAN's control) and the same text.
+// libFuzzer target for minimax-lab's checkpoint reader (simulate --resume; JSON text or CBOR): any byte
+// string either reads as a checkpoint or throws lab::usage_error; a checkpoint read, written (as text
+// and as CBOR) and read again gives the same state (parameters, both optimisers, the generator's
+// state, BEGAN's control) and the same text.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -36,5 +37,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (a.normal() != b.normal()) std::abort();
   }
   if (lab::write_checkpoint(again) != once) std::abort();
+  // and through CBOR, the binary form: the same state
+  const std::string binary = lab::write_checkpoint_cbor(c);
+  const lab::checkpoint from_binary = lab::read_checkpoint(binary, "cbor", game, 3, 5, prototype, prototype);
+  if (lab::write_checkpoint(from_binary) != once) std::abort();
   return 0;
 }

@@ -1,7 +1,9 @@
 #include "checkpoint.hpp"
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "args.hpp"
 #include "json.hpp"
@@ -28,7 +30,7 @@ json::value adam_to_json(const minimax::nn::adam<double>& opt) {
 
 }  // namespace
 
-std::string write_checkpoint(const checkpoint& c) {
+json::value checkpoint_to_json(const checkpoint& c) {
   json::value out = json::value::object();
   out["kind"] = checkpoint_kind;
   out["version"] = 1;
@@ -48,14 +50,22 @@ std::string write_checkpoint(const checkpoint& c) {
     out["began_control"] = control;
   }
   out["parameters"] = numbers(c.parameters);
-  return json::dump(out);
+  return out;
+}
+
+std::string write_checkpoint(const checkpoint& c) { return json::dump(checkpoint_to_json(c)); }
+
+std::string write_checkpoint_cbor(const checkpoint& c) {
+  const std::vector<std::uint8_t> bytes = json::value::to_cbor(checkpoint_to_json(c));
+  return {bytes.begin(), bytes.end()};
 }
 
 void save_checkpoint(const std::string& path, const checkpoint& c) {
-  const std::string text = write_checkpoint(c);
+  const bool text = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+  const std::string bytes = text ? write_checkpoint(c) : write_checkpoint_cbor(c);
   std::ofstream file(path, std::ios::binary);
   if (!file) throw usage_error("--save-state: cannot write " + path);
-  file << text;
+  file << bytes;
   if (!file) throw usage_error("--save-state: writing " + path + " failed");
 }
 
@@ -63,14 +73,25 @@ checkpoint read_checkpoint(std::string_view text, const std::string& source, con
                            Eigen::Index n_generator, Eigen::Index n_parameters,
                            const minimax::nn::adam<double>& generator_adam,
                            const minimax::nn::adam<double>& discriminator_adam) {
+  // JSON text starts with '{' (after any white space); anything else is read as CBOR
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  const bool binary = first != std::string_view::npos && text[first] != '{';
   json::document doc;
-  try {
-    doc = json::parse(text, source);
-  } catch (const json::parse_error& e) {
-    throw usage_error(std::string("--resume: ") + e.what());
+  if (binary) {
+    try {
+      doc.root = json::value::from_cbor(text.begin(), text.end());
+    } catch (const nlohmann::json::exception& e) {
+      throw usage_error("--resume: " + source + ": neither JSON text nor CBOR (" + e.what() + ")");
+    }
+  } else {
+    try {
+      doc = json::parse(text, source);
+    } catch (const json::parse_error& e) {
+      throw usage_error(std::string("--resume: ") + e.what());
+    }
   }
-  const auto where = [&](const std::string& key) {
-    return source + ":" + std::to_string(doc.line_of(key)) + ": field \"" + key + "\"";
+  const auto where = [&](const std::string& key) {  // CBOR has no lines: the field alone
+    return source + (binary ? std::string() : ":" + std::to_string(doc.line_of(key))) + ": field \"" + key + "\"";
   };
   const auto fail = [&](const std::string& key, const std::string& message) {
     return usage_error("--resume: " + where(key) + ": " + message);

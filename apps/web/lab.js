@@ -14,7 +14,7 @@ const NETWORK_SCHEMES = ["adam", "unrolled"];
 // The network GANs train live, a few steps a frame, each part resumed from the last one's checkpoint
 // (minimax-lab simulate --resume/--save-state, a file in the module's memory).
 const isNetworkGame = game => NETWORK_GAMES.includes(game);
-const CHECKPOINT = "live-checkpoint.json";
+const CHECKPOINT = "live-checkpoint.cbor";  // binary: read several times faster than JSON text here
 const MOST_SNAPSHOTS = 300;  // kept for the scrubber; beyond it every other one is dropped
 const LINEAR_COMMANDS = ["simulate", "analyze", "sweep"];
 

@@ -222,6 +222,12 @@ TEST_CASE("lab simulate: a network run resumed from its checkpoint continues bit
   }
   CHECK(second.at("snapshots").back() == whole.at("snapshots").back());
   for (const char* key : {"modes_captured", "high_quality_fraction", "reverse_kl"}) CHECK(second.at(key) == whole.at(key));
+  // the same run through a CBOR checkpoint (any name not ending in .json)
+  const std::string binary = dir + "/ring.cbor";
+  (void)json_of(common + " --steps 12 --seed 2 --save-state " + binary);
+  const auto second_binary = json_of(common + " --steps 18 --resume " + binary);
+  CHECK(second_binary.at("table") == second.at("table"));
+  CHECK(second_binary.at("snapshots") == second.at("snapshots"));
   // the options that are not state may change between the parts (as in a live session)
   CHECK(json_of(common + " --steps 3 --scheme unrolled --lr 5e-4 --resume " + saved).at("first_step") == 12);
 
@@ -235,6 +241,8 @@ TEST_CASE("lab simulate: a network run resumed from its checkpoint continues bit
   refused("simulate --game grid --steps 3 --resume " + saved, "field \"game\": the checkpoint is of the game \"ring\", not \"grid\"");
   refused("simulate --game dirac --resume " + saved, "--resume and --save-state apply to the games ring, grid and began, not dirac");
   refused(common + " --resume " + dir + "/none.json", "--resume: " + dir + "/none.json: cannot open the file");
+  std::ofstream(edited) << "not a checkpoint";
+  refused(common + " --resume " + edited, "neither JSON text nor CBOR");
   const auto edit = [&](const std::string& key, const lab::json::value& v) {
     lab::json::value c = lab::json::parse_file(saved).root;
     c[key] = v;
