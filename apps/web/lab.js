@@ -1121,31 +1121,25 @@ function runBenchmarks() {
   const started = performance.now();
   runLab(["simulate", "--game", "ring", "--steps", "300", "--batch", "128", "--snapshots", "1", "--format", "json"]);
   timing.ring_steps_per_second = 300 / ((performance.now() - started) / 1000);
-  // live training: parts of 10 steps, each resumed from the last one's checkpoint and drawn as it comes
+  // live training, as the page trains: parts resumed from the last one's checkpoint, each drawn as it
+  // comes; parts of 10 steps, and of one step as GAN Lab trains one iteration a frame
   runLab(["simulate", "--game", "ring", "--steps", "0", "--snapshots", "1", "--save-state", CHECKPOINT, "--format", "json"]);
-  const liveStarted = performance.now();
-  for (let part = 0; part < 30; ++part) {
-    const out = runLab(["simulate", "--game", "ring", "--steps", "10", "--batch", "128", "--snapshots", "1", "--record-every", "5",
-                        "--resume", CHECKPOINT, "--save-state", CHECKPOINT, "--format", "json"]);
-    if (out) {
-      networkResult = Object.assign({}, out, {steps: 300, steps_taken: out.first_step + out.steps_taken});
-      snapshotIndex = 0;
-      drawNetworkViews();
+  const livePartsPerSecond = (stepsPerPart, parts) => {
+    const started = performance.now();
+    for (let part = 0; part < parts; ++part) {
+      const out = runLab(["simulate", "--game", "ring", "--steps", String(stepsPerPart), "--batch", "128", "--snapshots", "1",
+                          "--record-every", String(Math.min(5, stepsPerPart)), "--resume", CHECKPOINT,
+                          "--save-state", CHECKPOINT, "--format", "json"]);
+      if (out) {
+        networkResult = Object.assign({}, out, {steps: out.first_step + out.steps, steps_taken: out.first_step + out.steps_taken});
+        snapshotIndex = 0;
+        drawNetworkViews();
+      }
     }
-  }
-  timing.ring_live_steps_per_second = 300 / ((performance.now() - liveStarted) / 1000);
-  // one step a part, as GAN Lab trains one iteration a frame
-  const singleStarted = performance.now();
-  for (let part = 0; part < 60; ++part) {
-    const out = runLab(["simulate", "--game", "ring", "--steps", "1", "--batch", "128", "--snapshots", "1", "--record-every", "1",
-                        "--resume", CHECKPOINT, "--save-state", CHECKPOINT, "--format", "json"]);
-    if (out) {
-      networkResult = Object.assign({}, out, {steps: 400, steps_taken: out.first_step + out.steps_taken});
-      snapshotIndex = 0;
-      drawNetworkViews();
-    }
-  }
-  timing.ring_live_single_steps_per_second = 60 / ((performance.now() - singleStarted) / 1000);
+    return stepsPerPart * parts / ((performance.now() - started) / 1000);
+  };
+  timing.ring_live_steps_per_second = livePartsPerSecond(10, 30);
+  timing.ring_live_single_steps_per_second = livePartsPerSecond(1, 60);
   networkResult = null;
   recordedRuns = keep;
 }
