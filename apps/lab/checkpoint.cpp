@@ -14,6 +14,8 @@ namespace {
 
 constexpr const char* checkpoint_kind = "minimax-lab simulate checkpoint";
 
+// lab::to_json's vector form (common.cpp), kept here so that the checkpoint reader and its fuzz target
+// build from json.cpp alone, without the lab's distributions and games
 json::value numbers(const Eigen::VectorXd& v) {
   json::value out = json::value::array();
   for (Eigen::Index i = 0; i < v.size(); ++i) out.push_back(v[i]);
