@@ -50,7 +50,7 @@ std::vector<sweep_cell> run_ensemble(const sweep_spec& spec, const Eigen::Vector
 template <class Loss, class Regulariser, class MakeRegulariser>
 std::vector<sweep_cell> with_scheme(const sweep_spec& spec, const arguments& a, const Eigen::VectorXd& init,
                                     MakeRegulariser make_regulariser) {
-  using point = mm::games::dirac_gan_point<Loss, Regulariser>;
+  using point = mm::games::dirac_gan<Loss, Regulariser>;
   const auto make_point = [&](double s) { return point{Loss{}, make_regulariser(s)}; };
   const std::string scheme = a.text("scheme");
   // the discriminator's step: --lr-d where given (the same in every cell), else each cell's lr

@@ -30,12 +30,12 @@ int main(int argc, char** argv) {
   const minimax::ensemble_options run_all{0.0, 1e300};  // every member takes every step
   minimax::ensemble_result result;
   const double t_thrust = median_seconds(3, [&] {
-    result = minimax::simulate_ensemble(thrust::device, std::vector{game.point()}, std::vector{scheme}, starts, steps,
+    result = minimax::simulate_ensemble(thrust::device, std::vector{game}, std::vector{scheme}, starts, steps,
                                         run_all);
   });
   // The fixed cost of a call (copies in and out, allocations), measured with 0 steps.
   const double t_setup = median_seconds(3, [&] {
-    minimax::simulate_ensemble(thrust::device, std::vector{game.point()}, std::vector{scheme}, starts, 0, run_all);
+    minimax::simulate_ensemble(thrust::device, std::vector{game}, std::vector{scheme}, starts, 0, run_all);
   });
   double checksum = 0;
   const double t_eigen = median_seconds(1, [&] {

@@ -33,7 +33,7 @@ int main() {
 
   //! [sweep]
   // Phase diagram: simultaneous steps of size h on the Dirac-GAN with R1 weight gamma.
-  using point = minimax::games::dirac_gan_point<minimax::loss::non_saturating, minimax::loss::r1>;
+  using point = minimax::games::dirac_gan<minimax::loss::non_saturating, minimax::loss::r1>;
   using scheme = minimax::schemes::simultaneous;
   std::vector<double> steps, gammas;
   for (int i = 1; i <= 12; ++i) steps.push_back(0.25 * i);

@@ -58,16 +58,24 @@ static_assert(mm::GameWithEquilibrium<games::as_game<damped_rotation>>);
 static_assert(mm::GameWithProjection<games::as_game<damped_rotation>>);
 static_assert(mm::Game<games::as_game<damped_rotation_unknown_equilibrium>>);
 static_assert(!mm::GameWithEquilibrium<games::as_game<damped_rotation_unknown_equilibrium>>);
-static_assert(mm::PointGameWithLosses<games::bilinear_point>);
-static_assert(mm::PointGameWithLosses<games::dirac_gan_point<mm::loss::minimax, mm::loss::r1>>);
-static_assert(mm::PointGameWithLosses<games::dirac_gan_point<mm::loss::non_saturating, games::instance_noise>>);
-static_assert(mm::PointGameWithLosses<games::gaussian_gan_point<mm::loss::non_saturating>>);
+static_assert(mm::PointGameWithLosses<games::scalar_bilinear>);
+static_assert(mm::PointGameWithLosses<games::dirac_gan<mm::loss::minimax, mm::loss::r1>>);
+static_assert(mm::PointGameWithLosses<games::dirac_gan<mm::loss::non_saturating, games::instance_noise>>);
+static_assert(mm::PointGameWithLosses<games::gaussian_gan<mm::loss::non_saturating>>);
 
 // The Eigen game and its point game through as_game: the same field, losses, projection and
 // trajectory, bit for bit (they run the same operations), and the same Jacobian.
 template <class Game>
 void check_same_game(const Game& game, double step, long steps) {
-  const games::as_game view{game.point()};
+  // the library's fixed-size games are point games themselves; games::bilinear gives its 1 x 1 form
+  const auto point = [&] {
+    if constexpr (mm::PointGame<Game>) {
+      return game;
+    } else {
+      return game.point();
+    }
+  }();
+  const games::as_game view{point};
   REQUIRE(view.dimension() == game.dimension());
   REQUIRE(view.generator_dimension() == game.generator_dimension());
   Eigen::VectorXd z(game.dimension());
@@ -108,7 +116,7 @@ TEST_CASE("the library's point games seen as games are their Eigen games, bit fo
     Eigen::VectorXd z(2), w(2);
     z << 0.4, -0.3;
     w = z;
-    games::as_game{clipped.point()}.project(z);
+    games::as_game{clipped}.project(z);
     clipped.project(w);
     CHECK(z == w);
     CHECK(z[1] == -0.05);

@@ -23,9 +23,13 @@ static_assert(std::is_same_v<decltype(mm::games::dirac_gan{mm::loss::non_saturat
                              mm::games::dirac_gan<mm::loss::non_saturating, mm::loss::r1>>);
 
 // Point games (the Thrust ensembles' contract), and games that are not point games.
-static_assert(mm::PointGame<mm::games::bilinear_point>);
-static_assert(mm::PointGame<mm::games::dirac_gan_point<mm::loss::non_saturating, mm::loss::r1>>);
-static_assert(mm::PointGame<mm::games::dirac_gan_point<mm::loss::minimax, mm::games::instance_noise>>);
-static_assert(mm::PointGame<mm::games::gaussian_gan_point<mm::loss::non_saturating>>);
-static_assert(!mm::PointGame<mm::games::dirac_gan<mm::loss::minimax>>, "the Eigen game is not its point form");
+static_assert(mm::PointGame<mm::games::scalar_bilinear>);
+static_assert(mm::PointGame<mm::games::dirac_gan<mm::loss::non_saturating, mm::loss::r1>>);
+static_assert(mm::PointGame<mm::games::dirac_gan<mm::loss::minimax, mm::games::instance_noise>>);
+static_assert(mm::PointGame<mm::games::gaussian_gan<mm::loss::non_saturating>>);
+// The library's fixed-size games are one type on both backends: point games and games at once.
+static_assert(mm::PointGame<mm::games::dirac_gan<mm::loss::minimax>> && mm::Game<mm::games::dirac_gan<mm::loss::minimax>>);
+static_assert(mm::Game<mm::games::scalar_bilinear> && mm::GameWithEquilibrium<mm::games::scalar_bilinear>);
+static_assert(mm::Game<mm::games::gaussian_gan<mm::loss::minimax>>);
+static_assert(mm::games::dirac_gan<mm::loss::minimax>::dimension == 2 && mm::games::gaussian_gan<mm::loss::minimax>::dimension == 5);
 static_assert(!mm::PointGame<mm::games::bilinear>);

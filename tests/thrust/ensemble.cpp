@@ -51,12 +51,23 @@ Eigen::MatrixXd starts_on_circle(int members, double radius) {
   return z;
 }
 
+// The game as the ensembles take it: the library's fixed-size games are point games themselves;
+// games::bilinear gives its 1 x 1 form.
+template <class Game>
+auto point_of(const Game& game) {
+  if constexpr (minimax::PointGame<Game>) {
+    return game;
+  } else {
+    return game.point();
+  }
+}
+
 // Every member's final point equals the Eigen backend's after the same steps (none stops early:
 // tolerance 0 and a huge bound), to rounding: a few hundred eps of the orbit's size.
 template <class Game, class Scheme>
 void check_against_eigen(const Game& game, const Scheme& scheme, long steps) {
   const Eigen::MatrixXd z0 = starts_on_circle(16, 0.8);
-  const auto result = minimax::simulate_ensemble(thrust::device, std::vector{game.point()}, std::vector{scheme}, z0,
+  const auto result = minimax::simulate_ensemble(thrust::device, std::vector{point_of(game)}, std::vector{scheme}, z0,
                                                  steps, {0.0, 1e300});
   for (int i = 0; i < z0.cols(); ++i) {
     const Eigen::VectorXd expected = eigen_run(game, scheme, z0.col(i), steps);
@@ -131,8 +142,8 @@ struct heun {
 };
 
 static_assert(minimax::Scheme<heun, minimax::games::bilinear>);
-static_assert(minimax::PointScheme<heun, minimax::games::bilinear_point>);
-static_assert(minimax::PointScheme<minimax::schemes::consensus, minimax::games::bilinear_point>);
+static_assert(minimax::PointScheme<heun, minimax::games::scalar_bilinear>);
+static_assert(minimax::PointScheme<minimax::schemes::consensus, minimax::games::scalar_bilinear>);
 // a scheme with only the Eigen form is not a point scheme
 struct eigen_only {
   template <minimax::Game G>
@@ -145,7 +156,7 @@ struct eigen_only {
   }
 };
 static_assert(minimax::Scheme<eigen_only, minimax::games::bilinear>);
-static_assert(!minimax::PointScheme<eigen_only, minimax::games::bilinear_point>);
+static_assert(!minimax::PointScheme<eigen_only, minimax::games::scalar_bilinear>);
 
 }  // namespace
 
@@ -205,7 +216,7 @@ TEST_CASE("instance noise on the point path: the Eigen trajectory, and convergen
   check_against_eigen(noisy, minimax::schemes::consensus{0.1, 0.3}, 50);
   const minimax::schemes::simultaneous step{0.2};
   REQUIRE(minimax::analyze(noisy, step, noisy.equilibrium()).verdict == minimax::verdict::converges);
-  const auto out = minimax::simulate_ensemble(thrust::device, std::vector{noisy.point()}, std::vector{step},
+  const auto out = minimax::simulate_ensemble(thrust::device, std::vector{noisy}, std::vector{step},
                                               starts_on_circle(16, 0.3), 20000, {1e-6, 1e3});
   CHECK(out.count(minimax::ensemble_status::converged) == 16);
 }
@@ -242,7 +253,7 @@ TEST_CASE("the 1-D Gaussian GAN ensemble follows the Eigen backend and rests at 
   for (int i = 0; i < 4; ++i) z0.col(i) = game.init(0.5 + 0.3 * i, 1.0 + 0.2 * i);
   for (const double h : {0.05, 0.2}) {
     const minimax::schemes::simultaneous step{h};
-    const auto out = minimax::simulate_ensemble(thrust::device, std::vector{game.point()}, std::vector{step}, z0, 60,
+    const auto out = minimax::simulate_ensemble(thrust::device, std::vector{game}, std::vector{step}, z0, 60,
                                                 {0.0, 1e300});
     for (int i = 0; i < 4; ++i) {
       const Eigen::VectorXd expected = eigen_run(game, step, z0.col(i), 60);
@@ -250,7 +261,7 @@ TEST_CASE("the 1-D Gaussian GAN ensemble follows the Eigen backend and rests at 
     }
   }
   const minimax::schemes::consensus consensus{0.05, 0.5};
-  const auto with_consensus = minimax::simulate_ensemble(thrust::device, std::vector{game.point()},
+  const auto with_consensus = minimax::simulate_ensemble(thrust::device, std::vector{game},
                                                          std::vector{consensus}, z0, 20, {0.0, 1e300});
   for (int i = 0; i < 4; ++i) {
     const Eigen::VectorXd expected = eigen_run(game, consensus, z0.col(i), 20);
@@ -259,7 +270,7 @@ TEST_CASE("the 1-D Gaussian GAN ensemble follows the Eigen backend and rests at 
   // At the equilibrium (m, sigma, 0, 0, 0) the field vanishes: the member has converged at step 0.
   Eigen::MatrixXd rest(5, 1);
   rest.col(0) = game.equilibrium();
-  const auto at_rest = minimax::simulate_ensemble(thrust::device, std::vector{game.point()},
+  const auto at_rest = minimax::simulate_ensemble(thrust::device, std::vector{game},
                                                   std::vector{minimax::schemes::simultaneous{0.1}}, rest, 100);
   CHECK(at_rest.status[0] == minimax::ensemble_status::converged);
   CHECK(at_rest.steps[0] == 0);
@@ -268,13 +279,13 @@ TEST_CASE("the 1-D Gaussian GAN ensemble follows the Eigen backend and rests at 
 TEST_CASE("known answers: bilinear steps spiral out by sqrt(1 + h^2), RK4 keeps the circle") {
   const double h = 0.1, r0 = 0.5;
   const long steps = 100;
-  const auto out = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::bilinear_point{1.0}},
+  const auto out = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::scalar_bilinear{1.0}},
                                               std::vector{minimax::schemes::simultaneous{h}}, starts_on_circle(8, r0),
                                               steps, {0.0, 1e300});
   const double expected = r0 * std::pow(1 + h * h, steps / 2.0);
   for (const double d : out.distance) CHECK(std::abs(d - expected) <= 64 * std::numeric_limits<double>::epsilon() * expected);
   CHECK(out.count(minimax::ensemble_status::cycling) == 8);
-  const auto flow = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::bilinear_point{1.0}},
+  const auto flow = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::scalar_bilinear{1.0}},
                                                std::vector{minimax::schemes::gradient_flow{0.01}},
                                                starts_on_circle(8, r0), 628, {0.0, 1e300});
   for (const double d : flow.distance) CHECK(std::abs(d - r0) <= 1e-9);
@@ -286,13 +297,13 @@ TEST_CASE("outcomes agree with the linear analysis: R1 converges, the plain GAN 
   const minimax::games::dirac_gan r1{minimax::loss::non_saturating{}, minimax::loss::r1{1.0}};
   const minimax::schemes::simultaneous step{0.1};
   REQUIRE(minimax::analyze(r1, step, r1.equilibrium()).verdict == minimax::verdict::converges);
-  const auto converging = minimax::simulate_ensemble(thrust::device, std::vector{r1.point()}, std::vector{step}, z0,
+  const auto converging = minimax::simulate_ensemble(thrust::device, std::vector{r1}, std::vector{step}, z0,
                                                      5000, opts);
   CHECK(converging.count(minimax::ensemble_status::converged) == 32);
   for (const double d : converging.distance) CHECK(d <= 1e-6);
   const minimax::games::dirac_gan plain{minimax::loss::non_saturating{}};
   REQUIRE(minimax::analyze(plain, step, plain.equilibrium()).verdict == minimax::verdict::diverges);
-  const auto spiralling = minimax::simulate_ensemble(thrust::device, std::vector{plain.point()}, std::vector{step},
+  const auto spiralling = minimax::simulate_ensemble(thrust::device, std::vector{plain}, std::vector{step},
                                                      z0, 5000, opts);
   CHECK(spiralling.count(minimax::ensemble_status::converged) == 0);
 }
@@ -300,13 +311,13 @@ TEST_CASE("outcomes agree with the linear analysis: R1 converges, the plain GAN 
 TEST_CASE("a diverging member stops with its step count, a converged one too") {
   // Simultaneous steps on the bilinear game multiply the radius by sqrt(1 + h^2) each step: from
   // radius 1 with h = 1, the bound 100 is first exceeded after ceil(2 log 100 / log 2) = 14 steps.
-  const auto out = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::bilinear_point{1.0}},
+  const auto out = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::scalar_bilinear{1.0}},
                                               std::vector{minimax::schemes::simultaneous{1.0}},
                                               starts_on_circle(4, 1.0), 1000, {0.0, 100.0});
   CHECK(out.count(minimax::ensemble_status::diverged) == 4);
   for (const long s : out.steps) CHECK(s == 14);
   // A member that starts at the equilibrium has converged after 0 steps.
-  const auto at_rest = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::bilinear_point{1.0}},
+  const auto at_rest = minimax::simulate_ensemble(thrust::device, std::vector{minimax::games::scalar_bilinear{1.0}},
                                                   std::vector{minimax::schemes::simultaneous{1.0}},
                                                   Eigen::MatrixXd::Zero(2, 3), 1000);
   CHECK(at_rest.count(minimax::ensemble_status::converged) == 3);
@@ -316,7 +327,7 @@ TEST_CASE("a diverging member stops with its step count, a converged one too") {
 TEST_CASE("a sweep builds the phase diagram of step size x R1 weight") {
   const std::vector<double> steps{0.05, 0.2, 0.8, 2.5};
   const std::vector<double> gammas{0.0, 0.5, 2.0};
-  using point = minimax::games::dirac_gan_point<minimax::loss::non_saturating, minimax::loss::r1>;
+  using point = minimax::games::dirac_gan<minimax::loss::non_saturating, minimax::loss::r1>;
   const auto diagram = minimax::sweep(
       thrust::device, steps, gammas,
       [](double h, double gamma) {
@@ -350,7 +361,7 @@ TEST_CASE("a sweep builds the phase diagram of step size x R1 weight") {
 }
 
 TEST_CASE("bad input is named") {
-  const std::vector games{minimax::games::bilinear_point{1.0}};
+  const std::vector games{minimax::games::scalar_bilinear{1.0}};
   const std::vector schemes{minimax::schemes::simultaneous{0.1}};
   Eigen::MatrixXd bad = Eigen::MatrixXd::Zero(2, 3);
   bad(1, 2) = std::nan("");

@@ -20,9 +20,9 @@ namespace minimax::games {
 /// and `equilibrium` are the point game's where it has them. So a user's game is one type: run it
 /// under minimax::simulate, minimax::analyze or minimax::jacobian as `games::as_game{game}`, and in
 /// an ensemble as itself; the trajectories agree to rounding (they are the same operations). The
-/// library's own point games (games::bilinear_point, games::dirac_gan_point,
-/// games::gaussian_gan_point, games::mlp_gan_point) satisfy it too: `as_game{g.point()}` is
-/// the game `g` step for step.
+/// library's own point games (games::scalar_bilinear, games::dirac_gan,
+/// games::gaussian_gan, games::mlp_gan_point) satisfy it too: `as_game{g}` is the game `g` step for
+/// step (the first three are Games already, their sizes `std::integral_constant`s).
 /// \code
 /// struct rotation {  // V(x, y) = xy, written once
 ///   static constexpr int dimension = 2, generator_dimension = 1;
@@ -55,7 +55,7 @@ struct as_game {
   template <class T>
   Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::as_game::vector_field", z.size(), dimension());
-    Eigen::VectorX<T> v(P::dimension);
+    Eigen::VectorX<T> v(static_cast<Eigen::Index>(P::dimension));
     game.field(z.data(), v.data());
     return v;
   }
@@ -80,7 +80,7 @@ struct as_game {
   Eigen::VectorXd equilibrium() const
     requires requires(const P& g, double* z) { g.equilibrium(z); }
   {
-    Eigen::VectorXd z = Eigen::VectorXd::Zero(P::dimension);
+    Eigen::VectorXd z = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(P::dimension));
     game.equilibrium(z.data());
     return z;
   }

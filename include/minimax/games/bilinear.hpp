@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include <Eigen/Core>
@@ -15,12 +16,16 @@
 
 namespace minimax::games {
 
-/// \brief The scalar bilinear game \f$V(x, y) = a\,x y\f$ as a fixed-size point game for ensembles (see
-/// \ref backend/thrust/ensemble.hpp): trivially copyable, its field \f$v = (-a y, a x)\f$ callable on a GPU.
-struct bilinear_point {
-  static constexpr int dimension = 2;            ///< \f$(x, y)\f$
-  static constexpr int generator_dimension = 1;  ///< \f$x\f$
-  double a = 1.0;                                ///< the coupling
+/// \brief The scalar bilinear game \f$V(x, y) = a\,x y\f$ (games::bilinear with a 1 × 1 matrix), on both
+/// backends: a minimax::PointGame (trivially copyable, its field \f$v = (-a y, a x)\f$ callable on a GPU)
+/// and a minimax::Game (its Eigen members call the same array members).
+struct scalar_bilinear {
+  /// 2, \f$(x, y)\f$: a constant (`scalar_bilinear::dimension`, as minimax::PointGame asks) that is
+  /// also called (`game.dimension()`, as minimax::Game asks).
+  static constexpr std::integral_constant<int, 2> dimension{};
+  /// 1, \f$x\f$: a constant that is also called, as dimension.
+  static constexpr std::integral_constant<int, 1> generator_dimension{};
+  double a = 1.0;  ///< the coupling
 
   /// \f$v(z) = (-a y, a x)\f$, as games::bilinear computes it for a 1 × 1 matrix.
   template <class T>
@@ -28,21 +33,50 @@ struct bilinear_point {
     v[0] = -(T(a) * z[1]);
     v[1] = T(a) * z[0];
   }
-  /// \f$L_G = a x y\f$.
+  /// \f$L_G = a x y\f$ at the array z.
   template <class T>
   MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
     return z[0] * (T(a) * z[1]);
   }
-  /// \f$L_D = -a x y\f$.
+  /// \f$L_D = -a x y\f$ at the array z.
   template <class T>
   MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
     return -generator_loss(z);
   }
   /// No projection.
   MINIMAX_HOST_DEVICE void project(double*) const {}
-  /// The equilibrium \f$(0, 0)\f$.
+  /// The equilibrium \f$(0, 0)\f$ written to z.
   MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
+
+  /// \f$v(z)\f$ on an Eigen vector. This member and the losses below throw minimax::invalid_argument
+  /// unless `z` has 2 entries.
+  template <class T>
+  Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::scalar_bilinear::vector_field", z.size(), dimension());
+    Eigen::VectorX<T> v(2);
+    field(z.data(), v.data());
+    return v;
+  }
+  /// \f$L_G\f$ on an Eigen vector.
+  template <class T>
+  T generator_loss(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::scalar_bilinear::generator_loss", z.size(), dimension());
+    return generator_loss(z.data());
+  }
+  /// \f$L_D\f$ on an Eigen vector.
+  template <class T>
+  T discriminator_loss(const Eigen::VectorX<T>& z) const {
+    detail::require_state_size("minimax::games::scalar_bilinear::discriminator_loss", z.size(), dimension());
+    return discriminator_loss(z.data());
+  }
+  /// The equilibrium \f$(0, 0)\f$.
+  Eigen::VectorXd equilibrium() const { return Eigen::VectorXd::Zero(2); }
+  /// The point \f$(x, y)\f$.
+  Eigen::VectorXd init(double x, double y) const { return Eigen::Vector2d(x, y); }
 };
+
+/// \deprecated The scalar bilinear game is games::scalar_bilinear, a point game and a game at once.
+using bilinear_point [[deprecated("use minimax::games::scalar_bilinear")]] = scalar_bilinear;
 
 /// \brief The bilinear game \f$V(x, y) = x^\top A y\f$: \f$x \in \mathbb{R}^n\f$ minimises,
 /// \f$y \in \mathbb{R}^m\f$ maximises.
@@ -97,8 +131,9 @@ struct bilinear {
 
   /// The equilibrium \f$(0, 0)\f$.
   Eigen::VectorXd equilibrium() const { return Eigen::VectorXd::Zero(dimension()); }
-  /// The game as a point game for ensembles. \throws minimax::invalid_argument unless A is 1 × 1.
-  bilinear_point point() const {
+  /// The 1 × 1 game as games::scalar_bilinear, which runs on the Thrust ensembles too.
+  /// \throws minimax::invalid_argument unless A is 1 × 1.
+  scalar_bilinear point() const {
     if (A.rows() != 1 || A.cols() != 1) {
       raise_invalid_argument("minimax::games::bilinear::point", "the point game needs a 1 x 1 matrix A; A has rows",
                              A.rows());

@@ -57,8 +57,10 @@ concept GameWithProjection = Game<G> && requires(const G& game, Eigen::VectorXd&
 /// consensus can run it on minimax::dual numbers) and `project(z)` (a no-op for most games), all
 /// `MINIMAX_HOST_DEVICE`; optionally `equilibrium(z)`, which writes a known stationary point.
 ///
-/// games::bilinear_point, games::dirac_gan_point, games::gaussian_gan_point and games::mlp_gan_point
-/// model it; a Game usually offers its point form as `point()`. With its losses too
+/// games::scalar_bilinear, games::dirac_gan, games::gaussian_gan and games::mlp_gan_point
+/// model it (the first three are Games too: a game of fixed size is one type on both backends, its
+/// sizes `std::integral_constant`s, constants that are also called); a Game of run-time size offers
+/// its fixed-size form as `point()` (games::bilinear, games::mixture_gan). With its losses too
 /// (minimax::PointGameWithLosses), games::as_game makes a point game a Game for the Eigen backend.
 template <class G>
 concept PointGame = std::is_trivially_copyable_v<G> && requires(const G& game, const double* z, double* v) {

@@ -84,7 +84,7 @@ MINIMAX_HOST_DEVICE double dirac_projected_psi(const Regulariser& regulariser, d
 
 /// \brief The Dirac-GAN's field at \f$(\theta, \psi)\f$ without instance noise:
 /// \f$v = (\psi\,\ell^{G\prime}(-\psi\theta),\ \theta\,\ell^{D\prime}_f(-\psi\theta) - R'(\psi))\f$. Shared by
-/// games::dirac_gan (Eigen) and games::dirac_gan_point (the Thrust ensembles).
+/// games::dirac_gan's array and Eigen members.
 template <class Loss, class Regulariser, class T>
 MINIMAX_HOST_DEVICE void dirac_gan_field(const Loss& loss, const Regulariser& regulariser, const T& theta, const T& psi,
                                          T& v_theta, T& v_psi) {
@@ -94,8 +94,8 @@ MINIMAX_HOST_DEVICE void dirac_gan_field(const Loss& loss, const Regulariser& re
 }
 /// \brief The Dirac-GAN's field with sample noise of standard deviation \f$\sigma\f$ (the regulariser's
 /// games::SampleNoise), the expectations over the noise by a quadrature rule for N(0, 1) (nodes,
-/// weights), less \f$R'(\psi)\f$ where the regulariser also has a penalty: shared by games::dirac_gan
-/// and its point game.
+/// weights), less \f$R'(\psi)\f$ where the regulariser also has a penalty: shared by games::dirac_gan's
+/// array and Eigen members.
 template <class Loss, class Regulariser, class T>
 MINIMAX_HOST_DEVICE void dirac_gan_noise_field(const Loss& loss, const Regulariser& regulariser, const double* nodes,
                                                const double* weights, std::size_t count, const T& theta, const T& psi,
@@ -115,8 +115,7 @@ MINIMAX_HOST_DEVICE void dirac_gan_noise_field(const Loss& loss, const Regularis
 
 /// \brief The Dirac-GAN's losses \f$L_G = \ell^G(-\psi\theta)\f$ and
 /// \f$L_D = \ell^D_r(0) + \ell^D_f(-\psi\theta) + R(\psi)\f$, or with sample noise (count > 0: the
-/// regulariser's games::SampleNoise, expectations by the rule nodes, weights) their expectations:
-/// shared by games::dirac_gan and its point game.
+/// regulariser's games::SampleNoise, expectations by the rule nodes, weights) their expectations.
 template <class Loss, class Regulariser, class T>
 MINIMAX_HOST_DEVICE void dirac_gan_losses(const Loss& loss, const Regulariser& regulariser, const double* nodes,
                                           const double* weights, std::size_t count, const T& theta, const T& psi,
@@ -138,81 +137,6 @@ MINIMAX_HOST_DEVICE void dirac_gan_losses(const Loss& loss, const Regulariser& r
   discriminator_loss += dirac_penalty(regulariser, psi);
 }
 }  // namespace detail
-
-/// \brief The Dirac-GAN as a fixed-size point game for ensembles (see \ref backend/thrust/ensemble.hpp):
-/// trivially copyable, its field callable on a GPU; the same field as games::dirac_gan.
-///
-/// Every regulariser; with games::SampleNoise a specialisation carries the quadrature rule inline.
-template <class Loss, class Regulariser>
-struct dirac_gan_point {
-  static constexpr int dimension = 2;            ///< \f$(\theta, \psi)\f$
-  static constexpr int generator_dimension = 1;  ///< \f$\theta\f$
-  Loss loss{};                                   ///< the adversarial loss
-  Regulariser regulariser{};                     ///< the regulariser
-
-  /// \f$v(z)\f$ for \f$z = (\theta, \psi)\f$ (T: double, float or a dual number).
-  template <class T>
-  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
-    detail::dirac_gan_field(loss, regulariser, z[0], z[1], v[0], v[1]);
-  }
-  /// \f$L_G(\theta, \psi)\f$, as games::dirac_gan::generator_loss().
-  template <class T>
-  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
-    T lg, ld;
-    detail::dirac_gan_losses(loss, regulariser, nullptr, nullptr, 0, z[0], z[1], lg, ld);
-    return lg;
-  }
-  /// \f$L_D(\theta, \psi)\f$, regulariser included, as games::dirac_gan::discriminator_loss().
-  template <class T>
-  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
-    T lg, ld;
-    detail::dirac_gan_losses(loss, regulariser, nullptr, nullptr, 0, z[0], z[1], lg, ld);
-    return ld;
-  }
-  /// The regulariser's games::DiscriminatorProjection of \f$\psi\f$ (a no-op without one).
-  MINIMAX_HOST_DEVICE void project(double* z) const { z[1] = detail::dirac_projected_psi(regulariser, z[1]); }
-  /// The equilibrium \f$(0, 0)\f$.
-  MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
-};
-
-/// \brief The Dirac-GAN with sample noise (games::instance_noise or a user's games::SampleNoise) as a
-/// point game: the game's 800-point rule for the noise carried inline, the field the same function
-/// as games::dirac_gan's.
-template <class Loss, class Regulariser>
-  requires SampleNoise<Regulariser>
-struct dirac_gan_point<Loss, Regulariser> {
-  static constexpr int dimension = 2;            ///< \f$(\theta, \psi)\f$
-  static constexpr int generator_dimension = 1;  ///< \f$\theta\f$
-  static constexpr int rule_size = 800;          ///< nodes of the quadrature rule for \f$N(0, 1)\f$
-  Loss loss{};                                   ///< the adversarial loss
-  Regulariser regulariser{};                     ///< the regulariser (its noise, and any penalty or projection)
-  double nodes[rule_size] = {};                  ///< the rule's nodes
-  double weights[rule_size] = {};                ///< the rule's weights
-
-  /// \f$v(z)\f$ (T: double or a dual number).
-  template <class T>
-  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
-    detail::dirac_gan_noise_field(loss, regulariser, nodes, weights, rule_size, z[0], z[1], v[0], v[1]);
-  }
-  /// \f$L_G(\theta, \psi)\f$, the expectation over the noise by the same rule.
-  template <class T>
-  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
-    T lg, ld;
-    detail::dirac_gan_losses(loss, regulariser, nodes, weights, rule_size, z[0], z[1], lg, ld);
-    return lg;
-  }
-  /// \f$L_D(\theta, \psi)\f$, regulariser included.
-  template <class T>
-  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
-    T lg, ld;
-    detail::dirac_gan_losses(loss, regulariser, nodes, weights, rule_size, z[0], z[1], lg, ld);
-    return ld;
-  }
-  /// The regulariser's games::DiscriminatorProjection of \f$\psi\f$ (a no-op without one).
-  MINIMAX_HOST_DEVICE void project(double* z) const { z[1] = detail::dirac_projected_psi(regulariser, z[1]); }
-  /// The equilibrium \f$(0, 0)\f$.
-  MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
-};
 
 /// \brief The Dirac-GAN: data \f$p_\text{data} = \delta_0\f$, generator \f$p_\theta = \delta_\theta\f$,
 /// linear discriminator, any adversarial loss of minimax::loss and one regulariser.
@@ -241,7 +165,7 @@ struct dirac_gan_point<Loss, Regulariser> {
 /// \f$f''(0)\sigma^2 \pm \sqrt{f''(0)^2\sigma^4 - f'(0)^2}\f$ with instance noise; simultaneous
 /// steps of the unregularised game multiply \f$\theta^2 + \psi^2\f$ by \f$1 + h^2 f'(\theta\psi)^2\f$.
 template <loss::adversarial_loss Loss, class Regulariser = unregularised>
-struct dirac_gan {
+struct dirac_gan : std::conditional_t<SampleNoise<Regulariser>, detail::inline_normal_rule, detail::no_normal_rule> {
   static_assert(games::Regulariser<Regulariser>,
                 "minimax::games::dirac_gan: the regulariser must declare a gradient penalty "
                 "(penalty_at_gradient and penalty_slope_at_gradient), a projection "
@@ -249,66 +173,97 @@ struct dirac_gan {
                 "or be games::unregularised");
   static constexpr bool noisy = SampleNoise<Regulariser>;  ///< whether the samples carry noise
 
-  Loss loss{};                  ///< the adversarial loss
-  Regulariser regulariser{};    ///< the regulariser
-  std::vector<double> nodes;    ///< quadrature nodes for \f$N(0,1)\f$ (sample noise only)
-  std::vector<double> weights;  ///< quadrature weights (sample noise only)
+  /// 2, \f$(\theta, \psi)\f$: a constant (`dirac_gan<L>::dimension`, as minimax::PointGame asks) that
+  /// is also called (`game.dimension()`, as minimax::Game asks).
+  static constexpr std::integral_constant<int, 2> dimension{};
+  /// 1, \f$\theta\f$: a constant that is also called, as dimension.
+  static constexpr std::integral_constant<int, 1> generator_dimension{};
 
+  Loss loss{};                ///< the adversarial loss
+  Regulariser regulariser{};  ///< the regulariser
+
+  /// The game with default-constructed loss and regulariser.
+  dirac_gan() : dirac_gan(Loss{}, Regulariser{}) {}
   /// The game with a loss and no regulariser.
   explicit dirac_gan(Loss l)
     requires std::is_same_v<Regulariser, unregularised>
-      : loss(l) {}
-  /// The game with a loss and a regulariser.
-  dirac_gan(Loss l, Regulariser r) : loss(l), regulariser(r) {
+      : dirac_gan(l, Regulariser{}) {}
+  /// The game with a loss and a regulariser (with sample noise, the 800-point rule for the noise is
+  /// computed here and held inline: `nodes`, `weights`).
+  dirac_gan(Loss l, Regulariser r) : loss(l), regulariser(r) { this->fill_rule(); }
+
+  /// \name The game over arrays (minimax::PointGame: the Thrust ensembles, device code)
+  /// One definition of the field and the losses, which the Eigen members below call.
+  /// @{
+  /// \f$v(z)\f$ for \f$z = (\theta, \psi)\f$ (T: double, float or a dual number).
+  template <class T>
+  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
     if constexpr (noisy) {
-      const detail::normal_expectation_rule rule;
-      nodes = rule.nodes;
-      weights = rule.weights;
+      detail::dirac_gan_noise_field(loss, regulariser, this->nodes, this->weights, this->rule_size, z[0], z[1], v[0],
+                                    v[1]);
+    } else {
+      detail::dirac_gan_field(loss, regulariser, z[0], z[1], v[0], v[1]);
     }
   }
+  /// \f$L_G(\theta, \psi)\f$ at the array z.
+  template <class T>
+  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
+    T lg, ld;
+    losses(z, lg, ld);
+    return lg;
+  }
+  /// \f$L_D(\theta, \psi)\f$ at the array z, regulariser included.
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
+    T lg, ld;
+    losses(z, lg, ld);
+    return ld;
+  }
+  /// The regulariser's games::DiscriminatorProjection of \f$\psi\f$ (a no-op without one).
+  MINIMAX_HOST_DEVICE void project(double* z) const { z[1] = detail::dirac_projected_psi(regulariser, z[1]); }
+  /// The equilibrium \f$(0, 0)\f$ written to z.
+  MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
+  /// @}
 
-  /// 2: \f$(\theta, \psi)\f$.
-  Eigen::Index dimension() const { return 2; }
-  /// 1: \f$\theta\f$.
-  Eigen::Index generator_dimension() const { return 1; }
-
+  /// \name The game over Eigen vectors (minimax::Game)
+  /// @{
   /// \f$L_G(\theta, \psi)\f$. This member, discriminator_loss() and vector_field() throw
   /// minimax::invalid_argument unless `z` has the 2 entries \f$(\theta, \psi)\f$.
   template <class T>
   T generator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::dirac_gan::generator_loss", z.size(), dimension());
-    T lg, ld;
-    detail::dirac_gan_losses(loss, regulariser, nodes.data(), weights.data(), nodes.size(), z[0], z[1], lg, ld);
-    return lg;
+    return generator_loss(z.data());
   }
 
   /// \f$L_D(\theta, \psi)\f$, regulariser included.
   template <class T>
   T discriminator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::dirac_gan::discriminator_loss", z.size(), dimension());
-    T lg, ld;
-    detail::dirac_gan_losses(loss, regulariser, nodes.data(), weights.data(), nodes.size(), z[0], z[1], lg, ld);
-    return ld;
+    return discriminator_loss(z.data());
   }
 
   /// \f$v = -(\partial_\theta L_G, \partial_\psi L_D)\f$, from the losses' exact derivatives.
   template <class T>
   Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::dirac_gan::vector_field", z.size(), dimension());
-    const T theta = z[0], psi = z[1];
     Eigen::VectorX<T> v(2);
-    if constexpr (noisy) {
-      T v_theta, v_psi;
-      detail::dirac_gan_noise_field(loss, regulariser, nodes.data(), weights.data(), nodes.size(), theta, psi, v_theta,
-                                    v_psi);
-      v << v_theta, v_psi;
-    } else {
-      T v_theta, v_psi;
-      detail::dirac_gan_field(loss, regulariser, theta, psi, v_theta, v_psi);
-      v << v_theta, v_psi;
-    }
+    field(z.data(), v.data());
     return v;
   }
+
+  /// \brief The regulariser's games::DiscriminatorProjection of \f$\psi\f$ (weight_clipping:
+  /// \f$\psi \leftarrow \operatorname{clamp}(\psi, -c, c)\f$); a no-op without one.
+  void project(Eigen::VectorXd& z) const {
+    detail::require_state_size("minimax::games::dirac_gan::project", z.size(), dimension());
+    project(z.data());
+  }
+
+  /// The equilibrium \f$(\theta, \psi) = (0, 0)\f$.
+  Eigen::VectorXd equilibrium() const { return Eigen::VectorXd::Zero(2); }
+
+  /// The point \f$(\theta, \psi)\f$.
+  Eigen::VectorXd init(double theta, double psi) const { return Eigen::Vector2d(theta, psi); }
+  /// @}
 
   /// \f$R(\psi) = \varphi(-\psi)\f$ (0 without a games::GradientPenalty).
   template <class T>
@@ -321,30 +276,26 @@ struct dirac_gan {
     return detail::dirac_penalty_slope(regulariser, psi);
   }
 
-  /// \brief The regulariser's games::DiscriminatorProjection of \f$\psi\f$ (weight_clipping:
-  /// \f$\psi \leftarrow \operatorname{clamp}(\psi, -c, c)\f$); a no-op without one.
-  void project(Eigen::VectorXd& z) const {
-    detail::require_state_size("minimax::games::dirac_gan::project", z.size(), dimension());
-    z[1] = detail::dirac_projected_psi(regulariser, z[1]);
+  /// \deprecated The game is its own point game: the ensembles take it as it is. Returns a copy.
+  [[deprecated("minimax::games::dirac_gan is a point game itself: pass the game")]] dirac_gan point() const {
+    return *this;
   }
 
-  /// The equilibrium \f$(\theta, \psi) = (0, 0)\f$.
-  Eigen::VectorXd equilibrium() const { return Eigen::VectorXd::Zero(2); }
-  /// The same game as a fixed-size point game for ensembles (with sample noise, its rule copied inline).
-  dirac_gan_point<Loss, Regulariser> point() const {
+ private:
+  template <class T>
+  MINIMAX_HOST_DEVICE void losses(const T* z, T& lg, T& ld) const {
     if constexpr (noisy) {
-      dirac_gan_point<Loss, Regulariser> out{loss, regulariser};
-      detail::copy_rule_inline("minimax::games::dirac_gan::point", nodes, weights, out.nodes, out.weights,
-                               static_cast<std::size_t>(out.rule_size));
-      return out;
+      detail::dirac_gan_losses(loss, regulariser, this->nodes, this->weights, this->rule_size, z[0], z[1], lg, ld);
     } else {
-      return {loss, regulariser};
+      detail::dirac_gan_losses(loss, regulariser, nullptr, nullptr, 0, z[0], z[1], lg, ld);
     }
   }
-
-  /// The point \f$(\theta, \psi)\f$.
-  Eigen::VectorXd init(double theta, double psi) const { return Eigen::Vector2d(theta, psi); }
 };
+
+/// \deprecated games::dirac_gan is itself a point game (minimax::PointGame): use it.
+template <class Loss, class Regulariser = unregularised>
+using dirac_gan_point [[deprecated("use minimax::games::dirac_gan, which is a point game itself")]] =
+    dirac_gan<Loss, Regulariser>;
 
 /// \cond MINIMAX_INTERNAL
 template <class Loss>

@@ -5,7 +5,7 @@
 
 #include <cmath>
 #include <cstddef>
-#include <vector>
+#include <type_traits>
 
 #include <Eigen/Core>
 
@@ -20,7 +20,7 @@ namespace minimax::games {
 
 namespace detail {
 /// \brief The 1-D Gaussian GAN's field at z = (mu, s, psi_0, psi_1, psi_2) by a quadrature rule for
-/// N(0, 1) (nodes, weights): shared by games::gaussian_gan (Eigen) and games::gaussian_gan_point
+/// N(0, 1) (nodes, weights): shared by games::gaussian_gan (Eigen) and games::gaussian_gan
 /// (ensembles). Generator: \f$-\mathbb{E}[\ell^{G\prime}(D(\mu + s e))\,D'(\mu + s e)\,(1, e)]\f$; discriminator:
 /// \f$-\mathbb{E}[\ell^{D\prime}_r(D(x_r))\,x_r^k + \ell^{D\prime}_f(D(x_f))\,x_f^k]\f$.
 template <class Loss, class T>
@@ -48,7 +48,7 @@ MINIMAX_HOST_DEVICE void gaussian_gan_field(const Loss& loss, double data_mean, 
 
 /// \brief The 1-D Gaussian GAN's losses at z = (mu, s, psi_0, psi_1, psi_2) by the same rule:
 /// \f$L_G = \mathbb{E}\,\ell^G(D(\mu + s e))\f$, \f$L_D = \mathbb{E}[\ell^D_r(D(x_r)) + \ell^D_f(D(\mu + s e))]\f$;
-/// shared by games::gaussian_gan and games::gaussian_gan_point.
+/// shared by games::gaussian_gan and games::gaussian_gan.
 template <class Loss, class T>
 MINIMAX_HOST_DEVICE void gaussian_gan_losses(const Loss& loss, double data_mean, double data_sigma, const double* nodes,
                                              const double* weights, std::size_t count, const T* z, T& generator_loss,
@@ -65,49 +65,6 @@ MINIMAX_HOST_DEVICE void gaussian_gan_losses(const Loss& loss, double data_mean,
 }
 }  // namespace detail
 
-/// \brief The 1-D Gaussian GAN as a fixed-size point game for ensembles (see \ref
-/// backend/thrust/ensemble.hpp): trivially copyable, with the game's own 800-point rule inline, its
-/// field the same function as games::gaussian_gan's.
-template <class Loss>
-struct gaussian_gan_point {
-  static constexpr int dimension = 5;            ///< \f$(\mu, s, \psi_0, \psi_1, \psi_2)\f$
-  static constexpr int generator_dimension = 2;  ///< \f$(\mu, s)\f$
-  static constexpr int rule_size = 800;          ///< nodes of the quadrature rule for \f$N(0, 1)\f$
-  Loss loss{};                                   ///< the adversarial loss
-  double data_mean = 0.0;                        ///< \f$m\f$
-  double data_sigma = 1.0;                       ///< \f$\sigma\f$
-  double nodes[rule_size] = {};                  ///< the rule's nodes
-  double weights[rule_size] = {};                ///< the rule's weights
-
-  /// \f$v(z)\f$ (T: double or a dual number).
-  template <class T>
-  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
-    detail::gaussian_gan_field(loss, data_mean, data_sigma, nodes, weights, rule_size, z, v);
-  }
-  /// \f$L_G\f$, as games::gaussian_gan::generator_loss().
-  template <class T>
-  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
-    T lg, ld;
-    detail::gaussian_gan_losses(loss, data_mean, data_sigma, nodes, weights, rule_size, z, lg, ld);
-    return lg;
-  }
-  /// \f$L_D\f$, as games::gaussian_gan::discriminator_loss().
-  template <class T>
-  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
-    T lg, ld;
-    detail::gaussian_gan_losses(loss, data_mean, data_sigma, nodes, weights, rule_size, z, lg, ld);
-    return ld;
-  }
-  /// No projection.
-  MINIMAX_HOST_DEVICE void project(double*) const {}
-  /// The equilibrium \f$(m, \sigma, 0, 0, 0)\f$.
-  MINIMAX_HOST_DEVICE void equilibrium(double* z) const {
-    z[0] = data_mean;
-    z[1] = data_sigma;
-    z[2] = z[3] = z[4] = 0.0;
-  }
-};
-
 /// \brief The 1-D Gaussian GAN: data \f$N(m, \sigma^2)\f$; generator \f$G(z) = \mu + s z\f$,
 /// \f$z \sim N(0, 1)\f$, so \f$p_g = N(\mu, s^2)\f$; discriminator logit
 /// \f$D_\psi(x) = \psi_0 + \psi_1 x + \psi_2 x^2\f$; any adversarial loss of minimax::loss.
@@ -123,28 +80,62 @@ struct gaussian_gan_point {
 /// (optimal_discriminator()), where the minimax loss gives \f$L_D = \log 4 - 2\,\mathrm{JSD}(p_\text{data}\|p_g)\f$.
 /// The equilibrium is \f$(m, \sigma, 0, 0, 0)\f$: \f$p_g = p_\text{data}\f$ and \f$D^* \equiv 1/2\f$.
 template <loss::adversarial_loss Loss>
-struct gaussian_gan {
-  Loss loss{};                  ///< the adversarial loss
-  double data_mean = 0.0;       ///< \f$m\f$
-  double data_sigma = 1.0;      ///< \f$\sigma > 0\f$
-  std::vector<double> nodes;    ///< quadrature nodes for \f$N(0, 1)\f$
-  std::vector<double> weights;  ///< quadrature weights
+struct gaussian_gan : detail::inline_normal_rule {
+  /// 5, \f$(\mu, s, \psi_0, \psi_1, \psi_2)\f$: a constant (`gaussian_gan<L>::dimension`, as
+  /// minimax::PointGame asks) that is also called (`game.dimension()`, as minimax::Game asks).
+  static constexpr std::integral_constant<int, 5> dimension{};
+  /// 2, \f$(\mu, s)\f$: a constant that is also called, as dimension.
+  static constexpr std::integral_constant<int, 2> generator_dimension{};
 
-  /// The game against data \f$N(m, \sigma^2)\f$.
+  Loss loss{};             ///< the adversarial loss
+  double data_mean = 0.0;  ///< \f$m\f$
+  double data_sigma = 1.0; ///< \f$\sigma > 0\f$
+
+  /// The game against data \f$N(0, 1)\f$ with a default-constructed loss.
+  gaussian_gan() : gaussian_gan(Loss{}, 0.0, 1.0) {}
+  /// The game against data \f$N(m, \sigma^2)\f$; the 800-point rule for the expectations is
+  /// computed here and held inline (`nodes`, `weights`).
   /// \throws minimax::invalid_argument unless \f$m\f$ is finite and \f$\sigma\f$ positive and finite.
   gaussian_gan(Loss l, double m, double sigma) : loss(l), data_mean(m), data_sigma(sigma) {
     require_finite("minimax::games::gaussian_gan", "the data mean", m);
     require_positive("minimax::games::gaussian_gan", "the data sigma", sigma);
-    const detail::normal_expectation_rule rule;
-    nodes = rule.nodes;
-    weights = rule.weights;
+    fill_rule();
   }
 
-  /// 5: \f$(\mu, s, \psi_0, \psi_1, \psi_2)\f$.
-  Eigen::Index dimension() const { return 5; }
-  /// 2: \f$(\mu, s)\f$.
-  Eigen::Index generator_dimension() const { return 2; }
+  /// \name The game over arrays (minimax::PointGame: the Thrust ensembles, device code)
+  /// One definition of the field and the losses, which the Eigen members below call.
+  /// @{
+  /// \f$v(z)\f$ (T: double or a dual number).
+  template <class T>
+  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
+    detail::gaussian_gan_field(loss, data_mean, data_sigma, nodes, weights, rule_size, z, v);
+  }
+  /// \f$L_G\f$ at the array z.
+  template <class T>
+  MINIMAX_HOST_DEVICE T generator_loss(const T* z) const {
+    T lg, ld;
+    detail::gaussian_gan_losses(loss, data_mean, data_sigma, nodes, weights, rule_size, z, lg, ld);
+    return lg;
+  }
+  /// \f$L_D\f$ at the array z.
+  template <class T>
+  MINIMAX_HOST_DEVICE T discriminator_loss(const T* z) const {
+    T lg, ld;
+    detail::gaussian_gan_losses(loss, data_mean, data_sigma, nodes, weights, rule_size, z, lg, ld);
+    return ld;
+  }
+  /// No projection.
+  MINIMAX_HOST_DEVICE void project(double*) const {}
+  /// The equilibrium \f$(m, \sigma, 0, 0, 0)\f$ written to z.
+  MINIMAX_HOST_DEVICE void equilibrium(double* z) const {
+    z[0] = data_mean;
+    z[1] = data_sigma;
+    z[2] = z[3] = z[4] = 0.0;
+  }
+  /// @}
 
+  /// \name The game over Eigen vectors (minimax::Game)
+  /// @{
   /// \f$D_\psi(x) = \psi_0 + \psi_1 x + \psi_2 x^2\f$.
   template <class T>
   static T logit(const Eigen::VectorX<T>& z, const T& x) {
@@ -155,29 +146,35 @@ struct gaussian_gan {
   template <class T>
   T generator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::gaussian_gan::generator_loss", z.size(), dimension());
-    T lg, ld;
-    detail::gaussian_gan_losses(loss, data_mean, data_sigma, nodes.data(), weights.data(), nodes.size(), z.data(), lg,
-                                ld);
-    return lg;
+    return generator_loss(z.data());
   }
   /// \f$L_D\f$.
   template <class T>
   T discriminator_loss(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::gaussian_gan::discriminator_loss", z.size(), dimension());
-    T lg, ld;
-    detail::gaussian_gan_losses(loss, data_mean, data_sigma, nodes.data(), weights.data(), nodes.size(), z.data(), lg,
-                                ld);
-    return ld;
+    return discriminator_loss(z.data());
   }
   /// \f$v = -(\nabla_{\mu,s} L_G, \nabla_\psi L_D)\f$, by the chain rule through the losses' exact slopes.
   template <class T>
   Eigen::VectorX<T> vector_field(const Eigen::VectorX<T>& z) const {
     detail::require_state_size("minimax::games::gaussian_gan::vector_field", z.size(), dimension());
     Eigen::VectorX<T> v(5);
-    detail::gaussian_gan_field(loss, data_mean, data_sigma, nodes.data(), weights.data(), nodes.size(), z.data(),
-                               v.data());
+    field(z.data(), v.data());
     return v;
   }
+  /// The equilibrium \f$(m, \sigma, 0, 0, 0)\f$.
+  Eigen::VectorXd equilibrium() const {
+    Eigen::VectorXd z(5);
+    equilibrium(z.data());
+    return z;
+  }
+  /// The point with generator \f$(\mu, s)\f$ and discriminator \f$\psi\f$.
+  Eigen::VectorXd init(double mu, double s, const Eigen::Vector3d& psi = Eigen::Vector3d::Zero()) const {
+    Eigen::VectorXd z(5);
+    z << mu, s, psi;
+    return z;
+  }
+  /// @}
 
   /// The closed-form optimal discriminator \f$(\psi_0^*, \psi_1^*, \psi_2^*)\f$ against \f$p_g = N(\mu, s^2)\f$.
   /// \throws minimax::invalid_argument unless \f$s \ne 0\f$ and both are finite.
@@ -190,29 +187,16 @@ struct gaussian_gan {
     return {mu * mu / (2 * s2) - m * m / (2 * sigma2) + std::log(std::abs(s) / data_sigma), m / sigma2 - mu / s2,
             1 / (2 * s2) - 1 / (2 * sigma2)};
   }
-  /// The same game as a point game for ensembles (its rule copied inline).
-  gaussian_gan_point<Loss> point() const {
-    gaussian_gan_point<Loss> out;
-    out.loss = loss;
-    out.data_mean = data_mean;
-    out.data_sigma = data_sigma;
-    detail::copy_rule_inline("minimax::games::gaussian_gan::point", nodes, weights, out.nodes, out.weights,
-                             static_cast<std::size_t>(out.rule_size));
-    return out;
-  }
-  /// The equilibrium \f$(m, \sigma, 0, 0, 0)\f$.
-  Eigen::VectorXd equilibrium() const {
-    Eigen::VectorXd z = Eigen::VectorXd::Zero(5);
-    z[0] = data_mean;
-    z[1] = data_sigma;
-    return z;
-  }
-  /// The point with generator \f$(\mu, s)\f$ and discriminator \f$\psi\f$.
-  Eigen::VectorXd init(double mu, double s, const Eigen::Vector3d& psi = Eigen::Vector3d::Zero()) const {
-    Eigen::VectorXd z(5);
-    z << mu, s, psi;
-    return z;
+
+  /// \deprecated The game is its own point game: the ensembles take it as it is. Returns a copy.
+  [[deprecated("minimax::games::gaussian_gan is a point game itself: pass the game")]] gaussian_gan point() const {
+    return *this;
   }
 };
+
+/// \deprecated games::gaussian_gan is itself a point game (minimax::PointGame): use it.
+template <class Loss>
+using gaussian_gan_point [[deprecated("use minimax::games::gaussian_gan, which is a point game itself")]] =
+    gaussian_gan<Loss>;
 
 }  // namespace minimax::games

@@ -4,8 +4,8 @@
 /// parameter grids.
 ///
 /// An ensemble is a set of members, each a point game (a fixed-size, trivially copyable game
-/// whose field runs on a GPU: games::bilinear_point, games::dirac_gan_point with any loss and
-/// regulariser (instance noise included), games::gaussian_gan_point, and games::mlp_gan_point: two
+/// whose field runs on a GPU: games::scalar_bilinear, games::dirac_gan with any loss and
+/// regulariser (instance noise included), games::gaussian_gan, and games::mlp_gan_point: two
 /// small fixed-size networks on fixed batches), an update scheme of minimax::schemes with its own parameters,
 /// and a starting point. simulate_ensemble() advances every member for at most `steps` steps, one
 /// member per thread, and reports for each one its outcome:
@@ -19,8 +19,8 @@
 /// nothing), diverged when \f$\|z\| >\f$ `bound` or a coordinate is not finite; the reported
 /// distance is the final \f$\|v(z)\|\f$.
 ///
-/// The game fields are the Eigen backend's own (the point games share their formulas with
-/// games::bilinear, games::dirac_gan and games::gaussian_gan; games::mlp_gan_point runs the layers'
+/// The game fields are the Eigen backend's own (games::scalar_bilinear, games::dirac_gan and
+/// games::gaussian_gan are the same types on both backends; games::mlp_gan_point runs the layers'
 /// own one-sample passes, see nn::sample_network), and each scheme's update is the same sequence of
 /// operations as its Eigen `advance`, so a member's trajectory matches minimax::simulate's to
 /// rounding (compilers may contract a multiply-add into one FMA, on GPUs by default).
@@ -305,7 +305,7 @@ ensemble_result simulate_ensemble(const Policy& policy, const std::vector<ensemb
   std::vector<Scheme> schemes;
   games.reserve(members.size());
   schemes.reserve(members.size());
-  Eigen::MatrixXd starts(Point::dimension, static_cast<Eigen::Index>(members.size()));
+  Eigen::MatrixXd starts(static_cast<Eigen::Index>(Point::dimension), static_cast<Eigen::Index>(members.size()));
   for (std::size_t i = 0; i < members.size(); ++i) {
     games.push_back(members[i].game);
     schemes.push_back(members[i].scheme);

@@ -67,20 +67,26 @@ struct normal_expectation_rule {
   std::size_t size() const { return nodes.size(); }
 };
 
-/// \brief Copies a game's rule into a point game's inline arrays of `size` entries (ensembles carry
-/// the rule with the game to the device). Throws, naming `function`, when the rule's size differs.
-inline void copy_rule_inline(const char* function, const std::vector<double>& nodes, const std::vector<double>& weights,
-                             double* inline_nodes, double* inline_weights, std::size_t size) {
-  if (nodes.size() != size || weights.size() != size) {
-    raise_invalid_argument(function,
-                           "the number of quadrature nodes and weights must be " + std::to_string(size) +
-                               " (the point game's inline rule)",
-                           nodes.size() != size ? nodes.size() : weights.size());
+/// \brief The 800-point rule of normal_expectation_rule held inline (trivially copyable, so that a game
+/// holding it runs on a GPU): the base of the games whose expectations over N(0, 1) are quadratures.
+struct inline_normal_rule {
+  static constexpr int rule_size = 800;  ///< nodes of the rule: 40 panels of 20 Gauss-Legendre points
+  double nodes[rule_size] = {};          ///< \f$t_i\f$
+  double weights[rule_size] = {};        ///< \f$w_i\f$
+
+  /// Fills the arrays with normal_expectation_rule's default rule.
+  void fill_rule() {
+    const normal_expectation_rule rule;
+    for (std::size_t i = 0; i < rule_size; ++i) {
+      nodes[i] = rule.nodes[i];
+      weights[i] = rule.weights[i];
+    }
   }
-  for (std::size_t i = 0; i < size; ++i) {
-    inline_nodes[i] = nodes[i];
-    inline_weights[i] = weights[i];
-  }
-}
+};
+
+/// The games without a rule derive from this empty base instead.
+struct no_normal_rule {
+  void fill_rule() {}
+};
 
 }  // namespace minimax::games::detail
