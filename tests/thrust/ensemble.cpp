@@ -11,6 +11,7 @@
 #include <Eigen/Core>
 
 #include "damped_rotation.hpp"
+#include "heun_scheme.hpp"
 
 #include "minimax/dynamics/analysis.hpp"
 #include "minimax/dynamics/schemes/alternating.hpp"
@@ -108,38 +109,9 @@ TEST_CASE("every scheme of the ensemble follows the Eigen backend's trajectory")
 
 namespace {
 
-// A user's scheme, not one of minimax::schemes: Heun's predictor-corrector step
-// z <- z + h/2 (v(z) + v(z + h v(z))), in both forms (Eigen's advance, and the point form the
-// ensembles run), declared the way the library's own schemes declare theirs.
-struct heun {
-  double step;
-
-  template <minimax::Game G>
-  minimax::scheme_state start(const G&, const Eigen::VectorXd& z0) const {
-    return {z0, {}, 0};
-  }
-  template <minimax::Game G>
-  void advance(const G& game, minimax::scheme_state& s) const {
-    const Eigen::VectorXd v = game.template vector_field<double>(s.z);
-    const Eigen::VectorXd predicted = s.z + step * v;
-    const Eigen::VectorXd w = game.template vector_field<double>(predicted);
-    for (Eigen::Index i = 0; i < s.z.size(); ++i) s.z[i] += 0.5 * step * (v[i] + w[i]);
-    ++s.step;
-  }
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_start(const G&, const double*, double*) const {}
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double*, double& field2) const {
-    constexpr int n = G::dimension;
-    double v[n], predicted[n], w[n];
-    g.field(z, v);
-    field2 = 0.0;
-    for (int i = 0; i < n; ++i) field2 += v[i] * v[i];
-    for (int i = 0; i < n; ++i) predicted[i] = z[i] + step * v[i];
-    g.field(predicted, w);
-    for (int i = 0; i < n; ++i) z[i] += 0.5 * step * (v[i] + w[i]);
-  }
-};
+// A user's scheme, not one of minimax::schemes: Heun's predictor-corrector step, its update written
+// once over the game's view (tests/support/heun_scheme.hpp).
+using minimax_test::heun;
 
 static_assert(minimax::Scheme<heun, minimax::games::bilinear>);
 static_assert(minimax::PointScheme<heun, minimax::games::scalar_bilinear>);

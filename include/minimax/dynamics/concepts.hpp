@@ -14,8 +14,10 @@
 /// - for the Thrust ensembles, its point form: `point_start(game, z0, memory)` and
 ///   `point_advance(game, z, memory, field2)` over arrays of doubles (see minimax::PointScheme).
 ///
-/// Each scheme of minimax::schemes declares both forms in its own header, so a user's scheme
-/// written the same way runs under minimax::simulate and minimax::simulate_ensemble alike.
+/// A scheme derived from schemes::scheme_base gets both forms from one `step` written over a view of
+/// the game (schemes::eigen_view, schemes::point_view), as the discrete schemes of minimax::schemes
+/// do, so a user's scheme written the same way runs under minimax::simulate and
+/// minimax::simulate_ensemble alike, by one code path.
 
 #include <concepts>
 #include <type_traits>
@@ -60,8 +62,9 @@ concept LinearisedScheme = requires(const S& scheme, const Eigen::MatrixXd& J, E
 ///   ensembles judge stationarity by it, at no extra cost).
 ///
 /// The point form must be the same sequence of operations as the scheme's `advance`, so that a
-/// member's trajectory matches minimax::simulate's to rounding. Every scheme of minimax::schemes
-/// with a fixed-size state models it; tests/thrust/ensemble.cpp shows a user's scheme.
+/// member's trajectory matches minimax::simulate's to rounding: schemes::scheme_base makes both from
+/// one step. Every scheme of minimax::schemes with a fixed-size state models it;
+/// tests/support/heun_scheme.hpp shows a user's scheme.
 template <class S, class G>
 concept PointScheme = PointGame<G> && std::is_trivially_copyable_v<S> &&
                       requires(const S& scheme, const G& game, const double* z0, double* z, double* memory,

@@ -21,12 +21,13 @@
 ///
 /// The game fields are the Eigen backend's own (games::scalar_bilinear, games::dirac_gan and
 /// games::gaussian_gan are the same types on both backends; games::mlp_gan_point runs the layers'
-/// own one-sample passes, see nn::sample_network), and each scheme's update is the same sequence of
-/// operations as its Eigen `advance`, so a member's trajectory matches minimax::simulate's to
+/// own one-sample passes, see nn::sample_network), and each scheme's update is the same code as its
+/// Eigen `advance` (schemes::scheme_base), so a member's trajectory matches minimax::simulate's to
 /// rounding (compilers may contract a multiply-add into one FMA, on GPUs by default).
 ///
 /// Schemes: any minimax::PointScheme, that is any scheme declaring its point form
-/// (`point_start`, `point_advance`) beside its Eigen `advance`. Every scheme of minimax::schemes
+/// (`point_start`, `point_advance`) beside its Eigen `advance`, or deriving both from one step
+/// (schemes::scheme_base). Every scheme of minimax::schemes
 /// with a fixed-size state does: simultaneous, alternating (\f$n_D\f$ discriminator steps),
 /// extragradient, optimistic, momentum (simultaneous or alternating, negative \f$\beta\f$ too),
 /// consensus (\f$J^\top v\f$ by forward-mode dual numbers), each with one step size or two (TTUR),

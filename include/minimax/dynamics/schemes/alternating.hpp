@@ -4,7 +4,7 @@
 
 #include <Eigen/Core>
 
-#include "minimax/dynamics/schemes/state.hpp"
+#include "minimax/dynamics/schemes/scheme_base.hpp"
 
 namespace minimax::schemes {
 
@@ -18,7 +18,7 @@ namespace minimax::schemes {
 /// \f$h < 2\f$ the quantity \f$x^2 + y^2 - h\,xy\f$ is conserved exactly: bounded, but no convergence.
 /// Linearisation: \f$M = (I + h_D P_D J)^{n_D} (I + h_G P_G J)\f$, with \f$P_G, P_D\f$ the
 /// projections on each player's coordinates.
-struct alternating {
+struct alternating : scheme_base<alternating> {
   double generator_step;        ///< \f$h_G\f$
   double discriminator_step;    ///< \f$h_D\f$
   int discriminator_steps = 1;  ///< \f$n_D\f$, discriminator steps per generator step
@@ -35,40 +35,20 @@ struct alternating {
     }
   }
 
-  /// The state at \f$z_0\f$.
-  template <Game G>
-  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
-    return {z0, {}, 0};
-  }
-  /// One generator step, then \f$n_D\f$ discriminator steps (each followed by the projection).
-  template <Game G, class State = scheme_state>
-  void advance(const G& game, State& s) const {
-    const Eigen::Index ng = game.generator_dimension();
-    const Eigen::Index nd = s.z.size() - ng;
-    s.z.head(ng) += generator_step * detail::field(game, s.z).head(ng);
-    detail::project(game, s.z);
-    for (int k = 0; k < discriminator_steps; ++k) {
-      s.z.tail(nd) += discriminator_step * detail::field(game, s.z).tail(nd);
-      detail::project(game, s.z);
-    }
-    ++s.step;
-  }
-  /// The point form's start (minimax::PointScheme): no memory.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_start(const G&, const double*, double*) const {}
-  /// The point form of advance() (minimax::PointScheme), on arrays; `field2` receives
-  /// \f$\|v(z)\|^2\f$ at the step's first point.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double*, double& field2) const {
-    constexpr int n = G::dimension, ng = G::generator_dimension;
-    double v[n];
-    g.field(z, v);
-    field2 = detail::squared_norm(v, n);
-    for (int i = 0; i < ng; ++i) z[i] += generator_step * v[i];
+  /// The generator's step, then \f$n_D\f$ discriminator steps, each at the newest point and each
+  /// followed by the projection, over either backend's view (schemes::scheme_base supplies `start`,
+  /// `advance` and the point form).
+  template <class View>
+  MINIMAX_HOST_DEVICE void step(const View& g, double* z, double*, double& field2) const {
+    const long n = g.dimension(), ng = g.generator_dimension();
+    auto v = g.template buffer<double>();
+    g.field(z, v.data());
+    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
+    for (long i = 0; i < ng; ++i) z[i] += generator_step * v[i];
     g.project(z);
     for (int k = 0; k < discriminator_steps; ++k) {
-      g.field(z, v);
-      for (int i = ng; i < n; ++i) z[i] += discriminator_step * v[i];
+      g.field(z, v.data());
+      for (long i = ng; i < n; ++i) z[i] += discriminator_step * v[i];
       g.project(z);
     }
   }

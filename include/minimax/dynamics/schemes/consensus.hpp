@@ -5,8 +5,7 @@
 #include <Eigen/Core>
 
 #include "minimax/core/dual.hpp"
-#include "minimax/dynamics/jacobian.hpp"
-#include "minimax/dynamics/schemes/state.hpp"
+#include "minimax/dynamics/schemes/scheme_base.hpp"
 
 namespace minimax::schemes {
 
@@ -14,12 +13,12 @@ namespace minimax::schemes {
 /// \f$v(z) - \gamma \nabla \tfrac12 \|v(z)\|^2 = v(z) - \gamma J(z)^\top v(z)\f$.
 ///
 /// The added term pulls both players towards points where the field vanishes. \f$J^\top v\f$ is
-/// computed from the exact Jacobian (minimax::jacobian, one dual evaluation per coordinate).
+/// computed exactly, with dual numbers through the field (one evaluation per coordinate, as minimax::jacobian).
 /// Linearisation at a stationary point (where \f$v = 0\f$, so the derivative of \f$J^\top\f$ drops
 /// out): \f$M = I + H(J - \gamma J^\top J)\f$, with \f$H = \operatorname{diag}(h_G I, h_D I)\f$ (one step
 /// size \f$h\f$ for both players, or two: TTUR). For the Dirac-GAN with \f$a = f'(0)\f$ the
 /// linearised field has eigenvalues \f$-\gamma a^2 \pm i a\f$.
-struct consensus {
+struct consensus : scheme_base<consensus> {
   double generator_step;      ///< \f$h_G\f$
   double discriminator_step;  ///< \f$h_D\f$
   double gamma;               ///< \f$\gamma \ge 0\f$
@@ -32,43 +31,26 @@ struct consensus {
     detail::require_step_sizes("minimax::schemes::consensus", h_generator, h_discriminator);
     require_non_negative("minimax::schemes::consensus", "gamma", weight);
   }
-  /// The state at \f$z_0\f$.
-  template <Game G>
-  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
-    return {z0, {}, 0};
-  }
-  /// \f$z \leftarrow z + H(v - \gamma J^\top v)\f$.
-  template <Game G>
-  void advance(const G& game, scheme_state& s) const {
-    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
-    const Vector v = detail::field(game, s.z);
-    const Vector h = detail::step_sizes(s.z.size(), game.generator_dimension(), generator_step, discriminator_step);
-    s.z += h.cwiseProduct(v - gamma * (jacobian(game, s.z).transpose() * v));
-    detail::project(game, s.z);
-    ++s.step;
-  }
-  /// The point form's start (minimax::PointScheme): no memory.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_start(const G&, const double*, double*) const {}
-  /// The point form of advance() (minimax::PointScheme), on arrays: \f$J^\top v\f$ column by column,
-  /// one dual-number evaluation of the field along each \f$e_k\f$; `field2` receives \f$\|v(z)\|^2\f$.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double*, double& field2) const {
-    constexpr int n = G::dimension;
-    double v[n], jtv[n];
-    g.field(z, v);
-    field2 = detail::squared_norm(v, n);
-    for (int k = 0; k < n; ++k) {
-      dual<double> zd[n], vd[n];
-      for (int i = 0; i < n; ++i) zd[i] = dual<double>(z[i], i == k ? 1.0 : 0.0);
-      g.field(zd, vd);
+  /// \f$z \leftarrow z + H(v - \gamma J^\top v)\f$, \f$J^\top v\f$ column by column with dual numbers
+  /// through the game's field, then the projection, over either backend's view
+  /// (schemes::scheme_base supplies `start`, `advance` and the point form).
+  template <class View>
+  MINIMAX_HOST_DEVICE void step(const View& g, double* z, double*, double& field2) const {
+    const long n = g.dimension(), ng = g.generator_dimension();
+    auto v = g.template buffer<double>();
+    auto jtv = g.template buffer<double>();
+    auto zd = g.template buffer<dual<double>>();
+    auto vd = g.template buffer<dual<double>>();
+    g.field(z, v.data());
+    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
+    for (long k = 0; k < n; ++k) {
+      for (long i = 0; i < n; ++i) zd[i] = dual<double>(z[i], i == k ? 1.0 : 0.0);
+      g.field(zd.data(), vd.data());
       double sum = 0.0;
-      for (int i = 0; i < n; ++i) sum += vd[i].derivative * v[i];
+      for (long i = 0; i < n; ++i) sum += vd[i].derivative * v[i];
       jtv[k] = sum;
     }
-    for (int i = 0; i < n; ++i) {
-      z[i] += detail::player_step(i, G::generator_dimension, generator_step, discriminator_step) * (v[i] - gamma * jtv[i]);
-    }
+    for (long i = 0; i < n; ++i) z[i] += (i < ng ? generator_step : discriminator_step) * (v[i] - gamma * jtv[i]);
     g.project(z);
   }
   /// \f$M = I + H(J - \gamma J^\top J)\f$ (valid at stationary points).

@@ -4,7 +4,7 @@
 
 #include <Eigen/Core>
 
-#include "minimax/dynamics/schemes/state.hpp"
+#include "minimax/dynamics/schemes/scheme_base.hpp"
 
 namespace minimax::schemes {
 
@@ -14,7 +14,7 @@ namespace minimax::schemes {
 /// Linearisation: \f$M = I + HJ + (HJ)^2\f$, with one step size \f$I + hJ + h^2 J^2\f$. On \f$V = xy\f$ the eigenvalues of \f$M\f$ are
 /// \f$(1 - h^2) \pm i h\f$, of modulus \f$\sqrt{1 - h^2 + h^4} < 1\f$ for \f$0 < h < 1\f$: it converges
 /// where simultaneous steps spiral out.
-struct extragradient {
+struct extragradient : scheme_base<extragradient> {
   double generator_step;      ///< \f$h_G\f$
   double discriminator_step;  ///< \f$h_D\f$
 
@@ -25,37 +25,19 @@ struct extragradient {
       : generator_step(h_generator), discriminator_step(h_discriminator) {
     detail::require_step_sizes("minimax::schemes::extragradient", h_generator, h_discriminator);
   }
-  /// The state at \f$z_0\f$.
-  template <Game G>
-  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
-    return {z0, {}, 0};
-  }
-  /// The look-ahead step and the real step, each followed by the projection.
-  template <Game G>
-  void advance(const G& game, scheme_state& s) const {
-    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
-    const Vector h = detail::step_sizes(s.z.size(), game.generator_dimension(), generator_step, discriminator_step);
-    Vector ahead = s.z + h.cwiseProduct(detail::field(game, s.z));
-    detail::project(game, ahead);
-    s.z += h.cwiseProduct(detail::field(game, ahead));
-    detail::project(game, s.z);
-    ++s.step;
-  }
-  /// The point form's start (minimax::PointScheme): no memory.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_start(const G&, const double*, double*) const {}
-  /// The point form of advance() (minimax::PointScheme), on arrays; `field2` receives
-  /// \f$\|v(z)\|^2\f$ at the step's first point.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double*, double& field2) const {
-    constexpr int n = G::dimension;
-    double v[n], ahead[n];
-    g.field(z, v);
-    field2 = detail::squared_norm(v, n);
-    for (int i = 0; i < n; ++i) ahead[i] = z[i] + detail::player_step(i, G::generator_dimension, generator_step, discriminator_step) * v[i];
-    g.project(ahead);
-    g.field(ahead, v);
-    for (int i = 0; i < n; ++i) z[i] += detail::player_step(i, G::generator_dimension, generator_step, discriminator_step) * v[i];
+  /// The look-ahead step and the real step, each followed by the projection, over either backend's
+  /// view (schemes::scheme_base supplies `start`, `advance` and the point form).
+  template <class View>
+  MINIMAX_HOST_DEVICE void step(const View& g, double* z, double*, double& field2) const {
+    const long n = g.dimension(), ng = g.generator_dimension();
+    auto v = g.template buffer<double>();
+    auto ahead = g.template buffer<double>();
+    g.field(z, v.data());
+    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
+    for (long i = 0; i < n; ++i) ahead[i] = z[i] + (i < ng ? generator_step : discriminator_step) * v[i];
+    g.project(ahead.data());
+    g.field(ahead.data(), v.data());
+    for (long i = 0; i < n; ++i) z[i] += (i < ng ? generator_step : discriminator_step) * v[i];
     g.project(z);
   }
   /// \f$M = I + HJ + (HJ)^2\f$.

@@ -4,7 +4,7 @@
 
 #include <Eigen/Core>
 
-#include "minimax/dynamics/schemes/state.hpp"
+#include "minimax/dynamics/schemes/scheme_base.hpp"
 
 namespace minimax::schemes {
 
@@ -17,50 +17,34 @@ namespace minimax::schemes {
 /// 7.2); RK4 conserves it to \f$O(\Delta t^4)\f$ over a unit of time. Linearisation:
 /// \f$M = \sum_{k=0}^{4} (\Delta t J)^k / k!\f$. The projection, if the game has one, is not applied
 /// (a flow has no steps to project after).
-struct gradient_flow {
+struct gradient_flow : scheme_base<gradient_flow> {
   double time_step;  ///< \f$\Delta t\f$
 
   /// Time step \f$\Delta t > 0\f$.
   explicit gradient_flow(double dt) : time_step(dt) {
     detail::require_step_size("minimax::schemes::gradient_flow", "the time step", dt);
   }
-  /// The state at \f$z_0\f$.
-  template <Game G>
-  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
-    return {z0, {}, 0};
-  }
-  /// One RK4 step of length \f$\Delta t\f$. (The state's type is a template parameter so that the
-  /// Eigen expressions below are compiled where a program steps the flow, not in every unit that
-  /// includes the header.)
-  template <Game G, class State = scheme_state>
-  void advance(const G& game, State& s) const {
+  /// One classical Runge–Kutta step of \f$\dot z = v(z)\f$ (no projection: the flow is the
+  /// unconstrained game's), over either backend's view (schemes::scheme_base supplies `start`,
+  /// `advance` and the point form).
+  template <class View>
+  MINIMAX_HOST_DEVICE void step(const View& g, double* z, double*, double& field2) const {
+    const long n = g.dimension();
     const double dt = time_step;
-    const auto k1 = detail::field(game, s.z);
-    const auto k2 = detail::field(game, (s.z + 0.5 * dt * k1).eval());
-    const auto k3 = detail::field(game, (s.z + 0.5 * dt * k2).eval());
-    const auto k4 = detail::field(game, (s.z + dt * k3).eval());
-    s.z += (dt / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
-    ++s.step;
-  }
-  /// The point form's start (minimax::PointScheme): no memory.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_start(const G&, const double*, double*) const {}
-  /// The point form of advance() (minimax::PointScheme): one RK4 step on arrays; `field2` receives
-  /// \f$\|v(z)\|^2\f$ at the step's first point.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double*, double& field2) const {
-    constexpr int n = G::dimension;
-    const double dt = time_step;
-    double k1[n], k2[n], k3[n], k4[n], y[n];
-    g.field(z, k1);
-    field2 = detail::squared_norm(k1, n);
-    for (int i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k1[i];
-    g.field(y, k2);
-    for (int i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k2[i];
-    g.field(y, k3);
-    for (int i = 0; i < n; ++i) y[i] = z[i] + dt * k3[i];
-    g.field(y, k4);
-    for (int i = 0; i < n; ++i) z[i] += (dt / 6.0) * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
+    auto k1 = g.template buffer<double>();
+    auto k2 = g.template buffer<double>();
+    auto k3 = g.template buffer<double>();
+    auto k4 = g.template buffer<double>();
+    auto y = g.template buffer<double>();
+    g.field(z, k1.data());
+    field2 = detail::squared_norm(k1.data(), static_cast<int>(n));
+    for (long i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k1[i];
+    g.field(y.data(), k2.data());
+    for (long i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k2[i];
+    g.field(y.data(), k3.data());
+    for (long i = 0; i < n; ++i) y[i] = z[i] + dt * k3[i];
+    g.field(y.data(), k4.data());
+    for (long i = 0; i < n; ++i) z[i] += (dt / 6.0) * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
   }
   /// \f$M = I + A + A^2/2 + A^3/6 + A^4/24\f$ with \f$A = \Delta t J\f$.
   template <class Derived>

@@ -6,7 +6,7 @@
 
 #include <Eigen/Core>
 
-#include "minimax/dynamics/schemes/state.hpp"
+#include "minimax/dynamics/schemes/scheme_base.hpp"
 
 namespace minimax::schemes {
 
@@ -21,7 +21,7 @@ namespace minimax::schemes {
 /// (\f$z_{-1} = z_0\f$). Linearisation on \f$(z_t, z_{t-1})\f$, simultaneous form:
 /// \f$M = \begin{pmatrix} (1+\beta) I + HJ & -\beta I \\ I & 0 \end{pmatrix}\f$; the alternating form
 /// is the product of the generator's and then the discriminator's partial updates.
-struct momentum {
+struct momentum : scheme_base<momentum> {
   double generator_step;      ///< \f$h_G\f$
   double discriminator_step;  ///< \f$h_D\f$
   double beta;                ///< \f$\beta\f$, in \f$(-1, 1)\f$
@@ -38,58 +38,37 @@ struct momentum {
       raise_invalid_argument("minimax::schemes::momentum", "the momentum beta must lie in (-1, 1)", momentum_beta);
     }
   }
-  /// The state at \f$z_0\f$; the memory holds \f$z_{-1} = z_0\f$.
-  template <Game G>
-  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
-    return {z0, z0, 0};
+  /// The memory: the previous point, \f$z_0\f$ at the start (so the first step has no momentum).
+  static constexpr bool uses_memory = true;
+  /// Fills the memory with \f$z_0\f$.
+  template <class View>
+  MINIMAX_HOST_DEVICE void start_memory(const View& g, const double* z0, double* memory) const {
+    for (long i = 0; i < g.dimension(); ++i) memory[i] = z0[i];
   }
-  /// One step with momentum (each partial step followed by the projection).
-  template <Game G, class State = scheme_state>
-  void advance(const G& game, State& s) const {
-    const auto previous = s.z.eval();
-    const Eigen::Index ng = game.generator_dimension();
-    const Eigen::Index nd = s.z.size() - ng;
+  /// \f$z \leftarrow z + H v + \beta(z - z_\text{prev})\f$ (simultaneous, or the generator's coordinates
+  /// first and the discriminator's at the new point), the memory taking the point before the step,
+  /// over either backend's view (schemes::scheme_base supplies `start`, `advance` and the point form).
+  template <class View>
+  MINIMAX_HOST_DEVICE void step(const View& g, double* z, double* memory, double& field2) const {
+    const long n = g.dimension(), ng = g.generator_dimension();
+    auto v = g.template buffer<double>();
+    auto previous = g.template buffer<double>();
+    for (long i = 0; i < n; ++i) previous[i] = z[i];
+    g.field(z, v.data());
+    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
     if (!alternating) {
-      const auto v = detail::field(game, s.z);
-      s.z.head(ng) += generator_step * v.head(ng) + beta * (previous.head(ng) - s.memory.head(ng));
-      s.z.tail(nd) += discriminator_step * v.tail(nd) + beta * (previous.tail(nd) - s.memory.tail(nd));
-      detail::project(game, s.z);
-    } else {
-      s.z.head(ng) += generator_step * detail::field(game, s.z).head(ng) + beta * (previous.head(ng) - s.memory.head(ng));
-      detail::project(game, s.z);
-      s.z.tail(nd) += discriminator_step * detail::field(game, s.z).tail(nd) + beta * (previous.tail(nd) - s.memory.tail(nd));
-      detail::project(game, s.z);
-    }
-    s.memory = previous;
-    ++s.step;
-  }
-  /// The point form's start (minimax::PointScheme): the memory (the previous point) starts as \f$z_0\f$.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_start(const G&, const double* z, double* memory) const {
-    for (int i = 0; i < G::dimension; ++i) memory[i] = z[i];
-  }
-  /// The point form of advance() (minimax::PointScheme), on arrays; `field2` receives
-  /// \f$\|v(z)\|^2\f$ at the step's first point.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double* memory, double& field2) const {
-    constexpr int n = G::dimension, ng = G::generator_dimension;
-    double v[n], previous[n];
-    for (int i = 0; i < n; ++i) previous[i] = z[i];
-    g.field(z, v);
-    field2 = detail::squared_norm(v, n);
-    if (!alternating) {
-      for (int i = 0; i < n; ++i) {
-        z[i] += detail::player_step(i, ng, generator_step, discriminator_step) * v[i] + beta * (z[i] - memory[i]);
+      for (long i = 0; i < n; ++i) {
+        z[i] += (i < ng ? generator_step : discriminator_step) * v[i] + beta * (previous[i] - memory[i]);
       }
       g.project(z);
     } else {
-      for (int i = 0; i < ng; ++i) z[i] += generator_step * v[i] + beta * (previous[i] - memory[i]);
+      for (long i = 0; i < ng; ++i) z[i] += generator_step * v[i] + beta * (previous[i] - memory[i]);
       g.project(z);
-      g.field(z, v);
-      for (int i = ng; i < n; ++i) z[i] += discriminator_step * v[i] + beta * (previous[i] - memory[i]);
+      g.field(z, v.data());
+      for (long i = ng; i < n; ++i) z[i] += discriminator_step * v[i] + beta * (previous[i] - memory[i]);
       g.project(z);
     }
-    for (int i = 0; i < n; ++i) memory[i] = previous[i];
+    for (long i = 0; i < n; ++i) memory[i] = previous[i];
   }
   /// The linearised update on \f$(z_t, z_{t-1})\f$.
   template <class Derived>

@@ -4,7 +4,7 @@
 
 #include <Eigen/Core>
 
-#include "minimax/dynamics/schemes/state.hpp"
+#include "minimax/dynamics/schemes/scheme_base.hpp"
 
 namespace minimax::schemes {
 
@@ -16,7 +16,7 @@ namespace minimax::schemes {
 /// \f[ M = \begin{pmatrix} I + 2HJ & -HJ \\ I & 0 \end{pmatrix}, \f]
 /// whose eigenvalues are the roots of the companion polynomial; on \f$V = xy\f$ it converges for
 /// small \f$h\f$.
-struct optimistic {
+struct optimistic : scheme_base<optimistic> {
   double generator_step;      ///< \f$h_G\f$
   double discriminator_step;  ///< \f$h_D\f$
 
@@ -27,38 +27,23 @@ struct optimistic {
       : generator_step(h_generator), discriminator_step(h_discriminator) {
     detail::require_step_sizes("minimax::schemes::optimistic", h_generator, h_discriminator);
   }
-  /// The state at \f$z_0\f$; the memory holds \f$v(z_0)\f$.
-  template <Game G>
-  scheme_state start(const G& game, const Eigen::VectorXd& z0) const {
-    return {z0, detail::field(game, z0), 0};
+  /// The memory: the field at \f$z_0\f$ (so the first step is a plain simultaneous step).
+  static constexpr bool uses_memory = true;
+  /// Fills the memory with \f$v(z_0)\f$.
+  template <class View>
+  MINIMAX_HOST_DEVICE void start_memory(const View& g, const double* z0, double* memory) const {
+    g.field(z0, memory);
   }
-  /// \f$z \leftarrow z + 2H v(z) - H v_{\text{previous}}\f$.
-  template <Game G>
-  void advance(const G& game, scheme_state& s) const {
-    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
-    const Vector v = detail::field(game, s.z);
-    const Vector h = detail::step_sizes(s.z.size(), game.generator_dimension(), generator_step, discriminator_step);
-    s.z += h.cwiseProduct(2.0 * v - s.memory);
-    s.memory = v;
-    detail::project(game, s.z);
-    ++s.step;
-  }
-  /// The point form's start (minimax::PointScheme): the memory (the previous field) starts as
-  /// \f$v(z_0)\f$.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_start(const G& g, const double* z, double* memory) const {
-    g.field(z, memory);
-  }
-  /// The point form of advance() (minimax::PointScheme), on arrays; `field2` receives
-  /// \f$\|v(z)\|^2\f$ at the step's first point.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double* memory, double& field2) const {
-    constexpr int n = G::dimension;
-    double v[n];
-    g.field(z, v);
-    field2 = detail::squared_norm(v, n);
-    for (int i = 0; i < n; ++i) {
-      z[i] += detail::player_step(i, G::generator_dimension, generator_step, discriminator_step) * (2.0 * v[i] - memory[i]);
+  /// \f$z \leftarrow z + H(2v(z) - v_\text{prev})\f$, the memory taking \f$v(z)\f$, then the projection,
+  /// over either backend's view (schemes::scheme_base supplies `start`, `advance` and the point form).
+  template <class View>
+  MINIMAX_HOST_DEVICE void step(const View& g, double* z, double* memory, double& field2) const {
+    const long n = g.dimension(), ng = g.generator_dimension();
+    auto v = g.template buffer<double>();
+    g.field(z, v.data());
+    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
+    for (long i = 0; i < n; ++i) {
+      z[i] += (i < ng ? generator_step : discriminator_step) * (2.0 * v[i] - memory[i]);
       memory[i] = v[i];
     }
     g.project(z);

@@ -4,7 +4,7 @@
 
 #include <Eigen/Core>
 
-#include "minimax/dynamics/schemes/state.hpp"
+#include "minimax/dynamics/schemes/scheme_base.hpp"
 
 namespace minimax::schemes {
 
@@ -16,7 +16,7 @@ namespace minimax::schemes {
 /// \f$h < 2|\operatorname{Re}\lambda|/|\lambda|^2\f$ for every eigenvalue \f$\lambda\f$ of \f$J\f$
 /// (see minimax::largest_stable_step). On the bilinear game \f$V = xy\f$ the norm grows by exactly
 /// \f$\sqrt{1 + h^2}\f$ per step.
-struct simultaneous {
+struct simultaneous : scheme_base<simultaneous> {
   double generator_step;      ///< \f$h_G\f$
   double discriminator_step;  ///< \f$h_D\f$
 
@@ -28,32 +28,15 @@ struct simultaneous {
     detail::require_step_sizes("minimax::schemes::simultaneous", h_generator, h_discriminator);
   }
 
-  /// The state at \f$z_0\f$.
-  template <Game G>
-  scheme_state start(const G&, const Eigen::VectorXd& z0) const {
-    return {z0, {}, 0};
-  }
-  /// \f$z \leftarrow z + H v(z)\f$, then the game's projection if it has one.
-  template <Game G>
-  void advance(const G& game, scheme_state& s) const {
-    using Vector = deferred_t<Eigen::VectorXd, G>;  // compiled where this is called
-    const Vector h = detail::step_sizes(s.z.size(), game.generator_dimension(), generator_step, discriminator_step);
-    s.z += h.cwiseProduct(detail::field(game, s.z));
-    detail::project(game, s.z);
-    ++s.step;
-  }
-  /// The point form's start (minimax::PointScheme): no memory.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_start(const G&, const double*, double*) const {}
-  /// The point form of advance() (minimax::PointScheme): \f$z \leftarrow z + H v(z)\f$ on arrays, then
-  /// the projection; `field2` receives \f$\|v(z)\|^2\f$ at the step's first point.
-  template <class G>
-  MINIMAX_HOST_DEVICE void point_advance(const G& g, double* z, double*, double& field2) const {
-    constexpr int n = G::dimension;
-    double v[n];
-    g.field(z, v);
-    field2 = detail::squared_norm(v, n);
-    for (int i = 0; i < n; ++i) z[i] += detail::player_step(i, G::generator_dimension, generator_step, discriminator_step) * v[i];
+  /// One step \f$z \leftarrow z + H v(z)\f$, then the projection, over either backend's view
+  /// (schemes::scheme_base supplies `start`, `advance` and the point form).
+  template <class View>
+  MINIMAX_HOST_DEVICE void step(const View& g, double* z, double*, double& field2) const {
+    const long n = g.dimension(), ng = g.generator_dimension();
+    auto v = g.template buffer<double>();
+    g.field(z, v.data());
+    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
+    for (long i = 0; i < n; ++i) z[i] += (i < ng ? generator_step : discriminator_step) * v[i];
     g.project(z);
   }
   /// \f$M = I + HJ\f$.

@@ -1,0 +1,67 @@
+#pragma once
+/// \file
+/// \brief A scheme written once: one step over a view (schemes/views.hpp) gives the Eigen scheme
+/// (minimax::Scheme) and its point form for the Thrust ensembles (minimax::PointScheme).
+
+#include <Eigen/Core>
+
+#include "minimax/core/config.hpp"
+#include "minimax/dynamics/schemes/state.hpp"
+#include "minimax/dynamics/schemes/views.hpp"
+
+namespace minimax::schemes {
+
+/// \brief The base of a scheme whose update is written once, as a template over the view of the
+/// game (schemes::point_view on the Thrust ensembles, schemes::eigen_view under minimax::simulate):
+/// \code
+/// struct my_scheme : minimax::schemes::scheme_base<my_scheme> {
+///   double h;
+///   template <class View>
+///   MINIMAX_HOST_DEVICE void step(const View& g, double* z, double* memory, double& field2) const;
+/// };
+/// \endcode
+/// `step` takes one step in place on the point `z` (dimension() doubles) and sets `field2` to
+/// \f$\|v(z)\|^2\f$ at the step's first point (the ensembles judge stationarity by it). A scheme
+/// with memory (the previous point or field) declares `static constexpr bool uses_memory = true` and
+/// `start_memory(g, z0, memory)`, which fills dimension() doubles at the start; `memory` is then
+/// kept from step to step (in minimax::scheme_state::memory on the Eigen backend).
+///
+/// The base supplies `start`/`advance` (minimax::Scheme) and `point_start`/`point_advance`
+/// (minimax::PointScheme), each calling the derived scheme's `step` with the backend's view; the
+/// derived scheme stays trivially copyable. Every discrete scheme of minimax::schemes with a
+/// fixed-size state is written this way; docs/dynamics.md shows a user's.
+template <class Derived>
+struct scheme_base {
+  /// The state at \f$z_0\f$: the point, and the memory where the scheme uses one.
+  template <Game G>
+  scheme_state start(const G& game, const Eigen::VectorXd& z0) const {
+    scheme_state s{z0, {}, 0};
+    if constexpr (requires { requires Derived::uses_memory; }) {
+      s.memory.resize(z0.size());
+      self().start_memory(eigen_view<G>{game, z0.size()}, s.z.data(), s.memory.data());
+    }
+    return s;
+  }
+  /// One step of the derived scheme's update on the Eigen backend.
+  template <Game G, class State = scheme_state>
+  void advance(const G& game, State& s) const {
+    double field2 = 0.0;
+    self().step(eigen_view<G>{game, s.z.size()}, s.z.data(), s.memory.data(), field2);
+    ++s.step;
+  }
+  /// The point form's start (minimax::PointScheme): the memory, where the scheme uses one.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_start(const G& game, const double* z0, double* memory) const {
+    if constexpr (requires { requires Derived::uses_memory; }) self().start_memory(point_view<G>{game}, z0, memory);
+  }
+  /// The point form of advance() (minimax::PointScheme), on arrays.
+  template <class G>
+  MINIMAX_HOST_DEVICE void point_advance(const G& game, double* z, double* memory, double& field2) const {
+    self().step(point_view<G>{game}, z, memory, field2);
+  }
+
+ private:
+  MINIMAX_HOST_DEVICE const Derived& self() const { return static_cast<const Derived&>(*this); }
+};
+
+}  // namespace minimax::schemes
