@@ -70,7 +70,7 @@ int cmd_prove(int argc, char** argv) {
     const auto& s = pr.steps[k];
     const bool given = s.rel == mm::proofs::relation::given;
     r.row({static_cast<long>(k + 1), s.name, s.formula, s.identity, given ? "given" : mm::proofs::to_symbol(s.rel), s.value,
-           s.error, given ? json::value() : json::value(s.reference), given ? json::value() : json::value(s.residual()),
+           s.error_estimate, given ? json::value() : json::value(s.reference.value), given ? json::value() : json::value(s.residual()),
            given ? json::value() : json::value(s.tolerance()), s.holds()});
   }
   emit(r, a, "table", mm::proofs::to_table(pr));

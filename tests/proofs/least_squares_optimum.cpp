@@ -23,7 +23,7 @@ TEST_CASE("LSGAN: C = (1/2) Pearson chi2(p_data + p_g || 2 p_g) over the hard fa
 
 TEST_CASE("LSGAN: disjoint supports give 1", "[proofs][least_squares_optimum]") {
   const auto pr = mm::proofs::least_squares_optimum(mm::uniform{0, 1}, mm::uniform{2, 3});
-  for (std::size_t k = 0; k < 3; ++k) CHECK(std::abs(pr.steps[k].value - 1) <= 4 * pr.steps[k].error + 1e-15);
+  for (std::size_t k = 0; k < 3; ++k) CHECK(std::abs(pr.steps[k].value - 1) <= 4 * pr.steps[k].error_estimate + 1e-15);
 }
 
 TEST_CASE("LSGAN: targets that do not satisfy b - c = 1, b - a = 2", "[proofs][least_squares_optimum]") {

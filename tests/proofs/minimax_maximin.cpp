@@ -28,7 +28,7 @@ TEST_CASE("against a uniform q_0 the inner generator collapses onto the data's m
   // V(D, delta_2) = sum p log(p/(p + 1/4)) + log(1 - 0.4/0.65).
   double v = std::log(1 - 0.4 / 0.65);
   for (Eigen::Index i = 0; i < 4; ++i) v += p[i] * std::log(p[i] / (p[i] + 0.25));
-  CHECK(std::abs(pr.steps[4].reference - v) <= 1e-14);
+  CHECK(std::abs(pr.steps[4].reference.value - v) <= 1e-14);
 }
 
 TEST_CASE("minimax_maximin: bad input", "[proofs][minimax_maximin]") {

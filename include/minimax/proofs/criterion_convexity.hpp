@@ -111,13 +111,12 @@ proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
             ", p_b = " + detail::describe(p_b);
 
   const estimate c_a = virtual_training_criterion(p_data, p_a), c_b = virtual_training_criterion(p_data, p_b);
-  pr.given(step_id{"criterion_at_p_a"}, "C(p_a)", "C(p_a) = \\max_D V(D, p_a)", "Theorem 1's criterion", c_a.value, c_a.error_estimate);
+  pr.given(step_id{"criterion_at_p_a"}, "C(p_a)", "C(p_a) = \\max_D V(D, p_a)", "Theorem 1's criterion", c_a);
   const minimax::estimate path_0 = detail::criterion_on_path(p_data, p_a, p_b, 0.0);
   pr.then(relation::equals, step_id{"path_start"}, "C on the path at t = 0", "C(p_t)\\big|_{t=0},\\ p_t = (1-t)p_a + t\\,p_b",
-          "p_0 = p_a", path_0.value, path_0.error_estimate);
+          "p_0 = p_a", path_0);
   const minimax::estimate path_1 = detail::criterion_on_path(p_data, p_a, p_b, 1.0);
-  pr.compare(relation::equals, step_id{"path_end"}, "C on the path at t = 1", "C(p_t)\\big|_{t=1} = C(p_b)", "p_1 = p_b", path_1.value,
-             path_1.error_estimate, c_b.value, c_b.error_estimate, "C(p_b)");
+  pr.compare(relation::equals, step_id{"path_end"}, "C on the path at t = 1", "C(p_t)\\big|_{t=1} = C(p_b)", "p_1 = p_b", path_1, c_b, "C(p_b)");
 
   // Linearity of U(p_g, D) for D = D* of p_{1/2}, evaluated in log space.
   {
@@ -134,16 +133,17 @@ proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
     const minimax::estimate u_t = u_at(t), u_0 = u_at(0), u_1 = u_at(1);
     pr.compare(relation::equals, step_id{"value_linear_in_p_g"}, "U(p_t, D) linear in p_g (fixed D, t = 1/3)",
                "U(p_t, D) = (1-t)\\,U(p_a, D) + t\\,U(p_b, D),\\ D = D^*_{p_{1/2}}",
-               "U(p_g, D) = int p_data log D + p_g log(1-D) is linear in p_g", u_t.value, u_t.error_estimate,
-               (1 - t) * u_0.value + t * u_1.value, (1 - t) * u_0.error_estimate + t * u_1.error_estimate, "(1-t)U(p_a,D) + tU(p_b,D)");
+               "U(p_g, D) = int p_data log D + p_g log(1-D) is linear in p_g", u_t,
+               estimate{(1 - t) * u_0.value + t * u_1.value, (1 - t) * u_0.error_estimate + t * u_1.error_estimate},
+               "(1-t)U(p_a,D) + tU(p_b,D)");
   }
 
   for (double t : {0.25, 0.5, 0.75}) {
     const minimax::estimate c_t = detail::criterion_on_path(p_data, p_a, p_b, t);
     pr.compare(relation::at_most, step_id{"chord_at_t_" + detail::number(t, "%g")}, "chord at t = " + detail::number(t, "%g"),
                "C(p_t) \\le (1-t)\\,C(p_a) + t\\,C(p_b),\\ t = " + detail::number(t, "%g"),
-               "a supremum of functions linear in p_g is convex", c_t.value, c_t.error_estimate,
-               (1 - t) * c_a.value + t * c_b.value, (1 - t) * c_a.error_estimate + t * c_b.error_estimate,
+               "a supremum of functions linear in p_g is convex", c_t,
+               estimate{(1 - t) * c_a.value + t * c_b.value, (1 - t) * c_a.error_estimate + t * c_b.error_estimate},
                "chord");
   }
 
@@ -168,15 +168,13 @@ proof criterion_convexity(const P& p_data, const A& p_a, const B& p_b) {
       detail::derivative([&](double t) { return detail::criterion_on_path(p_data, p_a, p_b, t); }, 0.5, 0.1);
   pr.compare(relation::equals, step_id{"danskin_derivative"}, "C'(1/2): Danskin's formula vs differences",
              "\\frac{d}{dt}C(p_t)\\Big|_{t=1/2} = \\int (p_b - p_a)\\log(1 - D^*_{1/2})\\,dx",
-             "the derivative of a supremum is that of U at the maximiser D*", slope.value, slope.error_estimate, slope_fd.value,
-             slope_fd.error_estimate, "central differences of C(p_t)");
+             "the derivative of a supremum is that of U at the maximiser D*", slope, slope_fd, "central differences of C(p_t)");
   const minimax::estimate curvature = detail::criterion_curvature(p_data, p_a, p_b, 0.5);
   const minimax::estimate curvature_fd =
       detail::derivative([&](double t) { return detail::criterion_slope(p_data, p_a, p_b, t); }, 0.5, 0.1);
   pr.compare(relation::equals, step_id{"second_derivative_non_negative"}, "C''(1/2) = int (p_b-p_a)^2 p/(q(p+q)) >= 0",
              "\\frac{d^2}{dt^2}C(p_t)\\Big|_{t=1/2} = \\int (p_b - p_a)^2\\,\\frac{p_{data}}{p_{1/2}\\,(p_{data} + p_{1/2})}\\,dx \\ge 0",
-             "d/dq [q log(q/(p+q)) + p log(p/(p+q))] = log(q/(p+q)); once more: p/(q(p+q))", curvature.value,
-             curvature.error_estimate, curvature_fd.value, curvature_fd.error_estimate, "central differences of C'(p_t)");
+             "d/dq [q log(q/(p+q)) + p log(p/(p+q))] = log(q/(p+q)); once more: p/(q(p+q))", curvature, curvature_fd, "central differences of C'(p_t)");
   return pr;
 }
 
@@ -253,11 +251,11 @@ proof functional_descent(const P& p_data, const normal& start, int cells = 200, 
     path.push_back(criterion(lq));
   }
   const std::size_t first = pr.given(step_id{"function_space_start"}, "C(q_0)", "C(q_0),\\ q_0 = \\text{the discretised start}", "Theorem 1's criterion",
-                                     path.front().value, path.front().error_estimate);
+                                     path.front());
   pr.compare(relation::equals, step_id{"function_space_limit"}, "function space: C(q_K) = -log 4",
              "C(q_K) = -\\log 4,\\ q_{k+1} = q_k\\,e^{-\\eta\\log(1 - D^*_k)}/Z",
              "C is convex in q with its minimum at q = p_data (Theorem 1); D* = 1/2 is the fixed point",
-             path.back().value, path.back().error_estimate, -std::log(4.0), 0, "-log 4");
+             path.back(), estimate{-std::log(4.0), 0}, "-log 4");
   pr.compare(relation::equals, step_id{"function_space_rises"}, "function space: steps where C rose", "\\#\\{k : C(q_{k+1}) > C(q_k)\\} = 0",
              "mirror descent on a convex function with a small step", rises(path), 0, 0, 0, "0");
 
@@ -277,8 +275,7 @@ proof functional_descent(const P& p_data, const normal& start, int cells = 200, 
   }
   pr.against(first, relation::at_most, step_id{"parameter_space_descent"}, "parameter space: C(theta_K) <= C(theta_0)",
              "C(\\theta_K) \\le C(\\theta_0),\\ \\theta = (\\mu, \\log s)",
-             "gradient descent with a small step decreases C", parametric.back().value,
-             parametric.back().error_estimate);
+             "gradient descent with a small step decreases C", parametric.back());
   pr.compare(relation::equals, step_id{"parameter_space_rises"}, "parameter space: steps where C rose", "\\#\\{k : C(\\theta_{k+1}) > C(\\theta_k)\\} = 0",
              "gradient descent with a small step", rises(parametric), 0, 0, 0, "0");
 
@@ -303,12 +300,11 @@ proof functional_descent(const P& p_data, const normal& start, int cells = 200, 
     }
     pr.compare(relation::at_least, step_id{"parameter_space_family_minimum"}, "parameter space: C(theta_K) >= min over the family",
                "C(\\theta_K) \\ge \\min_{\\mu, s} C(\\mathcal N(\\mu, s^2)) \\text{ (brute-force grid)}",
-               "descent within the family cannot beat the family's minimum", parametric.back().value,
-               parametric.back().error_estimate, best, spread, "grid minimum");
+               "descent within the family cannot beat the family's minimum", parametric.back(), estimate{best, spread}, "grid minimum");
   }
   pr.compare(relation::at_most, step_id{"function_vs_parameter_gap"}, "C(q_K) <= C(theta_K): the gap", "C(q_K) \\le C(\\theta_K)",
              "the family is a subset of the simplex; the residual is the gap parameter space leaves",
-             path.back().value, path.back().error_estimate, parametric.back().value, parametric.back().error_estimate,
+             path.back(), parametric.back(),
              "C(theta_K)");
   return pr;
 }

@@ -76,15 +76,13 @@ proof discriminator_optimality(const P& p_data, const Q& p_g) {
   const auto d = optimal_discriminator(p_data, p_g);
   const estimate v_star = value_function(d, p_data, p_g);
   const std::size_t top = pr.given(step_id{"value_at_d_star"}, "V(D*, G)", "V(D^*,G) = \\int p_{data}\\log D^* + p_g\\log(1-D^*)\\,dx",
-                                   "D* in log space: log D* = log sigmoid(log p_data - log p_g)", v_star.value,
-                                   v_star.error_estimate);
+                                   "D* in log space: log D* = log sigmoid(log p_data - log p_g)", v_star);
   for (double delta : {0.5, -0.5, 0.01, -0.01}) {
     const detail::perturbed_discriminator<P, Q> perturbed{&d, delta};
     const estimate v = value_function(perturbed, p_data, p_g);
     pr.against(top, relation::at_most, step_id{"perturbed_delta_" + detail::number(delta, "%g")}, "V(D* perturbed, delta = " + detail::number(delta, "%g") + ")",
                "V(\\sigma(\\sigma^{-1}(D^*) + \\delta h), G) \\le V(D^*, G),\\ \\delta = " + detail::number(delta, "%g"),
-               "a log y + b log(1-y) is concave in y with its maximum at a/(a+b), for every x", v.value,
-               v.error_estimate);
+               "a log y + b log(1-y) is concave in y with its maximum at a/(a+b), for every x", v);
   }
 
   // Pointwise: Brent's method on t = logit(y) (so extreme y are reachable), maximising

@@ -57,32 +57,32 @@ proof f_gan_bound(const P& p, const Q& q) {
   const estimate df = minimax::detail::f_divergence_integral<F>(p, q);
   const step_id divergence{"divergence"};
   pr.given(divergence, "D_f(P||Q)", "D_f(P\\|Q) = \\int q\\,f\\big(\\tfrac{p}{q}\\big)\\,dx",
-           "definition (perspective q f(p/q), with its limits where p or q is 0)", df.value, df.error_estimate);
+           "definition (perspective q f(p/q), with its limits where p or q is 0)", df);
   const auto t_star = optimal_critic<F>(p, q);
   const estimate tight = variational_bound<F>(t_star, p, q);
   if (df.value == std::numeric_limits<double>::infinity()) {
     // An infinite divergence: E_P[T*] and E_Q[f*(T*)] are not both finite, and no single critic
     // attains the supremum; only the bound itself can be checked.
     pr.then(relation::at_most, step_id{"bound_at_optimal_critic"}, "bound at T* = f'(p/q)", "\\mathbb{E}_P[T^*] - \\mathbb{E}_Q[f^*(T^*)] \\le D_f = +\\infty",
-            "D_f = +inf: T* is not integrable, only the bound is checked", tight.value, tight.error_estimate);
+            "D_f = +inf: T* is not integrable, only the bound is checked", tight);
   } else {
     pr.then(relation::equals, step_id{"bound_at_optimal_critic"}, "bound at T* = f'(p/q)", "\\mathbb{E}_P[T^*] - \\mathbb{E}_Q[f^*(T^*)],\\ T^* = f'(p/q)",
-            "Fenchel-Young equality f(u) + f*(f'(u)) = u f'(u)", tight.value, tight.error_estimate);
+            "Fenchel-Young equality f(u) + f*(f'(u)) = u f'(u)", tight);
   }
   const auto scaled = [&t_star](const X& x) { return 0.9 * t_star(x); };
   const estimate b1 = variational_bound<F>(scaled, p, q);
   pr.against(divergence, relation::at_most, step_id{"bound_at_scaled_critic"}, "bound at T = 0.9 T*", "\\mathbb{E}_P[0.9T^*] - \\mathbb{E}_Q[f^*(0.9T^*)] \\le D_f",
-             "Fenchel's inequality f(u) >= u t - f*(t)", b1.value, b1.error_estimate);
+             "Fenchel's inequality f(u) >= u t - f*(t)", b1);
   const auto shifted = [&t_star](const X& x) { return t_star(x) - 0.1; };
   const estimate b2 = variational_bound<F>(shifted, p, q);
   pr.against(divergence, relation::at_most, step_id{"bound_at_shifted_critic"}, "bound at T = T* - 0.1",
              "\\mathbb{E}_P[T^*-0.1] - \\mathbb{E}_Q[f^*(T^*-0.1)] \\le D_f", "Fenchel's inequality f(u) >= u t - f*(t)",
-             b2.value, b2.error_estimate);
+             b2);
   if constexpr (minimax::detail::equals_virtual_training_criterion<F>()) {
     const estimate c = virtual_training_criterion(p, q);
     pr.against(divergence, relation::equals, step_id{"virtual_training_criterion"}, "C(G) = D_f for the GAN generator",
                "C(G) = -\\log 4 + 2\\,\\mathrm{JSD}(P\\|Q) = D_{f_{GAN}}(P\\|Q)",
-               "f_GAN(u) = u log u - (u+1) log(u+1): D_f = 2 JSD - log 4 (Theorem 1)", c.value, c.error_estimate);
+               "f_GAN(u) = u log u - (u+1) log(u+1): D_f = 2 JSD - log 4 (Theorem 1)", c);
     const auto d = optimal_discriminator(p, q);
     double worst = 0;
     for (const auto& x : detail::check_points(p, q)) {

@@ -127,8 +127,7 @@ proof non_saturating_gradient(const P& p_r, const normal& p_g) {
     const minimax::estimate left = expect([&](double x) { return -d.log_value(x); });
     const std::size_t top = pr.given(step_id{"gradient_" + name}, "E[-d/d" + name + " log D*(g(z))]",
                                      "\\mathbb{E}_{p_g}[-\\log D^*(x)\\,\\partial_{" + name + "}\\log p_g(x)]",
-                                     "the gradient of E_{p_g}[h] for a fixed h is E_{p_g}[h d log p_g]", left.value,
-                                     left.error_estimate);
+                                     "the gradient of E_{p_g}[h] for a fixed h is E_{p_g}[h d log p_g]", left);
     const minimax::estimate kl_part = expect([&](double x) { return -d.logit(x); });  // log((1-D)/D) = -logit
     const minimax::estimate jsd_part = expect([&](double x) { return d.log_complement(x); });
     pr.then(relation::equals, step_id{"split_" + name}, "split: E[log((1-D*)/D*) s] - E[log(1-D*) s]",
@@ -139,8 +138,7 @@ proof non_saturating_gradient(const P& p_r, const normal& p_g) {
         [&](double v) { return detail::kl_by_quadrature(detail::with_parameter(p_g, c, v), p_r); }, at, h);
     pr.compare(relation::equals, step_id{"kl_derivative_" + name}, "d/d" + name + " KL(P_g||P_r) by differences",
                "\\partial_{" + name + "}\\mathrm{KL}(P_g\\|P_r) = \\mathbb{E}_{p_g}\\big[\\log\\tfrac{1-D^*}{D^*}\\,\\partial\\log p_g\\big]",
-               "log((1-D*)/D*) = log(p_g/p_r); E_{p_g}[d log p_g] = 0", dkl.value, dkl.error_estimate, kl_part.value,
-               kl_part.error_estimate, "first term");
+               "log((1-D*)/D*) = log(p_g/p_r); E_{p_g}[d log p_g] = 0", dkl, kl_part, "first term");
     const minimax::estimate djsd = detail::derivative(
         [&](double v) {
           const minimax::estimate j = detail::jsd_by_quadrature(detail::with_parameter(p_g, c, v), p_r);
@@ -149,8 +147,8 @@ proof non_saturating_gradient(const P& p_r, const normal& p_g) {
         at, h);
     pr.compare(relation::equals, step_id{"two_jsd_derivative_" + name}, "d/d" + name + " 2 JSD(P_g||P_r) by differences",
                "\\partial_{" + name + "}\\,2\\,\\mathrm{JSD}(P_g\\|P_r) = \\mathbb{E}_{p_g}[\\log(1-D^*)\\,\\partial\\log p_g]",
-               "2 JSD = log 4 + E_{p_r} log D* + E_{p_g} log(1-D*), D* optimal (Danskin)", djsd.value, djsd.error_estimate,
-               jsd_part.value, jsd_part.error_estimate, "second term");
+               "2 JSD = log 4 + E_{p_r} log D* + E_{p_g} log(1-D*), D* optimal (Danskin)", djsd,
+               jsd_part, "second term");
     pr.against(top, relation::equals, step_id{"kl_minus_two_jsd_derivative_" + name}, "d/d" + name + " [KL - 2 JSD] by differences",
                "\\partial_{" + name + "}\\big[\\mathrm{KL}(P_g\\|P_r) - 2\\,\\mathrm{JSD}(P_g\\|P_r)\\big]",
                "Theorem 2.5", dkl.value - djsd.value, dkl.error_estimate + djsd.error_estimate);

@@ -53,7 +53,7 @@ proof global_optimum(const P& p_data, const Q& p_g) {
   const estimate c = virtual_training_criterion(p_data, p_g);
   pr.given(step_id{"value_at_d_star"}, "V(G, D*) with D* optimal",
            "V(G,D^*) = \\mathbb{E}_{x\\sim p_{data}}[\\log D^*(x)] + \\mathbb{E}_{x\\sim p_g}[\\log(1-D^*(x))]",
-           "Proposition 1: max_D V is attained at D* = p_data/(p_data+p_g)", c.value, c.error_estimate);
+           "Proposition 1: max_D V is attained at D* = p_data/(p_data+p_g)", c);
 
   const minimax::estimate ratio = pair_integral(p_data, p_g, [](double lp, double lq, X) {
     const double lm = logsumexp(lp, lq);
@@ -61,7 +61,7 @@ proof global_optimum(const P& p_data, const Q& p_g) {
   });
   pr.then(relation::equals, step_id{"substituted_integral"}, "integral with D* substituted",
           "\\int p_{data}\\log\\frac{p_{data}}{p_{data}+p_g} + p_g\\log\\frac{p_g}{p_{data}+p_g}\\,dx",
-          "expectations as integrals; D* = p_data/(p_data+p_g)", ratio.value, ratio.error_estimate);
+          "expectations as integrals; D* = p_data/(p_data+p_g)", ratio);
 
   const minimax::estimate first = pair_integral(p_data, p_g, [log2](double lp, double lq, X) {
     return weighted(lp, lp - (logsumexp(lp, lq) - log2));
@@ -116,7 +116,7 @@ proof global_optimum(const P& p_data, const Q& p_g) {
 
   const estimate at_equal = virtual_training_criterion(p_data, p_data);
   pr.compare(relation::equals, step_id{"minimum_at_p_data"}, "C at p_g = p_data", "C(G)\\big|_{p_g = p_{data}} = -\\log 4",
-             "JSD(P||P) = 0: the minimum is attained", at_equal.value, at_equal.error_estimate, -log4, 0, "-log 4");
+             "JSD(P||P) = 0: the minimum is attained", at_equal, estimate{-log4, 0}, "-log 4");
 
   const auto d_equal = optimal_discriminator(p_data, p_data);
   double worst = 0;

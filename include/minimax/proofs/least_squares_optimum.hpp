@@ -42,8 +42,7 @@ proof least_squares_optimum(const P& p_data, const Q& p_g, double a = -1, double
   pr.pair = detail::describe_pair(p_data, p_g);
   const estimate v = least_squares_criterion(p_data, p_g, a, b, c);
   pr.given(step_id{"criterion_at_d_star"}, "C_LS(G) at D*", "\\tfrac12\\mathbb{E}_{p_{data}}[(D^*-c)^2] + \\tfrac12\\mathbb{E}_{p_g}[(D^*-c)^2]",
-           "D* = (b p_data + a p_g)/(p_data + p_g) minimises the discriminator's loss pointwise", v.value,
-           v.error_estimate);
+           "D* = (b p_data + a p_g)/(p_data + p_g) minimises the discriminator's loss pointwise", v);
   // ((b-c)(p+q) - (b-a)q)^2/(p+q), scaled by e^{-max} (homogeneous of degree 1).
   const minimax::estimate substituted = pair_integral(p_data, p_g, [&](double lp, double lq, X) {
     const double top = std::max(lp, lq);
@@ -53,7 +52,7 @@ proof least_squares_optimum(const P& p_data, const Q& p_g, double a = -1, double
   });
   pr.then(relation::equals, step_id{"substituted"}, "D* substituted",
           "\\tfrac12\\int\\frac{\\big((b-c)(p_{data}+p_g) - (b-a)p_g\\big)^2}{p_{data}+p_g}\\,dx",
-          "D* - c = ((b-c) p_data + (a-c) p_g)/(p_data + p_g)", substituted.value, substituted.error_estimate);
+          "D* - c = ((b-c) p_data + (a-c) p_g)/(p_data + p_g)", substituted);
   const minimax::estimate pearson = pair_integral(p_data, p_g, [](double lp, double lq, X) {
     const double top = std::max(lp, lq);
     if (top == -std::numeric_limits<double>::infinity()) return 0.0;
@@ -62,12 +61,11 @@ proof least_squares_optimum(const P& p_data, const Q& p_g, double a = -1, double
   });
   pr.then(relation::equals, step_id{"half_pearson_chi2"}, "(1/2) Pearson chi2(p_data + p_g || 2 p_g)",
           "\\tfrac12\\chi^2_{\\mathrm{Pearson}}(p_{data}+p_g\\|2p_g) = \\tfrac12\\int\\frac{(2p_g - (p_{data}+p_g))^2}{p_{data}+p_g}dx",
-          "b - c = 1 and b - a = 2", pearson.value, pearson.error_estimate);
-  pr.compare(relation::at_least, step_id{"non_negative"}, "non-negative", "C_{LS}(G) \\ge 0", "a chi2 divergence is >= 0", pearson.value,
-             pearson.error_estimate, 0, 0, "0");
+          "b - c = 1 and b - a = 2", pearson);
+  pr.compare(relation::at_least, step_id{"non_negative"}, "non-negative", "C_{LS}(G) \\ge 0", "a chi2 divergence is >= 0", pearson, 0, 0, "0");
   const estimate at_equal = least_squares_criterion(p_data, p_data, a, b, c);
   pr.compare(relation::equals, step_id{"minimum_at_p_data"}, "minimum at p_g = p_data", "C_{LS}(G)\\big|_{p_g = p_{data}} = 0",
-             "D* = (a+b)/2 = c: every term vanishes", at_equal.value, at_equal.error_estimate, 0, 0, "0");
+             "D* = (a+b)/2 = c: every term vanishes", at_equal, 0, 0, "0");
   return pr;
 }
 

@@ -79,21 +79,20 @@ proof maximum_likelihood_gradient(const P& p_data, const normal& p_g) {
     pr.given(step_id{"expectation_derivative_" + name}, "d/d" + name + " E_{p_g}[f], f = -exp(logit D*)",
                                      "\\int -e^{\\sigma^{-1}(D^*(x))}\\,p_g(x)\\,\\partial_{" + name + "}\\log p_g(x)\\,dx",
                                      "the score-function gradient of E_{p_g}[f] with f (and D*) held fixed",
-                                     by_cost.value, by_cost.error_estimate);
+                                     by_cost);
     const minimax::estimate cancelled = minimax::detail::pair_integral(p_data, p_g, [&](double lp, double, double x) {
       return -minimax::detail::weighted(lp, detail::normal_score(p_g, c, x));
     });
     pr.then(relation::equals, step_id{"score_" + name}, "-E_{p_data}[d/d" + name + " log p_g]",
             "-\\mathbb{E}_{p_{data}}[\\partial_{" + name + "}\\log p_g]",
-            "sigma^{-1}(D*) = log(p_data/p_g), so f p_g = -p_data", cancelled.value, cancelled.error_estimate);
+            "sigma^{-1}(D*) = log(p_data/p_g), so f p_g = -p_data", cancelled);
     const double h = 0.05 * p_g.sigma();
     const minimax::estimate fd = detail::derivative(
         [&](double v) { return detail::kl_by_quadrature(p_data, detail::with_parameter(p_g, c, v)); },
         c == 0 ? p_g.mean() : p_g.sigma(), h);
     pr.then(relation::equals, step_id{"kl_derivative_" + name}, "d/d" + name + " KL(p_data||p_g) by differences",
             "\\partial_{" + name + "}\\,\\mathrm{KL}(p_{data}\\|p_g)",
-            "KL = E_{p_data}[log p_data] - E_{p_data}[log p_g]; only the second term depends on theta", fd.value,
-            fd.error_estimate);
+            "KL = E_{p_data}[log p_data] - E_{p_data}[log p_g]; only the second term depends on theta", fd);
   }
   return pr;
 }

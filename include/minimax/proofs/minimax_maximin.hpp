@@ -69,7 +69,7 @@ proof minimax_maximin(const pmf& p_data, const pmf& q_0, int steps = 200, double
   const pmf q_minimax = detail::pmf_from_log(lq);
   const estimate c_minimax = virtual_training_criterion(p_data, q_minimax);
   pr.compare(relation::equals, step_id{"minimax_value"}, "minimax: C(q_K) = -log 4", "\\min_q \\max_D V(D, q) = C(q_K) = -\\log 4",
-             "Theorem 1 and Proposition 2: descent on q reaches p_data", c_minimax.value, c_minimax.error_estimate, -log4, 0,
+             "Theorem 1 and Proposition 2: descent on q reaches p_data", c_minimax, -log4, 0,
              "-log 4");
   const double gap0 = (q_0.probabilities() - p).cwiseAbs().maxCoeff();
   pr.compare(relation::equals, step_id{"minimax_argmin"}, "minimax: max |q_K - p_data|", "\\max_i |q_{K,i} - p_i| = 0",
@@ -133,8 +133,7 @@ proof minimax_maximin(const pmf& p_data, const pmf& q_0, int steps = 200, double
   const double pj = p[j];
   pr.compare(relation::equals, step_id{"collapsed_criterion"}, "C(collapsed G) = p_j log(p_j/(1+p_j)) - log(1+p_j)",
              "C(\\delta_j) = p_j\\log\\tfrac{p_j}{1+p_j} - \\log(1+p_j) > -\\log 4",
-             "Theorem 1's criterion at a point mass: the collapsed G is not the data", c_collapsed.value,
-             c_collapsed.error_estimate, (pj > 0 ? pj * std::log(pj / (1 + pj)) : 0.0) - std::log1p(pj),
+             "Theorem 1's criterion at a point mass: the collapsed G is not the data", c_collapsed, (pj > 0 ? pj * std::log(pj / (1 + pj)) : 0.0) - std::log1p(pj),
              8 * eps, "closed form");
 
   // Rounds of (D optimal against G, G's best response to D): G hops.
@@ -164,8 +163,7 @@ proof minimax_maximin(const pmf& p_data, const pmf& q_0, int steps = 200, double
   const estimate at_half = value_function([](Eigen::Index) { return 0.5; }, p_data, pmf::from(delta));
   pr.compare(relation::equals, step_id{"maximin_equals_minimax"}, "maximin value = minimax value (D = 1/2)",
              "\\max_D\\min_q V(D, q) = V(\\tfrac12, \\delta_j) = -\\log 4",
-             "Sion: V is linear in q and concave in D; at D = 1/2 every q is a best response", at_half.value,
-             at_half.error_estimate, -log4, 0, "-log 4");
+             "Sion: V is linear in q and concave in D; at D = 1/2 every q is a best response", at_half, -log4, 0, "-log 4");
   return pr;
 }
 

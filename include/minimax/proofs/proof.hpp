@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "minimax/core/estimate.hpp"
+
 namespace minimax::proofs {
 
 /// \brief How a step relates to the step (or constant) it is compared with.
@@ -50,42 +52,43 @@ struct step_id {
 };
 
 /// \brief One line of a proof: \f$v_k\f$ = (formula evaluated), compared with a reference value.
-struct step {
-  std::string name;        ///< what the line is, in words
-  std::string formula;     ///< the formula in LaTeX, as the docs page writes it
-  std::string identity;    ///< the identity or fact that leads from the reference to this line
-  double value = 0;        ///< the formula's value for the given distributions
-  double error = 0;        ///< the estimated absolute error of `value`
+///
+/// A step is a minimax::estimate (the formula's `value` for the given distributions and its
+/// `error_estimate`), the library's one type for a value with an error estimate, and so is its
+/// `reference`.
+struct step : estimate {
+  std::string name;                ///< what the line is, in words
+  std::string formula;             ///< the formula in LaTeX, as the docs page writes it
+  std::string identity;            ///< the identity or fact that leads from the reference to this line
   relation rel = relation::given;  ///< how `value` must relate to `reference`
-  double reference = 0;    ///< what it is compared with (usually the previous line's value)
-  double reference_error = 0;  ///< the reference's estimated error
-  std::string reference_name;  ///< where the reference comes from ("previous step", "0", ...)
-  std::string id;              ///< the stable identifier (see step_id); empty for a step given none
+  estimate reference;              ///< what it is compared with (usually the previous line), with its error
+  std::string reference_name;      ///< where the reference comes from ("previous step", "0", ...)
+  std::string id;                  ///< the stable identifier (see step_id); empty for a step given none
 
   /// \f$v - r\f$ (0 for a given line).
-  double residual() const noexcept { return rel == relation::given ? 0.0 : value - reference; }
+  double residual() const noexcept { return rel == relation::given ? 0.0 : value - reference.value; }
   /// error_multiple \f$\times\f$ (error + reference error), plus 4 ulps of the larger magnitude
   /// (two exact values that round differently).
   double tolerance() const noexcept {
-    const double scale = std::max(std::abs(value), std::abs(reference));
+    const double scale = std::max(std::abs(value), std::abs(reference.value));
     const double ulps = std::isfinite(scale) ? 4 * std::numeric_limits<double>::epsilon() * scale : 0.0;
-    return error_multiple * (error + reference_error) + ulps;
+    return error_multiple * (error_estimate + reference.error_estimate) + ulps;
   }
   /// Whether the relation holds within tolerance() (equal infinities count as equal; NaN never holds).
   bool holds() const noexcept {
-    if (value != value || reference != reference) return false;
+    const double r = reference.value;
+    if (value != value || r != r) return false;
     const double t = tolerance();
     switch (rel) {
       case relation::given: return true;
-      case relation::equals: return value == reference || std::abs(value - reference) <= t;
-      case relation::at_most: return value <= reference || value - reference <= t;
-      case relation::at_least: return value >= reference || reference - value <= t;
+      case relation::equals: return value == r || std::abs(value - r) <= t;
+      case relation::at_most: return value <= r || value - r <= t;
+      case relation::at_least: return value >= r || r - value <= t;
     }
     return false;
   }
 };
 
-/// \brief A proof: its statement and the chain of evaluated steps.
 struct proof {
   std::string title;      ///< e.g. "Theorem 1 (Goodfellow et al. 2014)"
   std::string statement;  ///< what is proved, in words and LaTeX
@@ -121,60 +124,99 @@ struct proof {
 
   // Building a proof with identified steps: as given(), then(), against() and compare() below, the
   // new step taking the identifier `id`. Each throws std::logic_error when `id` is empty or another
-  // step has it already.
-  /// given() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
-  std::size_t given(step_id id, std::string name, std::string formula, std::string identity, double value, double error) {
-    return with_id(std::move(id), given(std::move(name), std::move(formula), std::move(identity), value, error));
+  // step has it already. Values come as a minimax::estimate, or as a value and its error.
+  std::size_t given(step_id id, std::string name, std::string formula, std::string identity, estimate value) {
+    return with_id(std::move(id), given(std::move(name), std::move(formula), std::move(identity), value));
   }
-  /// then() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
+  std::size_t given(step_id id, std::string name, std::string formula, std::string identity, double value, double error) {
+    return given(std::move(id), std::move(name), std::move(formula), std::move(identity), estimate{value, error});
+  }
+  std::size_t then(relation rel, step_id id, std::string name, std::string formula, std::string identity,
+                   estimate value) {
+    return with_id(std::move(id), then(rel, std::move(name), std::move(formula), std::move(identity), value));
+  }
   std::size_t then(relation rel, step_id id, std::string name, std::string formula, std::string identity, double value,
                    double error) {
-    return with_id(std::move(id), then(rel, std::move(name), std::move(formula), std::move(identity), value, error));
+    return then(rel, std::move(id), std::move(name), std::move(formula), std::move(identity), estimate{value, error});
   }
-  /// against() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
+  std::size_t against(std::size_t index, relation rel, step_id id, std::string name, std::string formula,
+                      std::string identity, estimate value) {
+    return with_id(std::move(id), against(index, rel, std::move(name), std::move(formula), std::move(identity), value));
+  }
   std::size_t against(std::size_t index, relation rel, step_id id, std::string name, std::string formula,
                       std::string identity, double value, double error) {
-    return with_id(std::move(id),
-                   against(index, rel, std::move(name), std::move(formula), std::move(identity), value, error));
+    return against(index, rel, std::move(id), std::move(name), std::move(formula), std::move(identity),
+                   estimate{value, error});
   }
-  /// against() whose reference is the step with identifier `reference`, the new step taking `id`. \throws std::logic_error if `id` is empty or taken; std::out_of_range if no step has `reference`.
+  std::size_t against(const step_id& reference, relation rel, step_id id, std::string name, std::string formula,
+                      std::string identity, estimate value) {
+    return against(index_of(reference), rel, std::move(id), std::move(name), std::move(formula), std::move(identity),
+                   value);
+  }
   std::size_t against(const step_id& reference, relation rel, step_id id, std::string name, std::string formula,
                       std::string identity, double value, double error) {
-    return against(index_of(reference), rel, std::move(id), std::move(name), std::move(formula), std::move(identity),
-                   value, error);
+    return against(reference, rel, std::move(id), std::move(name), std::move(formula), std::move(identity),
+                   estimate{value, error});
   }
-  /// compare() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
+  std::size_t compare(relation rel, step_id id, std::string name, std::string formula, std::string identity,
+                      estimate value, estimate reference, std::string reference_name) {
+    return with_id(std::move(id), compare(rel, std::move(name), std::move(formula), std::move(identity), value,
+                                          reference, std::move(reference_name)));
+  }
+  std::size_t compare(relation rel, step_id id, std::string name, std::string formula, std::string identity,
+                      estimate value, double reference, double reference_error, std::string reference_name) {
+    return compare(rel, std::move(id), std::move(name), std::move(formula), std::move(identity), value,
+                   estimate{reference, reference_error}, std::move(reference_name));
+  }
   std::size_t compare(relation rel, step_id id, std::string name, std::string formula, std::string identity,
                       double value, double error, double reference, double reference_error, std::string reference_name) {
-    return with_id(std::move(id), compare(rel, std::move(name), std::move(formula), std::move(identity), value, error,
-                                          reference, reference_error, std::move(reference_name)));
+    return compare(rel, std::move(id), std::move(name), std::move(formula), std::move(identity), estimate{value, error},
+                   estimate{reference, reference_error}, std::move(reference_name));
   }
 
-  /// Appends a first line (nothing to compare with) and returns its index.
-  std::size_t given(std::string name, std::string formula, std::string identity, double value, double error) {
-    steps.push_back({std::move(name), std::move(formula), std::move(identity), value, error, relation::given, 0, 0, "", ""});
+  std::size_t given(std::string name, std::string formula, std::string identity, estimate value) {
+    step s;
+    static_cast<estimate&>(s) = value;
+    s.name = std::move(name);
+    s.formula = std::move(formula);
+    s.identity = std::move(identity);
+    steps.push_back(std::move(s));
     return steps.size() - 1;
   }
-  /// Appends a line related to the previous one.
+  std::size_t given(std::string name, std::string formula, std::string identity, double value, double error) {
+    return given(std::move(name), std::move(formula), std::move(identity), estimate{value, error});
+  }
+  std::size_t then(relation rel, std::string name, std::string formula, std::string identity, estimate value) {
+    const estimate previous = steps.back();
+    return compare(rel, std::move(name), std::move(formula), std::move(identity), value, previous, "previous step");
+  }
   std::size_t then(relation rel, std::string name, std::string formula, std::string identity, double value,
                    double error) {
-    const step& prev = steps.back();
-    return compare(rel, std::move(name), std::move(formula), std::move(identity), value, error, prev.value, prev.error,
-                   "previous step");
+    return then(rel, std::move(name), std::move(formula), std::move(identity), estimate{value, error});
   }
-  /// Appends a line related to step `index`.
   std::size_t against(std::size_t index, relation rel, std::string name, std::string formula, std::string identity,
-                      double value, double error) {
-    const step& ref = steps.at(index);
-    return compare(rel, std::move(name), std::move(formula), std::move(identity), value, error, ref.value, ref.error,
+                      estimate value) {
+    const estimate reference = steps.at(index);
+    return compare(rel, std::move(name), std::move(formula), std::move(identity), value, reference,
                    "step " + std::to_string(index + 1));
   }
-  /// Appends a line related to a constant (an exact value: error 0).
+  std::size_t against(std::size_t index, relation rel, std::string name, std::string formula, std::string identity,
+                      double value, double error) {
+    return against(index, rel, std::move(name), std::move(formula), std::move(identity), estimate{value, error});
+  }
+  std::size_t compare(relation rel, std::string name, std::string formula, std::string identity, estimate value,
+                      estimate reference, std::string reference_name) {
+    given(std::move(name), std::move(formula), std::move(identity), value);
+    step& s = steps.back();
+    s.rel = rel;
+    s.reference = reference;
+    s.reference_name = std::move(reference_name);
+    return steps.size() - 1;
+  }
   std::size_t compare(relation rel, std::string name, std::string formula, std::string identity, double value,
                       double error, double reference, double reference_error, std::string reference_name) {
-    steps.push_back({std::move(name), std::move(formula), std::move(identity), value, error, rel, reference,
-                     reference_error, std::move(reference_name), ""});
-    return steps.size() - 1;
+    return compare(rel, std::move(name), std::move(formula), std::move(identity), estimate{value, error},
+                   estimate{reference, reference_error}, std::move(reference_name));
   }
 
  private:
@@ -221,7 +263,7 @@ inline std::string to_table(const proof& p) {
     const bool given = s.rel == relation::given;
     std::snprintf(line, sizeof line, "  %-3zu %-44s %-3s %20s %10s %11s %10s  %s\n", k + 1,
                   detail::clip(s.name, 44).c_str(), to_symbol(s.rel), detail::number(s.value).c_str(),
-                  detail::number(s.error, "%.1e").c_str(), given ? "" : detail::number(s.residual(), "%.2e").c_str(),
+                  detail::number(s.error_estimate, "%.1e").c_str(), given ? "" : detail::number(s.residual(), "%.2e").c_str(),
                   given ? "" : detail::number(s.tolerance(), "%.1e").c_str(), s.holds() ? "ok" : "FAILS");
     out << line;
   }

@@ -38,29 +38,28 @@ proof wasserstein_duality(const P& p, const Q& q) {
   // about 1e-7 relative on smooth pairs (8e-8 measured for N(0,1) against N(0,3)): 1e-6 is used.
   const estimate w_quantile{wasserstein_1d(p, q, 1.0), 1e-6 * wasserstein_1d(p, q, 1.0)};
   const std::size_t top = pr.given(step_id{"w1_quantiles"}, "W1 by quantiles", "W_1 = \\int_0^1 |F_P^{-1}(t) - F_Q^{-1}(t)|\\,dt",
-                                   "the monotone coupling is optimal in 1-D", w_quantile.value,
-                                   w_quantile.error_estimate);
+                                   "the monotone coupling is optimal in 1-D", w_quantile);
   const estimate w_cdf = wasserstein_1_cdf(p, q);
   pr.then(relation::equals, step_id{"w1_cdfs"}, "W1 by cdfs", "\\int_{-\\infty}^{\\infty} |F_P(x) - F_Q(x)|\\,dx",
-          "the area between the cdfs, by x instead of by t (Fubini)", w_cdf.value, w_cdf.error_estimate);
+          "the area between the cdfs, by x instead of by t (Fubini)", w_cdf);
   const auto critic = wasserstein_critic(p, q);
   const minimax::estimate dual = pair_integral(p, q, [&critic](double lp, double lq, double x) {
     const double f = critic(x);
     return weighted(lp, f) - weighted(lq, f);
   });
   pr.then(relation::equals, step_id{"dual_at_f_star"}, "E_P f* - E_Q f*", "\\mathbb{E}_P[f^*] - \\mathbb{E}_Q[f^*],\\ f^{*\\prime} = \\operatorname{sign}(F_Q - F_P)",
-          "integration by parts: E_P f - E_Q f = int f'(x) (F_Q - F_P) dx", dual.value, dual.error_estimate);
+          "integration by parts: E_P f - E_Q f = int f'(x) (F_Q - F_P) dx", dual);
   const minimax::estimate means = pair_integral(p, q, [](double lp, double lq, double x) { return weighted(lp, x) - weighted(lq, x); });
   pr.against(top, relation::at_most, step_id{"began_bound"}, "|E_P x - E_Q x| (BEGAN's bound)", "W_1 \\ge |\\mathbb{E}_P[x] - \\mathbb{E}_Q[x]|",
              "the critic f(x) = +-x is 1-Lipschitz", std::abs(means.value), means.error_estimate);
   const minimax::estimate by_tanh =
       pair_integral(p, q, [](double lp, double lq, double x) { return weighted(lp, std::tanh(x)) - weighted(lq, std::tanh(x)); });
   pr.against(top, relation::at_most, step_id{"dual_tanh"}, "E_P tanh - E_Q tanh", "W_1 \\ge \\mathbb{E}_P[\\tanh] - \\mathbb{E}_Q[\\tanh]",
-             "tanh is 1-Lipschitz", by_tanh.value, by_tanh.error_estimate);
+             "tanh is 1-Lipschitz", by_tanh);
   const minimax::estimate by_sin =
       pair_integral(p, q, [](double lp, double lq, double x) { return weighted(lq, std::sin(x)) - weighted(lp, std::sin(x)); });
   pr.against(top, relation::at_most, step_id{"dual_sin"}, "E_Q sin - E_P sin", "W_1 \\ge \\mathbb{E}_Q[\\sin] - \\mathbb{E}_P[\\sin]",
-             "sin is 1-Lipschitz", by_sin.value, by_sin.error_estimate);
+             "sin is 1-Lipschitz", by_sin);
   return pr;
 }
 
@@ -81,7 +80,7 @@ proof began_bound(const P& mu_1, const Q& mu_2) {
   const double w1 = wasserstein_1d(mu_1, mu_2, 1.0);
   const estimate w{w1, 1e-6 * w1};  // as in wasserstein_duality()
   pr.given(step_id{"began_w1"}, "W1(mu_1, mu_2)", "W_1(\\mu_1,\\mu_2) = \\inf_{\\gamma}\\mathbb{E}_{\\gamma}|x_1 - x_2|",
-           "quantile formula in 1-D", w.value, w.error_estimate);
+           "quantile formula in 1-D", w);
   const double m1 = mean(mu_1), m2 = mean(mu_2);
   const double gap = std::abs(m1 - m2);
   pr.then(relation::at_most, step_id{"began_mean_gap"}, "|m_1 - m_2|", "|m_1 - m_2| = \\inf_\\gamma |\\mathbb{E}_\\gamma[x_1 - x_2]|",

@@ -9,6 +9,18 @@
 #include "minimax/dynamics/schemes/state.hpp"
 #include "minimax/dynamics/schemes/views.hpp"
 
+namespace minimax::detail {
+/// Whether scheme S keeps a memory: its `uses_memory` constant, false where it declares none.
+template <class S>
+MINIMAX_HOST_DEVICE constexpr bool uses_memory() {
+  if constexpr (requires { S::uses_memory; }) {
+    return static_cast<bool>(S::uses_memory);
+  } else {
+    return false;
+  }
+}
+}  // namespace minimax::detail
+
 namespace minimax::schemes {
 
 /// \brief The base of a scheme whose update is written once, as a template over the view of the
@@ -36,7 +48,7 @@ struct scheme_base {
   template <Game G>
   scheme_state start(const G& game, const Eigen::VectorXd& z0) const {
     scheme_state s{z0, {}, 0};
-    if constexpr (requires { requires Derived::uses_memory; }) {
+    if constexpr (detail::uses_memory<Derived>()) {
       s.memory.resize(z0.size());
       self().start_memory(eigen_view<G>{game, z0.size()}, s.z.data(), s.memory.data());
     }
@@ -52,7 +64,7 @@ struct scheme_base {
   /// The point form's start (minimax::PointScheme): the memory, where the scheme uses one.
   template <class G>
   MINIMAX_HOST_DEVICE void point_start(const G& game, const double* z0, double* memory) const {
-    if constexpr (requires { requires Derived::uses_memory; }) self().start_memory(point_view<G>{game}, z0, memory);
+    if constexpr (detail::uses_memory<Derived>()) self().start_memory(point_view<G>{game}, z0, memory);
   }
   /// The point form of advance() (minimax::PointScheme), on arrays.
   template <class G>
