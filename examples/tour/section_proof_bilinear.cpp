@@ -22,7 +22,7 @@ MINIMAX_TOUR_SECTION(550, "proofs: NIPS 2016 exercises 7.2 (V = xy turns in circ
           1e-13);
   const auto ml = mm::proofs::maximum_likelihood_gradient(mm::normal{0, 1}, mm::normal{1, 2});
   print(ml);
-  r.check("d/dmu KL(N(0,1) || N(1,4)) = (mu - m)/sigma^2 = 1/4", ml.steps[2].value, 0.25, 4 * ml.steps[2].error);
+  r.check("d/dmu KL(N(0,1) || N(1,4)) = (mu - m)/sigma^2 = 1/4", ml.steps[2].value, 0.25, 4 * ml.steps[2].error_estimate);
   print(mm::proofs::maximum_likelihood_gradient(mm::mixture{{0.5, 0.5}, {mm::normal{-3, 0.5}, mm::normal{3, 0.5}}},
                                                 mm::normal{0.5, 1}));
 }

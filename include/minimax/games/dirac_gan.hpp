@@ -192,9 +192,9 @@ struct dirac_gan : std::conditional_t<SampleNoise<Regulariser>, detail::inline_n
   /// computed here and held inline: `nodes`, `weights`).
   dirac_gan(Loss l, Regulariser r) : loss(l), regulariser(r) { this->fill_rule(); }
 
-  /// \name The game over arrays (minimax::PointGame: the Thrust ensembles, device code)
-  /// One definition of the field and the losses, which the Eigen members below call.
-  /// @{
+  // The game over arrays (minimax::PointGame: the Thrust ensembles, device code): the one
+  // definition of the field and the losses, which the Eigen members below call.
+
   /// \f$v(z)\f$ for \f$z = (\theta, \psi)\f$ (T: double, float or a dual number).
   template <class T>
   MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
@@ -223,10 +223,9 @@ struct dirac_gan : std::conditional_t<SampleNoise<Regulariser>, detail::inline_n
   MINIMAX_HOST_DEVICE void project(double* z) const { z[1] = detail::dirac_projected_psi(regulariser, z[1]); }
   /// The equilibrium \f$(0, 0)\f$ written to z.
   MINIMAX_HOST_DEVICE void equilibrium(double* z) const { z[0] = z[1] = 0.0; }
-  /// @}
 
-  /// \name The game over Eigen vectors (minimax::Game)
-  /// @{
+  // The game over Eigen vectors (minimax::Game).
+
   /// \f$L_G(\theta, \psi)\f$. This member, discriminator_loss() and vector_field() throw
   /// minimax::invalid_argument unless `z` has the 2 entries \f$(\theta, \psi)\f$.
   template <class T>
@@ -263,7 +262,6 @@ struct dirac_gan : std::conditional_t<SampleNoise<Regulariser>, detail::inline_n
 
   /// The point \f$(\theta, \psi)\f$.
   Eigen::VectorXd init(double theta, double psi) const { return Eigen::Vector2d(theta, psi); }
-  /// @}
 
   /// \f$R(\psi) = \varphi(-\psi)\f$ (0 without a games::GradientPenalty).
   template <class T>

@@ -102,9 +102,9 @@ struct gaussian_gan : detail::inline_normal_rule {
     fill_rule();
   }
 
-  /// \name The game over arrays (minimax::PointGame: the Thrust ensembles, device code)
-  /// One definition of the field and the losses, which the Eigen members below call.
-  /// @{
+  // The game over arrays (minimax::PointGame: the Thrust ensembles, device code): the one
+  // definition of the field and the losses, which the Eigen members below call.
+
   /// \f$v(z)\f$ (T: double or a dual number).
   template <class T>
   MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
@@ -132,10 +132,9 @@ struct gaussian_gan : detail::inline_normal_rule {
     z[1] = data_sigma;
     z[2] = z[3] = z[4] = 0.0;
   }
-  /// @}
 
-  /// \name The game over Eigen vectors (minimax::Game)
-  /// @{
+  // The game over Eigen vectors (minimax::Game).
+
   /// \f$D_\psi(x) = \psi_0 + \psi_1 x + \psi_2 x^2\f$.
   template <class T>
   static T logit(const Eigen::VectorX<T>& z, const T& x) {
@@ -174,7 +173,6 @@ struct gaussian_gan : detail::inline_normal_rule {
     z << mu, s, psi;
     return z;
   }
-  /// @}
 
   /// The closed-form optimal discriminator \f$(\psi_0^*, \psi_1^*, \psi_2^*)\f$ against \f$p_g = N(\mu, s^2)\f$.
   /// \throws minimax::invalid_argument unless \f$s \ne 0\f$ and both are finite.

@@ -89,6 +89,7 @@ struct step : estimate {
   }
 };
 
+/// \brief A proof: its statement and the chain of evaluated steps.
 struct proof {
   std::string title;      ///< e.g. "Theorem 1 (Goodfellow et al. 2014)"
   std::string statement;  ///< what is proved, in words and LaTeX
@@ -125,55 +126,68 @@ struct proof {
   // Building a proof with identified steps: as given(), then(), against() and compare() below, the
   // new step taking the identifier `id`. Each throws std::logic_error when `id` is empty or another
   // step has it already. Values come as a minimax::estimate, or as a value and its error.
+  /// given() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
   std::size_t given(step_id id, std::string name, std::string formula, std::string identity, estimate value) {
     return with_id(std::move(id), given(std::move(name), std::move(formula), std::move(identity), value));
   }
+  /// As above, the value and its error given apart.
   std::size_t given(step_id id, std::string name, std::string formula, std::string identity, double value, double error) {
     return given(std::move(id), std::move(name), std::move(formula), std::move(identity), estimate{value, error});
   }
+  /// then() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
   std::size_t then(relation rel, step_id id, std::string name, std::string formula, std::string identity,
                    estimate value) {
     return with_id(std::move(id), then(rel, std::move(name), std::move(formula), std::move(identity), value));
   }
+  /// As above, the value and its error given apart.
   std::size_t then(relation rel, step_id id, std::string name, std::string formula, std::string identity, double value,
                    double error) {
     return then(rel, std::move(id), std::move(name), std::move(formula), std::move(identity), estimate{value, error});
   }
+  /// against() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
   std::size_t against(std::size_t index, relation rel, step_id id, std::string name, std::string formula,
                       std::string identity, estimate value) {
     return with_id(std::move(id), against(index, rel, std::move(name), std::move(formula), std::move(identity), value));
   }
+  /// As above, the value and its error given apart.
   std::size_t against(std::size_t index, relation rel, step_id id, std::string name, std::string formula,
                       std::string identity, double value, double error) {
     return against(index, rel, std::move(id), std::move(name), std::move(formula), std::move(identity),
                    estimate{value, error});
   }
+  /// against() whose reference is the step with identifier `reference`, the new step taking `id`.
+  /// \throws std::logic_error if `id` is empty or taken; std::out_of_range if no step has `reference`.
   std::size_t against(const step_id& reference, relation rel, step_id id, std::string name, std::string formula,
                       std::string identity, estimate value) {
     return against(index_of(reference), rel, std::move(id), std::move(name), std::move(formula), std::move(identity),
                    value);
   }
+  /// As above, the value and its error given apart.
   std::size_t against(const step_id& reference, relation rel, step_id id, std::string name, std::string formula,
                       std::string identity, double value, double error) {
     return against(reference, rel, std::move(id), std::move(name), std::move(formula), std::move(identity),
                    estimate{value, error});
   }
+  /// compare() whose step takes the identifier `id`. \throws std::logic_error if `id` is empty or taken.
   std::size_t compare(relation rel, step_id id, std::string name, std::string formula, std::string identity,
                       estimate value, estimate reference, std::string reference_name) {
     return with_id(std::move(id), compare(rel, std::move(name), std::move(formula), std::move(identity), value,
                                           reference, std::move(reference_name)));
   }
+  /// As above, the reference and its error given apart (a constant: error 0).
   std::size_t compare(relation rel, step_id id, std::string name, std::string formula, std::string identity,
                       estimate value, double reference, double reference_error, std::string reference_name) {
     return compare(rel, std::move(id), std::move(name), std::move(formula), std::move(identity), value,
                    estimate{reference, reference_error}, std::move(reference_name));
   }
+  /// As above, each value and its error given apart.
   std::size_t compare(relation rel, step_id id, std::string name, std::string formula, std::string identity,
                       double value, double error, double reference, double reference_error, std::string reference_name) {
     return compare(rel, std::move(id), std::move(name), std::move(formula), std::move(identity), estimate{value, error},
                    estimate{reference, reference_error}, std::move(reference_name));
   }
 
+  /// Appends a first line (nothing to compare with) and returns its index.
   std::size_t given(std::string name, std::string formula, std::string identity, estimate value) {
     step s;
     static_cast<estimate&>(s) = value;
@@ -183,27 +197,33 @@ struct proof {
     steps.push_back(std::move(s));
     return steps.size() - 1;
   }
+  /// As above, the value and its error given apart.
   std::size_t given(std::string name, std::string formula, std::string identity, double value, double error) {
     return given(std::move(name), std::move(formula), std::move(identity), estimate{value, error});
   }
+  /// Appends a line related to the previous one and returns its index.
   std::size_t then(relation rel, std::string name, std::string formula, std::string identity, estimate value) {
     const estimate previous = steps.back();
     return compare(rel, std::move(name), std::move(formula), std::move(identity), value, previous, "previous step");
   }
+  /// As above, the value and its error given apart.
   std::size_t then(relation rel, std::string name, std::string formula, std::string identity, double value,
                    double error) {
     return then(rel, std::move(name), std::move(formula), std::move(identity), estimate{value, error});
   }
+  /// Appends a line related to step `index` and returns its index.
   std::size_t against(std::size_t index, relation rel, std::string name, std::string formula, std::string identity,
                       estimate value) {
     const estimate reference = steps.at(index);
     return compare(rel, std::move(name), std::move(formula), std::move(identity), value, reference,
                    "step " + std::to_string(index + 1));
   }
+  /// As above, the value and its error given apart.
   std::size_t against(std::size_t index, relation rel, std::string name, std::string formula, std::string identity,
                       double value, double error) {
     return against(index, rel, std::move(name), std::move(formula), std::move(identity), estimate{value, error});
   }
+  /// Appends a line related to a reference of its own (a constant: error 0) and returns its index.
   std::size_t compare(relation rel, std::string name, std::string formula, std::string identity, estimate value,
                       estimate reference, std::string reference_name) {
     given(std::move(name), std::move(formula), std::move(identity), value);
@@ -213,6 +233,7 @@ struct proof {
     s.reference_name = std::move(reference_name);
     return steps.size() - 1;
   }
+  /// As above, each value and its error given apart.
   std::size_t compare(relation rel, std::string name, std::string formula, std::string identity, double value,
                       double error, double reference, double reference_error, std::string reference_name) {
     return compare(rel, std::move(name), std::move(formula), std::move(identity), estimate{value, error},

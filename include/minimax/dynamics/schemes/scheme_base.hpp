@@ -44,6 +44,14 @@ namespace minimax::schemes {
 /// fixed-size state is written this way; docs/dynamics.md shows a user's.
 template <class Derived>
 struct scheme_base {
+ private:
+  // The message a scheme without its step meets (checked where the base calls it).
+  template <class View>
+  static constexpr bool has_step = requires(const Derived& scheme, const View& view, double* z, double& field2) {
+    scheme.step(view, z, z, field2);
+  };
+
+ public:
   /// The state at \f$z_0\f$: the point, and the memory where the scheme uses one.
   template <Game G>
   scheme_state start(const G& game, const Eigen::VectorXd& z0) const {
@@ -57,6 +65,9 @@ struct scheme_base {
   /// One step of the derived scheme's update on the Eigen backend.
   template <Game G, class State = scheme_state>
   void advance(const G& game, State& s) const {
+    static_assert(has_step<eigen_view<G>>,
+                  "minimax::schemes::scheme_base: the scheme must declare step(view, z, memory, field2), a "
+                  "template over the view of the game that takes one step in place on the array z");
     double field2 = 0.0;
     self().step(eigen_view<G>{game, s.z.size()}, s.z.data(), s.memory.data(), field2);
     ++s.step;
@@ -69,6 +80,9 @@ struct scheme_base {
   /// The point form of advance() (minimax::PointScheme), on arrays.
   template <class G>
   MINIMAX_HOST_DEVICE void point_advance(const G& game, double* z, double* memory, double& field2) const {
+    static_assert(has_step<point_view<G>>,
+                  "minimax::schemes::scheme_base: the scheme must declare step(view, z, memory, field2), a "
+                  "template over the view of the game that takes one step in place on the array z");
     self().step(point_view<G>{game}, z, memory, field2);
   }
 
