@@ -6,6 +6,7 @@
 #include <cmath>
 #include <complex>
 #include <limits>
+#include <type_traits>
 
 #include <Eigen/Core>
 
@@ -14,6 +15,7 @@
 #include <minimax/dynamics/analysis.hpp>
 #include <minimax/dynamics/jacobian.hpp>
 #include <minimax/dynamics/schemes/extragradient.hpp>
+#include <minimax/dynamics/schemes/optimistic.hpp>
 #include <minimax/dynamics/schemes/simultaneous.hpp>
 #include <minimax/dynamics/simulate.hpp>
 #include <minimax/games/as_game.hpp>
@@ -87,6 +89,17 @@ void check_same_game(const Game& game, double step, long steps) {
   CHECK(mm::generator_loss_gradient(view, z) == mm::generator_loss_gradient(game, z));
   CHECK(mm::discriminator_loss_gradient(view, z) == mm::discriminator_loss_gradient(game, z));
   CHECK(view.equilibrium() == game.equilibrium());
+  // a fixed-size form that is a Game itself (games::scalar_bilinear for the 1 x 1 bilinear game): its own
+  // Eigen members agree too
+  using point_type = std::remove_cvref_t<decltype(point)>;
+  if constexpr (mm::Game<point_type>) {
+    CHECK(point.vector_field(z) == game.vector_field(z));
+    CHECK(point.generator_loss(z) == game.generator_loss(z));
+    CHECK(point.discriminator_loss(z) == game.discriminator_loss(z));
+    CHECK(mm::jacobian(point, z) == mm::jacobian(game, z));
+    CHECK(mm::simulate(point, mm::schemes::optimistic{step}, z, steps).states.back() ==
+          mm::simulate(game, mm::schemes::optimistic{step}, z, steps).states.back());
+  }
   for (const auto& run : {std::pair{mm::simulate(view, mm::schemes::simultaneous{step}, z, steps),
                                     mm::simulate(game, mm::schemes::simultaneous{step}, z, steps)},
                           std::pair{mm::simulate(view, mm::schemes::extragradient{step}, z, steps),
