@@ -13,8 +13,9 @@
 //   1/4 then 128 ReLU, Adam 1e-4 (beta1 0.5) on both players, batch 512, k unrolled steps *of the
 //   discriminator's Adam* (schemes::look_ahead::adam, moments carried from the discriminator's
 //   optimiser, exact gradient through them), against k = 0.
-// - pacgan (Lin et al. 2018, grid of 25, sigma 0.05): G 4 hidden layers of 400 ReLU (no batch norm:
-//   the library has none), D 3 hidden layers of 200 maxout units of 5 pieces, batch 100, Adam 1e-4
+// - pacgan (Lin et al. 2018, grid of 25, sigma 0.05): G 4 hidden layers of 400 ReLU, each after batch
+//   normalisation (nn::batch_norm, epsilon 1e-5 where TensorFlow's layer has 1e-3; the 2500 scored
+//   samples are normalised as one batch), D 3 hidden layers of 200 maxout units of 5 pieces, batch 100, Adam 1e-4
 //   (beta1 0.8) on both, non-saturating loss; the packed discriminator (m samples per pack) against
 //   m = 1; a 2-dimensional latent.
 // - poole_unrolled (the paper's authors' public notebook, github.com/poolio/unrolled_gan): the ring of
@@ -77,8 +78,11 @@ struct quarter_input : nn::detail::elementwise<quarter_input> {
 using metz_discriminator = nn::sequential<quarter_input, nn::dense<2, 128>, nn::relu, nn::dense<128, 1>>;
 using metz_game = mm::games::mixture_gan<generator_type<256>, metz_discriminator, mm::loss::non_saturating>;
 
-using pacgan_generator = nn::sequential<nn::dense<2, 400>, nn::relu, nn::dense<400, 400>, nn::relu, nn::dense<400, 400>,
-                                        nn::relu, nn::dense<400, 400>, nn::relu, nn::dense<400, 2>>;
+// Each hidden layer: dense, batch normalisation (on the batch's own statistics), ReLU, as PacGAN's code.
+using pacgan_generator =
+    nn::sequential<nn::dense<2, 400>, nn::batch_norm, nn::relu, nn::dense<400, 400>, nn::batch_norm, nn::relu,
+                   nn::dense<400, 400>, nn::batch_norm, nn::relu, nn::dense<400, 400>, nn::batch_norm, nn::relu,
+                   nn::dense<400, 2>>;
 template <int M>
 using pacgan_discriminator = nn::sequential<nn::dense<2 * M, 1000>, nn::maxout<5>, nn::dense<200, 1000>, nn::maxout<5>,
                                             nn::dense<200, 1000>, nn::maxout<5>, nn::dense<200, 1>>;
@@ -228,7 +232,7 @@ int presets(const std::string& preset, int argc, char** argv) {
                 "unrolled: %d steps of the discriminator's Adam, moments carried, exact gradient through them\n",
                 steps, seeds, first_seed, option);
   } else {
-    std::printf("pacgan: grid(5x5, spacing 2, sigma 0.05); latent 2; G 4x400 ReLU (no batch norm); D 3x200 maxout-5;\n"
+    std::printf("pacgan: grid(5x5, spacing 2, sigma 0.05); latent 2; G 4x400 batch norm + ReLU; D 3x200 maxout-5;\n"
                 "Adam 1e-4 (beta1 0.8, beta2 0.999) on both; batch 100; non-saturating loss; %ld steps, %d seeds from %d;\n"
                 "packing: m = 1 against m = %d\n", steps, seeds, first_seed, option);
   }

@@ -5,6 +5,7 @@
 #include "minimax/nn/activation.hpp"
 #include "minimax/nn/autoencoder.hpp"
 #include "minimax/nn/batch.hpp"
+#include "minimax/nn/batch_norm.hpp"
 #include "minimax/nn/concepts.hpp"
 #include "minimax/nn/dense.hpp"
 #include "minimax/nn/derivatives.hpp"
