@@ -50,7 +50,7 @@ struct point_view {
   MINIMAX_HOST_DEVICE static constexpr long dimension() { return size; }
   /// \f$n_G\f$.
   MINIMAX_HOST_DEVICE static constexpr long generator_dimension() { return generator_size; }
-  /// A work vector of \f$n\f$ entries (not initialised).
+  /// A work vector of \f$n\f$ entries (its contents unspecified: write before reading).
   template <class T>
   MINIMAX_HOST_DEVICE point_buffer<T, size> buffer() const {
     return {};
@@ -75,7 +75,7 @@ struct eigen_view {
   long dimension() const { return static_cast<long>(size); }
   /// \f$n_G\f$.
   long generator_dimension() const { return static_cast<long>(game.generator_dimension()); }
-  /// A work vector of \f$n\f$ entries (not initialised).
+  /// A work vector of \f$n\f$ entries (its contents unspecified: write before reading).
   template <class T>
   Eigen::VectorX<T> buffer() const {
     return Eigen::VectorX<T>(size);
