@@ -15,6 +15,18 @@
 #define MINIMAX_HOST_DEVICE
 #endif
 
+#if defined(__CUDACC__) && !defined(__clang__)
+/// \brief Placed before a `MINIMAX_HOST_DEVICE` template that also serves host-only types (the Eigen
+/// backend's views): tells nvcc not to check, for such instantiations, the calls it makes to host-only
+/// functions (they are never compiled for the device). Empty elsewhere.
+#define MINIMAX_EXEC_CHECK_DISABLE _Pragma("nv_exec_check_disable")
+#else
+/// \brief Placed before a `MINIMAX_HOST_DEVICE` template that also serves host-only types (the Eigen
+/// backend's views): tells nvcc not to check, for such instantiations, the calls it makes to host-only
+/// functions (they are never compiled for the device). Empty elsewhere.
+#define MINIMAX_EXEC_CHECK_DISABLE
+#endif
+
 #if defined(__CUDA_ARCH__) || defined(__HIP_DEVICE_COMPILE__)
 /// Defined to 1 while compiling device code, where exceptions are unavailable.
 #define MINIMAX_DEVICE_CODE 1

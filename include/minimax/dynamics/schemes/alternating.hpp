@@ -42,8 +42,7 @@ struct alternating : scheme_base<alternating> {
   MINIMAX_HOST_DEVICE void step(const View& g, double* z, double*, double& field2) const {
     const long n = g.dimension(), ng = g.generator_dimension();
     auto v = g.template buffer<double>();
-    g.field(z, v.data());
-    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
+    field2 = detail::field_and_squared_norm(g, z, v.data());
     for (long i = 0; i < ng; ++i) z[i] += generator_step * v[i];
     g.project(z);
     for (int k = 0; k < discriminator_steps; ++k) {

@@ -41,8 +41,7 @@ struct consensus : scheme_base<consensus> {
     auto jtv = g.template buffer<double>();
     auto zd = g.template buffer<dual<double>>();
     auto vd = g.template buffer<dual<double>>();
-    g.field(z, v.data());
-    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
+    field2 = detail::field_and_squared_norm(g, z, v.data());
     for (long k = 0; k < n; ++k) {
       for (long i = 0; i < n; ++i) zd[i] = dual<double>(z[i], i == k ? 1.0 : 0.0);
       g.field(zd.data(), vd.data());
@@ -50,7 +49,9 @@ struct consensus : scheme_base<consensus> {
       for (long i = 0; i < n; ++i) sum += vd[i].derivative * v[i];
       jtv[k] = sum;
     }
-    for (long i = 0; i < n; ++i) z[i] += (i < ng ? generator_step : discriminator_step) * (v[i] - gamma * jtv[i]);
+    for (long i = 0; i < n; ++i) {
+      z[i] += detail::player_step(i, ng, generator_step, discriminator_step) * (v[i] - gamma * jtv[i]);
+    }
     g.project(z);
   }
   /// \f$M = I + H(J - \gamma J^\top J)\f$ (valid at stationary points).

@@ -32,12 +32,13 @@ struct extragradient : scheme_base<extragradient> {
     const long n = g.dimension(), ng = g.generator_dimension();
     auto v = g.template buffer<double>();
     auto ahead = g.template buffer<double>();
-    g.field(z, v.data());
-    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
-    for (long i = 0; i < n; ++i) ahead[i] = z[i] + (i < ng ? generator_step : discriminator_step) * v[i];
+    field2 = detail::field_and_squared_norm(g, z, v.data());
+    for (long i = 0; i < n; ++i) {
+      ahead[i] = z[i] + detail::player_step(i, ng, generator_step, discriminator_step) * v[i];
+    }
     g.project(ahead.data());
     g.field(ahead.data(), v.data());
-    for (long i = 0; i < n; ++i) z[i] += (i < ng ? generator_step : discriminator_step) * v[i];
+    for (long i = 0; i < n; ++i) z[i] += detail::player_step(i, ng, generator_step, discriminator_step) * v[i];
     g.project(z);
   }
   /// \f$M = I + HJ + (HJ)^2\f$.

@@ -36,8 +36,7 @@ struct gradient_flow : scheme_base<gradient_flow> {
     auto k3 = g.template buffer<double>();
     auto k4 = g.template buffer<double>();
     auto y = g.template buffer<double>();
-    g.field(z, k1.data());
-    field2 = detail::squared_norm(k1.data(), static_cast<int>(n));
+    field2 = detail::field_and_squared_norm(g, z, k1.data());
     for (long i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k1[i];
     g.field(y.data(), k2.data());
     for (long i = 0; i < n; ++i) y[i] = z[i] + 0.5 * dt * k2[i];

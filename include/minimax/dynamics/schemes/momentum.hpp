@@ -54,11 +54,11 @@ struct momentum : scheme_base<momentum> {
     auto v = g.template buffer<double>();
     auto previous = g.template buffer<double>();
     for (long i = 0; i < n; ++i) previous[i] = z[i];
-    g.field(z, v.data());
-    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
+    field2 = detail::field_and_squared_norm(g, z, v.data());
     if (!alternating) {
       for (long i = 0; i < n; ++i) {
-        z[i] += (i < ng ? generator_step : discriminator_step) * v[i] + beta * (previous[i] - memory[i]);
+        const double h = detail::player_step(i, ng, generator_step, discriminator_step);
+        z[i] += h * v[i] + beta * (previous[i] - memory[i]);
       }
       g.project(z);
     } else {

@@ -40,10 +40,9 @@ struct optimistic : scheme_base<optimistic> {
   MINIMAX_HOST_DEVICE void step(const View& g, double* z, double* memory, double& field2) const {
     const long n = g.dimension(), ng = g.generator_dimension();
     auto v = g.template buffer<double>();
-    g.field(z, v.data());
-    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
+    field2 = detail::field_and_squared_norm(g, z, v.data());
     for (long i = 0; i < n; ++i) {
-      z[i] += (i < ng ? generator_step : discriminator_step) * (2.0 * v[i] - memory[i]);
+      z[i] += detail::player_step(i, ng, generator_step, discriminator_step) * (2.0 * v[i] - memory[i]);
       memory[i] = v[i];
     }
     g.project(z);

@@ -19,6 +19,14 @@ MINIMAX_HOST_DEVICE constexpr bool uses_memory() {
     return false;
   }
 }
+
+/// \brief The first evaluation of every step: \f$v(z)\f$ into v, returning \f$\|v(z)\|^2\f$ (the
+/// `field2` by which the ensembles judge stationarity).
+template <class View>
+MINIMAX_HOST_DEVICE double field_and_squared_norm(const View& g, const double* z, double* v) {
+  g.field(z, v);
+  return squared_norm(v, static_cast<int>(g.dimension()));
+}
 }  // namespace minimax::detail
 
 namespace minimax::schemes {

@@ -34,9 +34,8 @@ struct simultaneous : scheme_base<simultaneous> {
   MINIMAX_HOST_DEVICE void step(const View& g, double* z, double*, double& field2) const {
     const long n = g.dimension(), ng = g.generator_dimension();
     auto v = g.template buffer<double>();
-    g.field(z, v.data());
-    field2 = detail::squared_norm(v.data(), static_cast<int>(n));
-    for (long i = 0; i < n; ++i) z[i] += (i < ng ? generator_step : discriminator_step) * v[i];
+    field2 = detail::field_and_squared_norm(g, z, v.data());
+    for (long i = 0; i < n; ++i) z[i] += detail::player_step(i, ng, generator_step, discriminator_step) * v[i];
     g.project(z);
   }
   /// \f$M = I + HJ\f$.

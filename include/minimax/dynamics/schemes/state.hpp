@@ -50,9 +50,9 @@ inline Eigen::VectorXd step_sizes(Eigen::Index n, Eigen::Index n_generator, doub
   return h;
 }
 
-/// The step size of coordinate i in the point forms: the generator's on its first n_generator
+/// The step size of coordinate i in a scheme's step: the generator's on its first n_generator
 /// coordinates, the discriminator's on the rest.
-MINIMAX_HOST_DEVICE constexpr double player_step(int i, int n_generator, double h_generator,
+MINIMAX_HOST_DEVICE constexpr double player_step(long i, long n_generator, double h_generator,
                                                  double h_discriminator) noexcept {
   return i < n_generator ? h_generator : h_discriminator;
 }

@@ -66,29 +66,38 @@ struct point_view {
 
 /// \brief A minimax::Game seen by a scheme's step: arrays of the game's run-time size, the field
 /// from the game's `vector_field` (the point is copied into an Eigen vector and the field out of one).
+///
+/// Host code only; its members are marked `MINIMAX_HOST_DEVICE` (with nvcc's check of the calls
+/// inside them disabled) so that a step written as a `MINIMAX_HOST_DEVICE` template calls them
+/// without a warning when nvcc compiles it for the Eigen backend too.
 template <class G>
 struct eigen_view {
   const G& game;      ///< the game
   Eigen::Index size;  ///< \f$n\f$, the state's size
 
+  MINIMAX_EXEC_CHECK_DISABLE
   /// \f$n\f$.
-  long dimension() const { return static_cast<long>(size); }
+  MINIMAX_HOST_DEVICE long dimension() const { return static_cast<long>(size); }
+  MINIMAX_EXEC_CHECK_DISABLE
   /// \f$n_G\f$.
-  long generator_dimension() const { return static_cast<long>(game.generator_dimension()); }
+  MINIMAX_HOST_DEVICE long generator_dimension() const { return static_cast<long>(game.generator_dimension()); }
+  MINIMAX_EXEC_CHECK_DISABLE
   /// A work vector of \f$n\f$ entries (its contents unspecified: write before reading).
   template <class T>
-  Eigen::VectorX<T> buffer() const {
+  MINIMAX_HOST_DEVICE Eigen::VectorX<T> buffer() const {
     return Eigen::VectorX<T>(size);
   }
+  MINIMAX_EXEC_CHECK_DISABLE
   /// \f$v(z)\f$ by the game's `vector_field<T>`.
   template <class T>
-  void field(const T* z, T* v) const {
+  MINIMAX_HOST_DEVICE void field(const T* z, T* v) const {
     const Eigen::VectorX<T> point = Eigen::Map<const Eigen::VectorX<T>>(z, size);
     const Eigen::VectorX<T> value = game.template vector_field<T>(point);
     std::copy(value.data(), value.data() + size, v);
   }
+  MINIMAX_EXEC_CHECK_DISABLE
   /// The game's projection where it has one (minimax::GameWithProjection), else nothing.
-  void project(double* z) const {
+  MINIMAX_HOST_DEVICE void project(double* z) const {
     if constexpr (GameWithProjection<G>) {
       Eigen::VectorXd point = Eigen::Map<const Eigen::VectorXd>(z, size);
       game.project(point);
