@@ -13,11 +13,16 @@
 //   1/4 then 128 ReLU, Adam 1e-4 (beta1 0.5) on both players, batch 512, k unrolled steps *of the
 //   discriminator's Adam* (schemes::look_ahead::adam, moments carried from the discriminator's
 //   optimiser, exact gradient through them), against k = 0.
-// - pacgan (Lin et al. 2018, grid of 25, sigma 0.05): G 4 hidden layers of 400 ReLU, each after batch
-//   normalisation (nn::batch_norm, epsilon 1e-5 where TensorFlow's layer has 1e-3; the 2500 scored
-//   samples are normalised as one batch), D 3 hidden layers of 200 maxout units of 5 pieces, batch 100, Adam 1e-4
-//   (beta1 0.8) on both, non-saturating loss; the packed discriminator (m samples per pack) against
-//   m = 1; a 2-dimensional latent.
+// - pacgan (Lin et al. 2018, grid of 25, sigma 0.05; as the authors' code, github.com/fjxmlzn/PacGAN,
+//   synthetic_data_experiments/2DGrid_GAN&PacGAN, Blocks/Theano): G 4 hidden layers of 400 ReLU, each
+//   after batch normalisation (nn::batch_norm, Blocks' epsilon 1e-4), D 3 hidden layers of 200 maxout
+//   units of 5 pieces, every weight N(0, 0.02^2) and every bias 0 (nn::normal), batches of 100 packs
+//   (100 m samples each side), Adam 1e-4 (beta1 0.8) on both, simultaneous updates on the same batch
+//   (ALI's training algorithm), the non-saturating loss; the packed discriminator (m samples per pack)
+//   against m = 1; a 2-dimensional latent. The scored samples go through the generator in inference
+//   mode, with population statistics kept as Blocks keeps them (p <- 0.05 batch + 0.95 p from the
+//   training batches, starting at mean 0, standard deviation 1); the authors train 400 epochs of 1000
+//   batches (400000 steps).
 // - poole_unrolled (the paper's authors' public notebook, github.com/poolio/unrolled_gan): the ring of
 //   8 of VEEGAN/PacGAN (radius 1, sigma 0.01); z ~ N(0, I_256); G and D two hidden layers of 128 tanh,
 //   orthogonal initial weights of gain 1.4; Adam (beta1 0.5, epsilon 1e-8) with learning rate 1e-3 for
@@ -41,6 +46,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <minimax/dynamics.hpp>
@@ -100,6 +107,60 @@ struct outcome {
   double seconds;
 };
 
+// Calls f(layer) for each batch-normalisation layer of a sequential network, in order.
+template <class Net, class F>
+void for_each_batch_norm(Net& net, F&& f) {
+  [&]<std::size_t... K>(std::index_sequence<K...>) {
+    (
+        [&] {
+          if constexpr (std::is_same_v<std::remove_cvref_t<decltype(net.template layer<K>())>, nn::batch_norm>) {
+            f(net.template layer<K>(), std::integral_constant<std::size_t, K>{});
+          }
+        }(),
+        ...);
+  }(std::make_index_sequence<Net::depth>{});
+}
+
+// The population statistics of a network's batch-normalisation layers, kept as Blocks keeps them (the
+// code behind PacGAN's tables): after each training batch, p <- momentum * batch + (1 - momentum) * p
+// for the mean and the standard deviation sqrt(var + eps) alike, from mean 0 and standard deviation 1.
+struct population_statistics {
+  double momentum = 0.05;
+  std::vector<Eigen::ArrayXd> mean, stdev;
+
+  // the layers' inputs as the training pass recorded them on its tape
+  template <class Net, class Tape>
+  void update(const Net& net, const Tape& tape) {
+    std::size_t b = 0;
+    for_each_batch_norm(net, [&](const nn::batch_norm& layer, auto k) {
+      Eigen::ArrayXd m, s;
+      layer.batch_statistics(std::get<decltype(k)::value>(tape.values), m, s);
+      if (b == mean.size()) {
+        mean.push_back(Eigen::ArrayXd::Zero(m.size()));
+        stdev.push_back(Eigen::ArrayXd::Ones(s.size()));
+      }
+      mean[b] = momentum * m + (1 - momentum) * mean[b];
+      stdev[b] = momentum * s + (1 - momentum) * stdev[b];
+      ++b;
+    });
+  }
+  // a copy of the network in inference mode
+  template <class Net>
+  Net inference(Net net) const {
+    std::size_t b = 0;
+    for_each_batch_norm(net, [&](nn::batch_norm& layer, auto) {
+      layer.use_population(mean.at(b), stdev.at(b));
+      ++b;
+    });
+    return net;
+  }
+};
+
+template <class Net>
+constexpr bool has_batch_norm = false;
+template <class... Layers>
+constexpr bool has_batch_norm<nn::sequential<Layers...>> = (std::is_same_v<Layers, nn::batch_norm> || ...);
+
 template <int Latent>
 outcome run(const mm::isotropic_mixture& data, int seed, long steps, int unrolled, Eigen::Index batch, double look_ahead) {
   mm::rng rng(static_cast<std::uint64_t>(seed));
@@ -128,13 +189,27 @@ outcome run(const mm::isotropic_mixture& data, int seed, long steps, int unrolle
 // One run of a preset: Adam (eta_g or eta_d, beta1, 0.999); with k > 0 the generator's gradient
 // is unrolled through k steps of the discriminator's Adam from its current moments. With
 // report_every > 0 the run prints its coverage every report_every steps (2500 samples from a noise
-// stream of its own, so the training itself is the same as without the reports).
+// stream of its own, so the training itself is the same as without the reports). A generator with
+// batch normalisation (epsilon bn_epsilon) is scored in inference mode, on population statistics kept
+// over training; the batch-scored figures (the 2500 samples normalised as one batch) are printed beside.
 template <class Game, class Init = nn::he>
 outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int k, Eigen::Index batch, double eta_g,
                    double eta_d, double beta1, int latent, long report_every, const std::string& name,
-                   const Init& initialiser = {}) {
+                   const Init& initialiser = {}, double bn_epsilon = 1e-5) {
   mm::rng rng(static_cast<std::uint64_t>(seed));
   Game game(data, batch, rng);
+  for_each_batch_norm(game.generator, [&](nn::batch_norm& layer, auto) { layer = nn::batch_norm(bn_epsilon); });
+  constexpr bool population = has_batch_norm<decltype(game.generator)>;
+  population_statistics statistics;
+  const auto score = [&](const Eigen::VectorXd& params, const Eigen::MatrixXd& noise) {
+    Eigen::MatrixXd samples;
+    if constexpr (population) {
+      samples = statistics.inference(game.generator)(params.head(game.generator_dimension()), noise);
+    } else {
+      samples = game.generate(params, noise);
+    }
+    return mm::metrics::mode_coverage(Eigen::MatrixXd(samples.transpose()), data);
+  };
   Eigen::VectorXd z = game.init(initialiser, rng);
   const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
   nn::adam<double> adam_g(eta_g, beta1, 0.999);
@@ -146,23 +221,30 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
   for (long t = 0; t < steps; ++t) {
     game.resample(rng);
     const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(z, adam_d, d_state, k, &v_psi, workspace);
+    // the batch's statistics at the parameters of this step, as the training pass saw them
+    if constexpr (population) statistics.update(game.generator, workspace.gen_tape);
     adam_g.step(z.head(nG), g_theta);
     adam_d.step(z.tail(nD), d_state, Eigen::VectorXd(-v_psi));
     if (report_every > 0 && (t + 1) % report_every == 0 && t + 1 < steps) {
       mm::rng report_rng(static_cast<std::uint64_t>(seed) + 1000003u * static_cast<std::uint64_t>(t + 1));
       Eigen::MatrixXd noise(latent, 2500);
       for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = report_rng.normal();
-      const auto c = mm::metrics::mode_coverage(Eigen::MatrixXd(game.generate(z, noise).transpose()), data);
-      std::printf("  %-10s seed %d, step %6ld: %2ld modes, %5.1f%% high quality, reverse KL %.3f\n", name.c_str(), seed,
+      const auto c = score(z, noise);
+      std::printf("  %-10s seed %d, step %6ld: %2ld modes, %5.1f%% high quality, reverse KL %.3f", name.c_str(), seed,
                   t + 1, c.modes_captured, 100 * c.high_quality_fraction, c.reverse_kl);
+      if constexpr (population) {
+        const auto b = mm::metrics::mode_coverage(Eigen::MatrixXd(game.generate(z, noise).transpose()), data);
+        std::printf(" (scored as one batch: %ld, %.1f%%, %.3f)", b.modes_captured, 100 * b.high_quality_fraction,
+                    b.reverse_kl);
+      }
+      std::printf("\n");
       std::fflush(stdout);
     }
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Eigen::MatrixXd noise(latent, 2500);
   for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = rng.normal();
-  const Eigen::MatrixXd samples = game.generate(z, noise).transpose();
-  return {mm::metrics::mode_coverage(samples, data), seconds};
+  return {score(z, noise), seconds};
 }
 
 // mean ± standard error of the finite values; the count of infinite ones is printed beside
@@ -232,9 +314,11 @@ int presets(const std::string& preset, int argc, char** argv) {
                 "unrolled: %d steps of the discriminator's Adam, moments carried, exact gradient through them\n",
                 steps, seeds, first_seed, option);
   } else {
-    std::printf("pacgan: grid(5x5, spacing 2, sigma 0.05); latent 2; G 4x400 batch norm + ReLU; D 3x200 maxout-5;\n"
-                "Adam 1e-4 (beta1 0.8, beta2 0.999) on both; batch 100; non-saturating loss; %ld steps, %d seeds from %d;\n"
-                "packing: m = 1 against m = %d\n", steps, seeds, first_seed, option);
+    std::printf("pacgan: grid(5x5, spacing 2, sigma 0.05); latent 2; G 4x400 batch norm (epsilon 1e-4) + ReLU;\n"
+                "D 3x200 maxout-5; weights N(0, 0.02^2), biases 0; Adam 1e-4 (beta1 0.8, beta2 0.999) on both;\n"
+                "batches of 100 packs; non-saturating loss; %ld steps (the authors': 400000), %d seeds from %d;\n"
+                "packing: m = 1 against m = %d; scored in inference mode (population statistics, momentum 0.05)\n",
+                steps, seeds, first_seed, option);
   }
   std::printf("2500 samples scored (high quality: within 3 sigma of the nearest mode)\n\n");
   std::printf("%-12s %5s %14s %16s %12s %10s\n", "method", "seed", "modes", "high quality %", "reverse KL", "seconds");
@@ -251,14 +335,17 @@ int presets(const std::string& preset, int argc, char** argv) {
         o = run_preset<metz_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-4, 1e-4, 0.5, 256, report_every,
                                   name);
       } else if (method == 0) {
-        o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name);
-      } else if (option == 2) {
-        o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name);
+        o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name,
+                                       nn::normal{0.02}, 1e-4);
+      } else if (option == 2) {  // 100 packs: 200 samples each side
+        o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 200, 1e-4, 1e-4, 0.8, 2, report_every, name,
+                                       nn::normal{0.02}, 1e-4);
       } else if (option == 3) {
-        // 100 is not a multiple of 3: 99 samples, 33 packs
-        o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 99, 1e-4, 1e-4, 0.8, 2, report_every, name);
+        o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 300, 1e-4, 1e-4, 0.8, 2, report_every, name,
+                                       nn::normal{0.02}, 1e-4);
       } else {
-        o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name);
+        o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 400, 1e-4, 1e-4, 0.8, 2, report_every, name,
+                                       nn::normal{0.02}, 1e-4);
       }
       print_row(name, seed, o, modes);
     }

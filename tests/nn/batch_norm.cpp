@@ -104,7 +104,68 @@ TEST_CASE("batch_norm: the tangent passes (on dual numbers) give a Hessian-vecto
   CHECK(hv.cwiseAbs().maxCoeff() > 1e-3);
 }
 
+TEST_CASE("batch_norm: inference mode normalises every sample by the population statistics") {
+  nn::batch_norm layer(1e-4);
+  nn::batch<double, 2> x(2, 5);
+  x << 1, 3, 1, 3, 7,  //
+      0, 0, 4, 8, -1;
+  const double theta[4] = {2.0, -0.5, 0.25, 1.0};
+  // batch_statistics gives what training mode divides by: with them as the population, the same outputs
+  Eigen::ArrayXd mean, stdev;
+  layer.batch_statistics(x, mean, stdev);
+  CHECK(mean[0] == Approx(3.0).epsilon(1e-15));
+  CHECK(stdev[1] == Approx(std::sqrt((x.row(1).array() - x.row(1).mean()).square().mean() + 1e-4)).epsilon(1e-15));
+  nn::batch<double, 2> trained, inferred;
+  layer.forward<2>(theta, x, trained);
+  CHECK_FALSE(layer.uses_population());
+  layer.use_population(mean, stdev);
+  CHECK(layer.uses_population());
+  layer.forward<2>(theta, x, inferred);
+  CHECK((trained - inferred).cwiseAbs().maxCoeff() <= 1e-15);
+  // the formula with other statistics, sample by sample: a sample's output no longer depends on its batch
+  const Eigen::Array2d m(0.5, -2.0), s(1.5, 4.0);
+  layer.use_population(m, s);
+  layer.forward<2>(theta, x, inferred);
+  for (Eigen::Index i = 0; i < 5; ++i) {
+    CHECK(inferred(0, i) == Approx(2.0 * (x(0, i) - 0.5) / 1.5 + 0.25).epsilon(1e-15));
+    CHECK(inferred(1, i) == Approx(-0.5 * (x(1, i) + 2.0) / 4.0 + 1.0).epsilon(1e-15));
+    nn::batch<double, 2> alone;
+    layer.forward<2>(theta, nn::batch<double, 2>(x.col(i)), alone);
+    CHECK(alone(0, 0) == inferred(0, i));
+    CHECK(alone(1, 0) == inferred(1, i));
+  }
+  layer.use_batch_statistics();
+  CHECK_FALSE(layer.uses_population());
+  layer.forward<2>(theta, x, inferred);
+  CHECK(inferred == trained);
+}
+
+TEMPLATE_TEST_CASE("batch_norm: inference mode's backward matches finite differences", "", float, double) {
+  using net = nn::sequential<nn::dense<3, 4>, nn::batch_norm, nn::tanh, nn::dense<4, 2>>;
+  net network;
+  network.template layer<1>().use_population(Eigen::Array4d(0.3, -0.2, 0.0, 1.0), Eigen::Array4d(0.5, 2.0, 1.0, 0.8));
+  const auto r = minimax::test::check_backward<TestType>(network, 6, 13);
+  CHECK(r.theta_error < minimax::test::gradient_tolerance<TestType>());
+  CHECK(r.x_error < minimax::test::gradient_tolerance<TestType>());
+}
+
 TEST_CASE("batch_norm: bad input names the function and the value") {
+  nn::batch_norm layer;
+  CHECK_THROWS_WITH(layer.use_population(Eigen::Array2d(0, 0), Eigen::Array3d(1, 1, 1)),
+                    "minimax::nn::batch_norm::use_population: the mean and the standard deviation must "
+                    "have the same size, got 2 and 3");
+  CHECK_THROWS_WITH(layer.use_population(Eigen::Array2d(0, 0), Eigen::Array2d(1, 0)),
+                    "minimax::nn::batch_norm::use_population: a population standard deviation must be positive and "
+                    "finite, got 0");
+  CHECK_THROWS_AS(layer.use_population(Eigen::Array2d(0, std::nan("")), Eigen::Array2d(1, 1)), std::invalid_argument);
+  CHECK_FALSE(layer.uses_population());
+  layer.use_population(Eigen::Array2d(0, 0), Eigen::Array2d(1, 1));
+  const double theta[6] = {1, 1, 1, 0, 0, 0};
+  const nn::batch<double, 3> x = nn::batch<double, 3>::Zero(3, 2);
+  nn::batch<double, 3> y;
+  CHECK_THROWS_WITH(layer.forward<3>(theta, x, y),
+                    "minimax::nn::batch_norm: the population statistics have 2 features; the input's feature count, "
+                    "got 3");
   CHECK_THROWS_WITH(nn::batch_norm{0.0}, "minimax::nn::batch_norm: epsilon must be positive and finite, got 0");
   CHECK_THROWS_AS(nn::batch_norm{-1e-3}, std::invalid_argument);
   STATIC_REQUIRE_FALSE(nn::sample_layer<nn::batch_norm>);

@@ -31,6 +31,22 @@ TEST_CASE("he: variance 2 g^2 / fan_in") {
   CHECK(std::abs(w.mean()) < 5 * std::sqrt(expected / double(w.size())));
 }
 
+TEST_CASE("normal: variance s^2 whatever the fan-in and fan-out, drawn through minimax::rng") {
+  std::mt19937_64 rng(5);
+  Eigen::MatrixXd w(400, 100);
+  nn::normal{}.fill(w, rng);
+  const double expected = 0.02 * 0.02;  // the default, DCGAN's and Blocks' IsotropicGaussian(0.02)
+  const double se = expected * std::sqrt(2.0 / double(w.size()));
+  CHECK(std::abs(w.array().square().mean() - expected) < 5 * se);
+  CHECK(std::abs(w.mean()) < 5 * std::sqrt(expected / double(w.size())));
+  Eigen::MatrixXd small(2, 3);
+  minimax::rng draws(9), replay(9);
+  nn::normal{0.5}.fill(small, draws);
+  for (Eigen::Index j = 0; j < small.cols(); ++j)
+    for (Eigen::Index i = 0; i < small.rows(); ++i) CHECK(small(i, j) == 0.5 * replay.normal());
+  CHECK_THROWS_WITH(nn::normal{0.0}, "minimax::nn::normal: standard deviation must be positive and finite, got 0");
+}
+
 TEST_CASE("orthogonal: W^T W = g^2 I (tall) and W W^T = g^2 I (wide)") {
   std::mt19937_64 rng(3);
   Eigen::MatrixXd tall(7, 4), wide(3, 9);

@@ -1,6 +1,7 @@
 #pragma once
 /// \file
-/// \brief Weight initialisers: Glorot (uniform), He (normal), orthogonal, each with a gain.
+/// \brief Weight initialisers: Glorot (uniform), He (normal), orthogonal, each with a gain, and a normal
+/// of fixed standard deviation.
 ///
 /// An initialiser has `fill(W, rng)` for a weight matrix \f$W\f$ of shape fan-out \f$\times\f$ fan-in
 /// (a dense layer's \f$W\f$ maps fan-in inputs to fan-out outputs); biases are set to 0 by the layers.
@@ -82,6 +83,31 @@ struct he {
   template <class Derived, class Rng>
   void fill(Eigen::MatrixBase<Derived>& w, Rng& rng) const {
     detail::fill_normal(w, gain * std::sqrt(2.0 / double(w.cols())), rng);
+  }
+  /// \overload
+  template <class Derived, class Rng>
+  void fill(Eigen::MatrixBase<Derived>&& w, Rng& rng) const {
+    fill(w, rng);
+  }
+};
+
+/// \brief A normal of fixed standard deviation, whatever the layer's size: \f$W_{ij} \sim N(0, s^2)\f$.
+///
+/// The initialiser of DCGAN (Radford et al. 2016, \f$s = 0.02\f$) and of the Blocks/Theano GAN code of
+/// ALI, VEEGAN and PacGAN ("IsotropicGaussian(0.02)"), which the published mode-collapse tables were
+/// measured with.
+struct normal {
+  double standard_deviation = 0.02;  ///< \f$s > 0\f$.
+  /// \f$s = 0.02\f$.
+  normal() = default;
+  /// Throws minimax::invalid_argument unless the standard deviation is positive and finite.
+  explicit normal(double s) : standard_deviation(s) {
+    require_positive("minimax::nn::normal", "standard deviation", s);
+  }
+  /// Fills `w` (rows = fan-out, cols = fan-in).
+  template <class Derived, class Rng>
+  void fill(Eigen::MatrixBase<Derived>& w, Rng& rng) const {
+    detail::fill_normal(w, standard_deviation, rng);
   }
   /// \overload
   template <class Derived, class Rng>
