@@ -40,6 +40,7 @@
 // default; the paper unrolls Adam), and the number of training steps is whatever the command line
 // says (the papers train for tens of thousands). The generator's gradient through the unrolled steps
 // is exact (the adjoint of games::mixture_gan::unrolled_generator_gradient).
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -186,6 +187,36 @@ outcome run(const mm::isotropic_mixture& data, int seed, long steps, int unrolle
   return {mm::metrics::mode_coverage(samples, data), seconds};
 }
 
+// What the course of a run shows besides the coverage: the median distance of the scored samples to
+// their nearest mode, in units of sigma (high quality is below 3), and the discriminator's mean
+// sigmoid output on the current real and generated batches (Blocks' data_accuracy and 1 -
+// sample_accuracy; 1/2 and 1/2 at the equilibrium).
+struct step_trace {
+  double median_distance, real, fake;
+};
+template <class Game>
+step_trace trace_step(const Game& game, const Eigen::VectorXd& z, const Eigen::MatrixXd& noise,
+                      const population_statistics* statistics) {
+  const Eigen::Index nG = game.generator_dimension();
+  Eigen::MatrixXd samples;
+  if (statistics != nullptr) {
+    samples = statistics->inference(game.generator)(z.head(nG), noise);
+  } else {
+    samples = game.generate(z, noise);
+  }
+  std::vector<double> distances(static_cast<std::size_t>(samples.cols()));
+  for (Eigen::Index i = 0; i < samples.cols(); ++i) {
+    distances[static_cast<std::size_t>(i)] =
+        (game.data.modes().rowwise() - samples.col(i).transpose()).rowwise().norm().minCoeff() / game.data.sigma();
+  }
+  std::nth_element(distances.begin(), distances.begin() + distances.size() / 2, distances.end());
+  const auto mean_sigmoid = [](const auto& logits) { return (1.0 / (1.0 + (-logits.array()).exp())).mean(); };
+  const Eigen::VectorXd psi = z.tail(z.size() - nG);
+  const nn::batch<double, 2> real = game.real, fake = game.generate(z, game.noise);
+  return {distances[distances.size() / 2], mean_sigmoid(game.discriminator(psi, Game::template pack<double>(real))),
+          mean_sigmoid(game.discriminator(psi, Game::template pack<double>(fake)))};
+}
+
 // One run of a preset: Adam (eta_g or eta_d, beta1, 0.999); with k > 0 the generator's gradient
 // is unrolled through k steps of the discriminator's Adam from its current moments. With
 // report_every > 0 the run prints its coverage every report_every steps (2500 samples from a noise
@@ -195,7 +226,7 @@ outcome run(const mm::isotropic_mixture& data, int seed, long steps, int unrolle
 template <class Game, class Init = nn::he>
 outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int k, Eigen::Index batch, double eta_g,
                    double eta_d, double beta1, int latent, long report_every, const std::string& name,
-                   const Init& initialiser = {}, double bn_epsilon = 1e-5) {
+                   const Init& initialiser = {}, double bn_epsilon = 1e-5, bool trace = false) {
   mm::rng rng(static_cast<std::uint64_t>(seed));
   Game game(data, batch, rng);
   for_each_batch_norm(game.generator, [&](nn::batch_norm& layer, auto) { layer = nn::batch_norm(bn_epsilon); });
@@ -236,6 +267,11 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
         const auto b = mm::metrics::mode_coverage(Eigen::MatrixXd(game.generate(z, noise).transpose()), data);
         std::printf(" (scored as one batch: %ld, %.1f%%, %.3f)", b.modes_captured, 100 * b.high_quality_fraction,
                     b.reverse_kl);
+      }
+      if (trace) {
+        const auto [median, real, fake] = trace_step(game, z, noise, population ? &statistics : nullptr);
+        std::printf("; median distance to the nearest mode %.1f sigma; D on this batch: real %.3f, generated %.3f",
+                    median, real, fake);
       }
       std::printf("\n");
       std::fflush(stdout);
@@ -336,16 +372,16 @@ int presets(const std::string& preset, int argc, char** argv) {
                                   name);
       } else if (method == 0) {
         o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4);
+                                       nn::normal{0.02}, 1e-4, true);
       } else if (option == 2) {  // 100 packs: 200 samples each side
         o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 200, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4);
+                                       nn::normal{0.02}, 1e-4, true);
       } else if (option == 3) {
         o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 300, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4);
+                                       nn::normal{0.02}, 1e-4, true);
       } else {
         o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 400, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4);
+                                       nn::normal{0.02}, 1e-4, true);
       }
       print_row(name, seed, o, modes);
     }
