@@ -22,7 +22,9 @@
 //   against m = 1; a 2-dimensional latent. The scored samples go through the generator in inference
 //   mode, with population statistics kept as Blocks keeps them (p <- 0.05 batch + 0.95 p from the
 //   training batches, starting at mean 0, standard deviation 1); the authors train 400 epochs of 1000
-//   batches (400000 steps).
+//   batches (400000 steps). With report_every > 0 each report also traces the median distance of the
+//   scored samples to their nearest mode (in sigma) and the discriminator's mean output on the current
+//   real and generated batches.
 // - poole_unrolled (the paper's authors' public notebook, github.com/poolio/unrolled_gan): the ring of
 //   8 of VEEGAN/PacGAN (radius 1, sigma 0.01); z ~ N(0, I_256); G and D two hidden layers of 128 tanh,
 //   orthogonal initial weights of gain 1.4; Adam (beta1 0.5, epsilon 1e-8) with learning rate 1e-3 for

@@ -4,7 +4,7 @@
 Usage:
   bench/run_mode_coverage.py run BENCH [--preset pacgan] [--steps 400000] [--seeds 10] [--first-seed 0]
                              [--options 2 3 4] [--report-every 10000] [--jobs N] [--out DIR]
-  bench/run_mode_coverage.py table LOG...    (the table and the course of logs already written)
+  bench/run_mode_coverage.py table LOG... [--figure FILE.png]   (the table and course of logs already written)
 
 `run` starts `BENCH PRESET STEPS 1 OPTION SEED REPORT gan|other` for every seed, for the plain GAN and
 for each option (the packing degree m for `pacgan`, the unrolled steps k for `metz_unrolled` and
@@ -19,7 +19,9 @@ ensembles do not apply: the generator's batch normalisation couples the samples 
 `table` reads the logs (the final row of each and its reports every REPORT steps) and prints, per
 method, the modes captured, the high-quality percentage and the reverse KL as mean ± sample standard
 deviation over seeds, in the columns of PacGAN's Table 1 (printed beside), then the course over
-training: the mean of each figure at each reported step.
+training: the mean of each figure at each reported step. With --figure, the course is drawn too: high
+quality %, modes captured and (where the logs trace it) the median distance to the nearest mode, per
+run, against the training step.
 """
 import argparse
 import collections
@@ -39,6 +41,7 @@ PUBLISHED = {  # PacGAN (Lin et al. 2018) Table 1, 2-D grid of 25, 10 runs: mode
 FINAL = re.compile(r"^(\S+(?: \d+)?)\s+(\d+)\s+(\d+) of (\d+)\s+([0-9.]+)\s+([0-9.inf]+)\s+([0-9.]+)\s*$")
 STEPS = re.compile(r"; (\d+) steps")
 REPORT = re.compile(r"^\s+(\S+(?: \d+)?)\s+seed (\d+), step\s+(\d+):\s+(\d+) modes,\s+([0-9.]+)% high quality, reverse KL ([0-9.inf]+)")
+MEDIAN = re.compile(r"median distance to the nearest mode ([0-9.]+) sigma")
 
 
 def parse(paths):
@@ -46,6 +49,7 @@ def parse(paths):
     and the step counts {method: {steps}}."""
     finals = collections.defaultdict(dict)
     lengths = collections.defaultdict(set)
+    runs = collections.defaultdict(list)  # (method, seed): [(step, modes, hq, median distance or None)]
     course = collections.defaultdict(lambda: collections.defaultdict(list))
     for path in paths:
         with open(path) as f:
@@ -57,12 +61,14 @@ def parse(paths):
                 m = REPORT.match(line)
                 if m:
                     course[m[1]][int(m[3])].append((int(m[4]), float(m[5]), float(m[6])))
+                    d = MEDIAN.search(line)
+                    runs[(m[1], int(m[2]))].append((int(m[3]), int(m[4]), float(m[5]), float(d[1]) if d else None))
                     continue
                 m = FINAL.match(line)
                 if m:
                     finals[m[1]][int(m[2])] = (int(m[3]), float(m[5]), float(m[6]), float(m[7]))
                     lengths[m[1]].add(steps)
-    return finals, course, lengths
+    return finals, course, lengths, runs
 
 
 def mean_sd(values):
@@ -77,8 +83,38 @@ def mean_sd(values):
     return text
 
 
-def table(paths):
-    finals, course, lengths = parse(paths)
+def figure(runs, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    traced = any(r[3] is not None for rows in runs.values() for r in rows)
+    fig, axes = plt.subplots(1, 3 if traced else 2, figsize=(13 if traced else 9, 3.6))
+    for (method, seed), rows in sorted(runs.items()):
+        rows.sort()
+        steps = [r[0] for r in rows]
+        label = f"{method}, seed {seed}"
+        axes[0].plot(steps, [r[2] for r in rows], label=label)
+        axes[1].plot(steps, [r[1] for r in rows], label=label)
+        if traced:
+            axes[2].plot(steps, [r[3] for r in rows], label=label)
+    axes[0].set_ylabel("high quality % (within 3 sigma)")
+    axes[1].set_ylabel("modes captured")
+    if traced:
+        axes[2].set_ylabel("median distance to nearest mode (sigma)")
+        axes[2].set_yscale("log")
+        axes[2].axhline(3, color="grey", lw=0.8, ls="--")
+    for ax in axes:
+        ax.set_xlabel("training step")
+        ax.grid(alpha=0.3)
+    axes[0].legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def table(paths, figure_path=None):
+    finals, course, lengths, runs = parse(paths)
+    if figure_path:
+        figure(runs, figure_path)
     if not finals and not course:
         sys.exit("run_mode_coverage.py: no result rows or reports in " + ", ".join(paths))
     print("| method | seeds | steps | modes | high quality % | reverse KL | seconds a run |")
@@ -139,11 +175,12 @@ def main():
     r.add_argument("--out", default="mode_coverage_runs")
     t = sub.add_parser("table")
     t.add_argument("logs", nargs="+")
+    t.add_argument("--figure", help="draw the course of the runs to this PNG file")
     args = parser.parse_args()
     if args.command == "run":
         run(args)
     else:
-        table(args.logs)
+        table(args.logs, args.figure)
 
 
 if __name__ == "__main__":
