@@ -45,10 +45,9 @@ MEDIAN = re.compile(r"median distance to the nearest mode ([0-9.]+) sigma")
 
 
 def parse(paths):
-    """Final rows {method: {seed: (modes, hq, kl, seconds)}}, reports {method: {step: [(modes, hq, kl)]}}
-    and the step counts {method: {steps}}."""
+    """Final rows {(method, steps): {seed: (modes, hq, kl, seconds)}}, reports {method: {step: [(modes, hq, kl)]}}
+    and each run's course {(method, seed): [(step, modes, hq, median distance)]}."""
     finals = collections.defaultdict(dict)
-    lengths = collections.defaultdict(set)
     runs = collections.defaultdict(list)  # (method, seed): [(step, modes, hq, median distance or None)]
     course = collections.defaultdict(lambda: collections.defaultdict(list))
     for path in paths:
@@ -66,9 +65,9 @@ def parse(paths):
                     continue
                 m = FINAL.match(line)
                 if m:
-                    finals[m[1]][int(m[2])] = (int(m[3]), float(m[5]), float(m[6]), float(m[7]))
-                    lengths[m[1]].add(steps)
-    return finals, course, lengths, runs
+                    # runs of different lengths are different rows
+                    finals[(m[1], steps)][int(m[2])] = (int(m[3]), float(m[5]), float(m[6]), float(m[7]))
+    return finals, course, runs
 
 
 def mean_sd(values):
@@ -112,17 +111,17 @@ def figure(runs, path):
 
 
 def table(paths, figure_path=None):
-    finals, course, lengths, runs = parse(paths)
+    finals, course, runs = parse(paths)
     if figure_path:
         figure(runs, figure_path)
     if not finals and not course:
         sys.exit("run_mode_coverage.py: no result rows or reports in " + ", ".join(paths))
     print("| method | seeds | steps | modes | high quality % | reverse KL | seconds a run |")
     print("|---|---|---|---|---|---|---|")
-    for method, rows in finals.items():
+    for (method, steps), rows in sorted(finals.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
         seeds = sorted(rows)
         cols = list(zip(*(rows[s] for s in seeds)))
-        print(f"| {method} | {', '.join(map(str, seeds))} | {', '.join(map(str, sorted(lengths[method])))} | {mean_sd(cols[0])} | {mean_sd(cols[1])} | "
+        print(f"| {method} | {', '.join(map(str, seeds))} | {steps} | {mean_sd(cols[0])} | {mean_sd(cols[1])} | "
               f"{mean_sd(cols[2])} | {min(cols[3]):.0f}-{max(cols[3]):.0f} |")
         if method in PUBLISHED:
             print(f"| PacGAN Table 1, {method} | 10 runs | 400000 | {' | '.join(PUBLISHED[method])} | |")
