@@ -125,6 +125,8 @@ TEST_CASE("batch_norm: inference mode normalises every sample by the population 
   // the formula with other statistics, sample by sample: a sample's output no longer depends on its batch
   const Eigen::Array2d m(0.5, -2.0), s(1.5, 4.0);
   layer.use_population(m, s);
+  CHECK((layer.population_mean() == m).all());
+  CHECK((layer.population_standard_deviation() == s).all());
   layer.forward<2>(theta, x, inferred);
   for (Eigen::Index i = 0; i < 5; ++i) {
     CHECK(inferred(0, i) == Approx(2.0 * (x(0, i) - 0.5) / 1.5 + 0.25).epsilon(1e-15));
@@ -136,6 +138,7 @@ TEST_CASE("batch_norm: inference mode normalises every sample by the population 
   }
   layer.use_batch_statistics();
   CHECK_FALSE(layer.uses_population());
+  CHECK(layer.population_mean().size() == 0);
   layer.forward<2>(theta, x, inferred);
   CHECK(inferred == trained);
 }

@@ -1,6 +1,7 @@
 #pragma once
 /// \file
-/// \brief Batch normalisation (Ioffe & Szegedy 2015), on the batch's own statistics.
+/// \brief Batch normalisation (Ioffe & Szegedy 2015), on the batch's own statistics (training) or on
+/// fixed population statistics (inference).
 
 #include <cmath>
 #include <string>
