@@ -110,55 +110,6 @@ struct outcome {
   double seconds;
 };
 
-// Calls f(layer) for each batch-normalisation layer of a sequential network, in order.
-template <class Net, class F>
-void for_each_batch_norm(Net& net, F&& f) {
-  [&]<std::size_t... K>(std::index_sequence<K...>) {
-    (
-        [&] {
-          if constexpr (std::is_same_v<std::remove_cvref_t<decltype(net.template layer<K>())>, nn::batch_norm>) {
-            f(net.template layer<K>(), std::integral_constant<std::size_t, K>{});
-          }
-        }(),
-        ...);
-  }(std::make_index_sequence<Net::depth>{});
-}
-
-// The population statistics of a network's batch-normalisation layers, kept as Blocks keeps them (the
-// code behind PacGAN's tables): after each training batch, p <- momentum * batch + (1 - momentum) * p
-// for the mean and the standard deviation sqrt(var + eps) alike, from mean 0 and standard deviation 1.
-struct population_statistics {
-  double momentum = 0.05;
-  std::vector<Eigen::ArrayXd> mean, stdev;
-
-  // the layers' inputs as the training pass recorded them on its tape
-  template <class Net, class Tape>
-  void update(const Net& net, const Tape& tape) {
-    std::size_t b = 0;
-    for_each_batch_norm(net, [&](const nn::batch_norm& layer, auto k) {
-      Eigen::ArrayXd m, s;
-      layer.batch_statistics(std::get<decltype(k)::value>(tape.values), m, s);
-      if (b == mean.size()) {
-        mean.push_back(Eigen::ArrayXd::Zero(m.size()));
-        stdev.push_back(Eigen::ArrayXd::Ones(s.size()));
-      }
-      mean[b] = momentum * m + (1 - momentum) * mean[b];
-      stdev[b] = momentum * s + (1 - momentum) * stdev[b];
-      ++b;
-    });
-  }
-  // a copy of the network in inference mode
-  template <class Net>
-  Net inference(Net net) const {
-    std::size_t b = 0;
-    for_each_batch_norm(net, [&](nn::batch_norm& layer, auto) {
-      layer.use_population(mean.at(b), stdev.at(b));
-      ++b;
-    });
-    return net;
-  }
-};
-
 template <class Net>
 constexpr bool has_batch_norm = false;
 template <class... Layers>
@@ -198,7 +149,7 @@ struct step_trace {
 };
 template <class Game>
 step_trace trace_step(const Game& game, const Eigen::VectorXd& z, const Eigen::MatrixXd& noise,
-                      const population_statistics* statistics) {
+                      const nn::population_statistics* statistics) {
   const Eigen::Index nG = game.generator_dimension();
   Eigen::MatrixXd samples;
   if (statistics != nullptr) {
@@ -231,9 +182,11 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
                    const Init& initialiser = {}, double bn_epsilon = 1e-5, bool trace = false) {
   mm::rng rng(static_cast<std::uint64_t>(seed));
   Game game(data, batch, rng);
-  for_each_batch_norm(game.generator, [&](nn::batch_norm& layer, auto) { layer = nn::batch_norm(bn_epsilon); });
+  nn::population_statistics::for_each_batch_norm(game.generator,
+                                                 [&](nn::batch_norm& layer, auto) { layer = nn::batch_norm(bn_epsilon); });
   constexpr bool population = has_batch_norm<decltype(game.generator)>;
-  population_statistics statistics;
+  // kept as Blocks keeps them (the code behind PacGAN's tables): momentum 0.05, sqrt(var + eps) averaged
+  auto statistics = nn::population_statistics::blocks();
   const auto score = [&](const Eigen::VectorXd& params, const Eigen::MatrixXd& noise) {
     Eigen::MatrixXd samples;
     if constexpr (population) {

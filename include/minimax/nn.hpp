@@ -15,5 +15,6 @@
 #include "minimax/nn/minibatch_discrimination.hpp"
 #include "minimax/nn/minibatch_stddev.hpp"
 #include "minimax/nn/optimiser.hpp"
+#include "minimax/nn/population_statistics.hpp"
 #include "minimax/nn/sample_network.hpp"
 #include "minimax/nn/sequential.hpp"
