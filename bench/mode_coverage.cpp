@@ -30,7 +30,9 @@
 //   orthogonal initial weights of gain 1.4; Adam (beta1 0.5, epsilon 1e-8) with learning rate 1e-3 for
 //   the generator and 1e-4 for the discriminator; batch 512; the minimax loss (the generator ascends
 //   the discriminator's loss); k steps of the discriminator's Adam unrolled, against k = 0; 25000
-//   steps in the notebook.
+//   steps in the notebook. Its reports trace what the pacgan preset's do and the look-ahead (for both
+//   methods): the discriminator's mean output on the generated batch now and after k steps of its Adam,
+//   and the norms of the generator's plain and unrolled gradients with the cosine between them.
 //
 // Setup (../shared/REFERENCES.md §7): ring of 8 modes, radius 2, sigma 0.02 (Metz et al.), or the
 // grid of 25 modes at {-4,-2,0,2,4}^2, sigma 0.05 (VEEGAN/PacGAN); generator two hidden layers of 128
@@ -170,6 +172,35 @@ step_trace trace_step(const Game& game, const Eigen::VectorXd& z, const Eigen::M
           mean_sigmoid(game.discriminator(psi, Game::template pack<double>(fake)))};
 }
 
+// What the unrolled generator sees at a report, on the step's batch: the discriminator's mean output
+// on the generated samples at its parameters psi and at psi_k, k steps of its own Adam further (the
+// look-ahead of the unrolled objective), and the generator's gradient without and with the look-ahead
+// (k = 0 and k: their norms and the cosine between them). Under the minimax loss the generator's
+// gradient through a generated sample is proportional to the discriminator's output on it, so a
+// look-ahead that rejects the samples more confidently shrinks the gradient.
+struct look_ahead_trace {
+  double fake_now, fake_ahead, norm_plain, norm_unrolled, cosine;
+};
+template <class Game, class O>
+look_ahead_trace trace_look_ahead(const Game& game, const Eigen::VectorXd& z, const O& adam_d,
+                                  const typename O::state& s, int k) {
+  typename Game::unrolled_workspace ws;  // its own buffers: the training's tapes stay as they are
+  const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
+  const Eigen::VectorXd plain = game.unrolled_generator_gradient(z, adam_d, s, 0, nullptr, ws);
+  const Eigen::VectorXd unrolled = game.unrolled_generator_gradient(z, adam_d, s, k, nullptr, ws);
+  Eigen::VectorXd ahead = z, v;
+  auto state = s;
+  for (int j = 0; j < k; ++j) {  // the look-ahead's own steps, as unrolled_generator_gradient takes them
+    game.unrolled_generator_gradient(ahead, adam_d, state, 0, &v, ws);
+    adam_d.step(ahead.tail(nD), state, Eigen::VectorXd(-v));
+  }
+  const auto mean_sigmoid = [](const auto& logits) { return (1.0 / (1.0 + (-logits.array()).exp())).mean(); };
+  const nn::batch<double, 2> fake = game.generate(z, game.noise);
+  const auto packed = Game::template pack<double>(fake);
+  return {mean_sigmoid(game.discriminator(z.tail(nD), packed)), mean_sigmoid(game.discriminator(ahead.tail(nD), packed)),
+          plain.norm(), unrolled.norm(), plain.dot(unrolled) / (plain.norm() * unrolled.norm())};
+}
+
 // One run of a preset: Adam (eta_g or eta_d, beta1, 0.999); with k > 0 the generator's gradient
 // is unrolled through k steps of the discriminator's Adam from its current moments. With
 // report_every > 0 the run prints its coverage every report_every steps (2500 samples from a noise
@@ -179,7 +210,7 @@ step_trace trace_step(const Game& game, const Eigen::VectorXd& z, const Eigen::M
 template <class Game, class Init = nn::he>
 outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int k, Eigen::Index batch, double eta_g,
                    double eta_d, double beta1, int latent, long report_every, const std::string& name,
-                   const Init& initialiser = {}, double bn_epsilon = 1e-5, bool trace = false) {
+                   const Init& initialiser = {}, double bn_epsilon = 1e-5, bool trace = false, int trace_k = 0) {
   mm::rng rng(static_cast<std::uint64_t>(seed));
   Game game(data, batch, rng);
   nn::population_statistics::for_each_batch_norm(game.generator,
@@ -227,6 +258,12 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
         const auto [median, real, fake] = trace_step(game, z, noise, population ? &statistics : nullptr);
         std::printf("; median distance to the nearest mode %.1f sigma; D on this batch: real %.3f, generated %.3f",
                     median, real, fake);
+      }
+      if (trace_k > 0) {
+        const auto a = trace_look_ahead(game, z, adam_d, d_state, trace_k);
+        std::printf("; D on generated: %.3f now, %.3f after %d look-ahead steps; generator's gradient: "
+                    "%.3g plain, %.3g unrolled, cosine %.3f",
+                    a.fake_now, a.fake_ahead, trace_k, a.norm_plain, a.norm_unrolled, a.cosine);
       }
       std::printf("\n");
       std::fflush(stdout);
@@ -321,7 +358,7 @@ int presets(const std::string& preset, int argc, char** argv) {
       outcome o;
       if (poole) {
         o = run_preset<poole_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-3, 1e-4, 0.5, 256, report_every,
-                                   name, nn::orthogonal{1.4});
+                                   name, nn::orthogonal{1.4}, 1e-5, true, option);
       } else if (metz) {
         o = run_preset<metz_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-4, 1e-4, 0.5, 256, report_every,
                                   name);
