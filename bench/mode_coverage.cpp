@@ -178,8 +178,13 @@ step_trace trace_step(const Game& game, const Eigen::VectorXd& z, const Eigen::M
 // (k = 0 and k: their norms and the cosine between them). Under the minimax loss the generator's
 // gradient through a generated sample is proportional to the discriminator's output on it, so a
 // look-ahead that rejects the samples more confidently shrinks the gradient.
+//
+// As a control, the gradient unrolled through k steps of plain gradient descent at the same nominal
+// rate (its cosine with the plain gradient), and the median over the discriminator's parameters of
+// the rate that Adam's step applies to each, eta / (1 - beta1^t) / (sqrt(s / (1 - beta2^t)) + eps):
+// the look-ahead's Jacobian, so the unrolled gradient's departure from the plain one, scales with it.
 struct look_ahead_trace {
-  double fake_now, fake_ahead, norm_plain, norm_unrolled, cosine;
+  double fake_now, fake_ahead, norm_plain, norm_unrolled, cosine, cosine_sgd, median_rate;
 };
 template <class Game, class O>
 look_ahead_trace trace_look_ahead(const Game& game, const Eigen::VectorXd& z, const O& adam_d,
@@ -194,11 +199,23 @@ look_ahead_trace trace_look_ahead(const Game& game, const Eigen::VectorXd& z, co
     game.unrolled_generator_gradient(ahead, adam_d, state, 0, &v, ws);
     adam_d.step(ahead.tail(nD), state, Eigen::VectorXd(-v));
   }
+  const Eigen::VectorXd through_sgd = game.unrolled_generator_gradient(z, adam_d.learning_rate, k, nullptr, ws);
+  const double t = static_cast<double>(s.steps) + 1.0;
+  const Eigen::ArrayXd rates = adam_d.learning_rate / (1.0 - std::pow(adam_d.beta1, t)) /
+                               ((s.s.array() / (1.0 - std::pow(adam_d.beta2, t))).sqrt() + adam_d.epsilon);
+  std::vector<double> sorted(rates.data(), rates.data() + rates.size());
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
   const auto mean_sigmoid = [](const auto& logits) { return (1.0 / (1.0 + (-logits.array()).exp())).mean(); };
   const nn::batch<double, 2> fake = game.generate(z, game.noise);
   const auto packed = Game::template pack<double>(fake);
-  return {mean_sigmoid(game.discriminator(z.tail(nD), packed)), mean_sigmoid(game.discriminator(ahead.tail(nD), packed)),
-          plain.norm(), unrolled.norm(), plain.dot(unrolled) / (plain.norm() * unrolled.norm())};
+  const auto cosine = [&](const Eigen::VectorXd& g) { return plain.dot(g) / (plain.norm() * g.norm()); };
+  return {mean_sigmoid(game.discriminator(z.tail(nD), packed)),
+          mean_sigmoid(game.discriminator(ahead.tail(nD), packed)),
+          plain.norm(),
+          unrolled.norm(),
+          cosine(unrolled),
+          cosine(through_sgd),
+          sorted[sorted.size() / 2]};
 }
 
 // One run of a preset: Adam (eta_g or eta_d, beta1, 0.999); with k > 0 the generator's gradient
@@ -262,8 +279,10 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
       if (trace_k > 0) {
         const auto a = trace_look_ahead(game, z, adam_d, d_state, trace_k);
         std::printf("; D on generated: %.3f now, %.3f after %d look-ahead steps; generator's gradient: "
-                    "%.3g plain, %.3g unrolled, cosine %.3f",
-                    a.fake_now, a.fake_ahead, trace_k, a.norm_plain, a.norm_unrolled, a.cosine);
+                    "%.3g plain, %.3g unrolled, cosine %.3f (through SGD at the same rate: %.3f); "
+                    "Adam's median rate %.3g",
+                    a.fake_now, a.fake_ahead, trace_k, a.norm_plain, a.norm_unrolled, a.cosine, a.cosine_sgd,
+                    a.median_rate);
       }
       std::printf("\n");
       std::fflush(stdout);
