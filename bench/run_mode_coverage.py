@@ -5,6 +5,7 @@ Usage:
   bench/run_mode_coverage.py run BENCH [--preset pacgan] [--steps 400000] [--seeds 10] [--first-seed 0]
                              [--options 2 3 4] [--report-every 10000] [--jobs N] [--out DIR]
   bench/run_mode_coverage.py table LOG... [--figure FILE.png]   (the table and course of logs already written)
+  bench/run_mode_coverage.py look-ahead LOG...   (the look-ahead traced by the poole_unrolled preset's reports)
 
 `run` starts `BENCH PRESET STEPS 1 OPTION SEED REPORT gan|other` for every seed, for the plain GAN and
 for each option (the packing degree m for `pacgan`, the unrolled steps k for `metz_unrolled` and
@@ -41,6 +42,10 @@ PUBLISHED = {  # PacGAN (Lin et al. 2018) Table 1, 2-D grid of 25, 10 runs: mode
 FINAL = re.compile(r"^(\S+(?: \d+)?)\s+(\d+)\s+(\d+) of (\d+)\s+([0-9.]+)\s+([0-9.inf]+)\s+([0-9.]+)\s*$")
 STEPS = re.compile(r"; (\d+) steps")
 REPORT = re.compile(r"^\s+(\S+(?: \d+)?)\s+seed (\d+), step\s+(\d+):\s+(\d+) modes,\s+([0-9.]+)% high quality, reverse KL ([0-9.inf]+)")
+LOOK_AHEAD = re.compile(
+    r"^\s+(\S+(?: \d+)?)\s+seed (\d+), step\s+(\d+):\s+(\d+) modes,\s+([0-9.]+)% high quality.*"
+    r"D on generated: ([0-9.]+) now, ([0-9.]+) after (\d+) look-ahead steps; generator's gradient: "
+    r"(\S+) plain, (\S+) unrolled, cosine (\S+) \(through SGD at the same rate: (\S+)\); Adam's median rate (\S+)")
 MEDIAN = re.compile(r"median distance to the nearest mode ([0-9.]+) sigma")
 
 
@@ -135,6 +140,26 @@ def table(paths, figure_path=None):
                   f"{mean_sd(cols[2])}")
 
 
+def look_ahead(paths):
+    found = False
+    for path in paths:
+        with open(path) as f:
+            for line in f:
+                m = LOOK_AHEAD.match(line)
+                if not m:
+                    continue
+                if not found:
+                    print("| run | step | modes | high quality % | D on generated: now / k steps ahead | "
+                          "gradient norm: plain / unrolled | cosine | cosine, through SGD | Adam's median rate |")
+                    print("|---|---|---|---|---|---|---|---|---|")
+                    found = True
+                g = m.groups()
+                print(f"| {g[0]}, seed {g[1]} | {g[2]} | {g[3]} | {g[4]} | {g[5]} / {g[6]} (k = {g[7]}) | "
+                      f"{g[8]} / {g[9]} | {g[10]} | {g[11]} | {g[12]} |")
+    if not found:
+        sys.exit("run_mode_coverage.py: no look-ahead traces in " + ", ".join(paths))
+
+
 def run(args):
     os.makedirs(args.out, exist_ok=True)
     jobs = []
@@ -175,9 +200,13 @@ def main():
     t = sub.add_parser("table")
     t.add_argument("logs", nargs="+")
     t.add_argument("--figure", help="draw the course of the runs to this PNG file")
+    a = sub.add_parser("look-ahead")
+    a.add_argument("logs", nargs="+")
     args = parser.parse_args()
     if args.command == "run":
         run(args)
+    elif args.command == "look-ahead":
+        look_ahead(args.logs)
     else:
         table(args.logs, args.figure)
 
