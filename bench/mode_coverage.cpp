@@ -179,12 +179,14 @@ step_trace trace_step(const Game& game, const Eigen::VectorXd& z, const Eigen::M
 // gradient through a generated sample is proportional to the discriminator's output on it, so a
 // look-ahead that rejects the samples more confidently shrinks the gradient.
 //
-// As a control, the gradient unrolled through k steps of plain gradient descent at the same nominal
-// rate (its cosine with the plain gradient), and the median over the discriminator's parameters of
-// the rate that Adam's step applies to each, eta / (1 - beta1^t) / (sqrt(s / (1 - beta2^t)) + eps):
-// the look-ahead's Jacobian, so the unrolled gradient's departure from the plain one, scales with it.
+// As controls, the gradient unrolled through k steps of plain gradient descent at the same nominal
+// rate (its cosine with the plain gradient) and at Adam's effective one: the median over the
+// discriminator's parameters of the rate a = eta / (1 - beta1^t) / (sqrt(s / (1 - beta2^t)) + eps)
+// that Adam's step applies to each, times (1 - beta1), which is about d psi_{j+1} / d g_j for Adam
+// (the look-ahead's Jacobian, so the unrolled gradient's departure from the plain one, scales with it).
 struct look_ahead_trace {
-  double fake_now, fake_ahead, norm_plain, norm_unrolled, cosine, cosine_sgd, median_rate;
+  double fake_now, fake_ahead, norm_plain, norm_unrolled, cosine, cosine_sgd, median_rate, norm_effective,
+      cosine_effective;
 };
 template <class Game, class O>
 look_ahead_trace trace_look_ahead(const Game& game, const Eigen::VectorXd& z, const O& adam_d,
@@ -205,6 +207,9 @@ look_ahead_trace trace_look_ahead(const Game& game, const Eigen::VectorXd& z, co
                                ((s.s.array() / (1.0 - std::pow(adam_d.beta2, t))).sqrt() + adam_d.epsilon);
   std::vector<double> sorted(rates.data(), rates.data() + rates.size());
   std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const double median_rate = sorted[sorted.size() / 2];
+  const Eigen::VectorXd effective =
+      game.unrolled_generator_gradient(z, (1.0 - adam_d.beta1) * median_rate, k, nullptr, ws);
   const auto mean_sigmoid = [](const auto& logits) { return (1.0 / (1.0 + (-logits.array()).exp())).mean(); };
   const nn::batch<double, 2> fake = game.generate(z, game.noise);
   const auto packed = Game::template pack<double>(fake);
@@ -215,7 +220,9 @@ look_ahead_trace trace_look_ahead(const Game& game, const Eigen::VectorXd& z, co
           unrolled.norm(),
           cosine(unrolled),
           cosine(through_sgd),
-          sorted[sorted.size() / 2]};
+          median_rate,
+          effective.norm(),
+          cosine(effective)};
 }
 
 // One run of a preset: Adam (eta_g or eta_d, beta1, 0.999); with k > 0 the generator's gradient
@@ -280,9 +287,9 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
         const auto a = trace_look_ahead(game, z, adam_d, d_state, trace_k);
         std::printf("; D on generated: %.3f now, %.3f after %d look-ahead steps; generator's gradient: "
                     "%.3g plain, %.3g unrolled, cosine %.3f (through SGD at the same rate: %.3f); "
-                    "Adam's median rate %.3g",
+                    "Adam's median rate %.3g; through SGD at (1 - beta1) times it: %.3g, cosine %.3f",
                     a.fake_now, a.fake_ahead, trace_k, a.norm_plain, a.norm_unrolled, a.cosine, a.cosine_sgd,
-                    a.median_rate);
+                    a.median_rate, a.norm_effective, a.cosine_effective);
       }
       std::printf("\n");
       std::fflush(stdout);

@@ -45,7 +45,8 @@ REPORT = re.compile(r"^\s+(\S+(?: \d+)?)\s+seed (\d+), step\s+(\d+):\s+(\d+) mod
 LOOK_AHEAD = re.compile(
     r"^\s+(\S+(?: \d+)?)\s+seed (\d+), step\s+(\d+):\s+(\d+) modes,\s+([0-9.]+)% high quality.*"
     r"D on generated: ([0-9.]+) now, ([0-9.]+) after (\d+) look-ahead steps; generator's gradient: "
-    r"(\S+) plain, (\S+) unrolled, cosine (\S+) \(through SGD at the same rate: (\S+)\); Adam's median rate (\S+)")
+    r"(\S+) plain, (\S+) unrolled, cosine (\S+) \(through SGD at the same rate: (\S+)\); Adam's median rate ([^;\s]+)"
+    r"(?:; through SGD at \(1 - beta1\) times it: (\S+), cosine (\S+))?")
 MEDIAN = re.compile(r"median distance to the nearest mode ([0-9.]+) sigma")
 
 
@@ -150,12 +151,14 @@ def look_ahead(paths):
                     continue
                 if not found:
                     print("| run | step | modes | high quality % | D on generated: now / k steps ahead | "
-                          "gradient norm: plain / unrolled | cosine | cosine, through SGD | Adam's median rate |")
-                    print("|---|---|---|---|---|---|---|---|---|")
+                          "gradient norm: plain / unrolled | cosine | cosine, through SGD | Adam's median rate | "
+                          "through SGD at (1 - beta1) times it: norm, cosine |")
+                    print("|---|---|---|---|---|---|---|---|---|---|")
                     found = True
                 g = m.groups()
                 print(f"| {g[0]}, seed {g[1]} | {g[2]} | {g[3]} | {g[4]} | {g[5]} / {g[6]} (k = {g[7]}) | "
-                      f"{g[8]} / {g[9]} | {g[10]} | {g[11]} | {g[12]} |")
+                      f"{g[8]} / {g[9]} | {g[10]} | {g[11]} | {g[12]} | "
+                      f"{g[13] + ', ' + g[14] if g[13] else 'not traced'} |")
     if not found:
         sys.exit("run_mode_coverage.py: no look-ahead traces in " + ", ".join(paths))
 
