@@ -237,8 +237,7 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
                    const Init& initialiser = {}, double bn_epsilon = 1e-5, bool trace = false, int trace_k = 0) {
   mm::rng rng(static_cast<std::uint64_t>(seed));
   Game game(data, batch, rng);
-  nn::population_statistics::for_each_batch_norm(game.generator,
-                                                 [&](nn::batch_norm& layer, auto) { layer = nn::batch_norm(bn_epsilon); });
+  nn::for_each_batch_norm(game.generator, [&](nn::batch_norm& layer, auto) { layer = nn::batch_norm(bn_epsilon); });
   constexpr bool population = has_batch_norm<decltype(game.generator)>;
   // kept as Blocks keeps them (the code behind PacGAN's tables): momentum 0.05, sqrt(var + eps) averaged
   auto statistics = nn::population_statistics::blocks();

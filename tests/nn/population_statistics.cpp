@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <random>
+#include <type_traits>
+#include <vector>
 
 #include <minimax/nn.hpp>
 
@@ -69,6 +71,41 @@ TEST_CASE("population_statistics: Blocks' running averages of the mean and sqrt(
   CHECK(((stats.spread_average(1) - s4).abs() <= 1e-15 * s4).all());
   // the standard deviation is kept as it is: inference divides by the average itself
   CHECK((stats.standard_deviation(0, 1e-5) == stats.spread_average(0)).all());
+}
+
+TEST_CASE("for_each_batch_norm visits the batch-normalisation layers in order, with their indices") {
+  net f;
+  std::vector<std::size_t> seen;
+  nn::for_each_batch_norm(f, [&](nn::batch_norm& layer, auto k) {
+    seen.push_back(decltype(k)::value);
+    layer = nn::batch_norm(1e-3);
+  });
+  CHECK(seen == std::vector<std::size_t>{1, 4});
+  CHECK(f.layer<1>().epsilon == 1e-3);
+  CHECK(f.layer<4>().epsilon == 1e-3);
+  const net& g = f;
+  std::size_t count = 0;
+  nn::for_each_batch_norm(g, [&](const nn::batch_norm&, auto) { ++count; });
+  CHECK(count == 2);
+}
+
+TEST_CASE("population_statistics: averages kept in float") {
+  const net f;
+  const nn::vector<double> theta = parameters();
+  auto in_float = nn::basic_population_statistics<float>::blocks();
+  auto in_double = nn::population_statistics::blocks();
+  for (unsigned batch = 0; batch < 3; ++batch) {
+    const tape t = pass(f, theta, 8, 70 + batch);
+    in_float.update(f, t);
+    in_double.update(f, t);
+  }
+  static_assert(std::is_same_v<decltype(in_float.mean(0)), const Eigen::ArrayXf&>);
+  CHECK(((in_float.mean(1).cast<double>() - in_double.mean(1)).abs() <= 1e-6 * (1 + in_double.mean(1).abs())).all());
+  CHECK(((in_float.spread_average(0).cast<double>() - in_double.spread_average(0)).abs() <=
+         1e-6 * in_double.spread_average(0))
+            .all());
+  const net g = in_float.inference(f);
+  CHECK((g.layer<4>().population_mean() == in_float.mean(1).cast<double>()).all());
 }
 
 TEST_CASE("population_statistics: PyTorch's unbiased variance, with the closed form of one feature") {

@@ -18,6 +18,21 @@
 
 namespace minimax::nn {
 
+/// \brief Calls `f(layer, std::integral_constant<std::size_t, K>{})` for each nn::batch_norm layer K of a
+/// sequential network, in order (the layer const or not as `net` is).
+template <class Net, class F>
+void for_each_batch_norm(Net& net, F&& f) {
+  using N = std::remove_const_t<Net>;
+  [&]<std::size_t... K>(std::index_sequence<K...>) {
+    (
+        [&] {
+          using L = std::remove_cvref_t<decltype(net.template layer<K>())>;
+          if constexpr (std::is_same_v<L, batch_norm>) f(net.template layer<K>(), std::integral_constant<std::size_t, K>{});
+        }(),
+        ...);
+  }(std::make_index_sequence<N::depth>{});
+}
+
 /// \brief The population statistics of every nn::batch_norm layer of a sequential network, kept as
 /// running averages of the training batches' statistics, and put into the layers for inference.
 ///
@@ -41,8 +56,14 @@ namespace minimax::nn {
 /// (batch_norm::use_population); inference(net) returns a copy so put. The layers are matched by order:
 /// the b-th batch-normalisation layer of the network is average b. Only the network's own
 /// batch_norm layers are seen (not one inside a user's layer type).
-class population_statistics {
+///
+/// `Real` is the scalar the averages are kept in (each batch's statistics are computed in double);
+/// nn::population_statistics keeps them in double. A class template, so that a unit that includes it
+/// and never keeps statistics instantiates nothing of it.
+template <class Real = double>
+class basic_population_statistics {
  public:
+  using array = Eigen::Array<Real, Eigen::Dynamic, 1>;  ///< one average per feature
   /// What the running average of a layer's spread is taken of.
   enum class kept {
     standard_deviation,  ///< \f$\sqrt{\sigma^2 + \epsilon}\f$ (Blocks)
@@ -52,21 +73,21 @@ class population_statistics {
 
   /// \brief Exponential running averages with momentum \f$\alpha\f$ (the weight of the newest batch).
   /// \throws minimax::invalid_argument unless \f$0 < \alpha \le 1\f$.
-  explicit population_statistics(double momentum, kept spread = kept::standard_deviation)
+  explicit basic_population_statistics(double momentum, kept spread = kept::standard_deviation)
       : momentum_(momentum), spread_(spread) {
     constexpr const char* fn = "minimax::nn::population_statistics";
     if (!(momentum > 0.0 && momentum <= 1.0)) raise_invalid_argument(fn, "the momentum must be in (0, 1]", momentum);
   }
   /// The plain mean of every batch's statistics (\f$\alpha = 1/t\f$ at the t-th update).
-  static population_statistics cumulative(kept spread = kept::standard_deviation) {
-    population_statistics s(1.0, spread);
+  static basic_population_statistics cumulative(kept spread = kept::standard_deviation) {
+    basic_population_statistics s(1.0, spread);
     s.cumulative_ = true;
     return s;
   }
   /// Blocks' convention: \f$\alpha = 0.05\f$, the standard deviation \f$\sqrt{\sigma^2 + \epsilon}\f$ averaged.
-  static population_statistics blocks() { return population_statistics(0.05, kept::standard_deviation); }
+  static basic_population_statistics blocks() { return basic_population_statistics(0.05, kept::standard_deviation); }
   /// PyTorch's convention: \f$\alpha = 0.1\f$, the unbiased variance averaged.
-  static population_statistics pytorch() { return population_statistics(0.1, kept::unbiased_variance); }
+  static basic_population_statistics pytorch() { return basic_population_statistics(0.1, kept::unbiased_variance); }
 
   /// \brief Folds in the statistics of the batch that `tape` recorded, after `net.forward(theta, x, tape)`
   /// (or any pass that filled `tape.values` for `net`) in training mode.
@@ -112,14 +133,14 @@ class population_statistics {
       }
     } else {
       for (const Eigen::ArrayXd& mu : means) {
-        mean_.push_back(Eigen::ArrayXd::Zero(mu.size()));
-        spread_average_.push_back(Eigen::ArrayXd::Ones(mu.size()));
+        mean_.push_back(array::Zero(mu.size()));
+        spread_average_.push_back(array::Ones(mu.size()));
       }
     }
     const double alpha = cumulative_ ? 1.0 / static_cast<double>(updates_ + 1) : momentum_;
     for (std::size_t b = 0; b < means.size(); ++b) {
-      mean_[b] = (1 - alpha) * mean_[b] + alpha * means[b];
-      spread_average_[b] = (1 - alpha) * spread_average_[b] + alpha * spreads[b];
+      mean_[b] = Real(1 - alpha) * mean_[b] + Real(alpha) * means[b].template cast<Real>();
+      spread_average_[b] = Real(1 - alpha) * spread_average_[b] + Real(alpha) * spreads[b].template cast<Real>();
     }
     ++updates_;
   }
@@ -136,7 +157,7 @@ class population_statistics {
     require_same_size(fn, "the network's batch-normalisation layers and the averages kept", count, mean_.size());
     std::size_t b = 0;
     for_each_batch_norm(net, [&](batch_norm& layer, auto) {
-      layer.use_population(mean_[b], standard_deviation(b, layer.epsilon));
+      layer.use_population(mean_[b].template cast<double>(), standard_deviation(b, layer.epsilon));
       ++b;
     });
   }
@@ -158,28 +179,13 @@ class population_statistics {
   /// What the spread's average is taken of.
   kept spread() const { return spread_; }
   /// Layer b's running mean (b counts the batch-normalisation layers from 0).
-  const Eigen::ArrayXd& mean(std::size_t b) const { return mean_.at(b); }
+  const array& mean(std::size_t b) const { return mean_.at(b); }
   /// Layer b's running spread: the average of what spread() names.
-  const Eigen::ArrayXd& spread_average(std::size_t b) const { return spread_average_.at(b); }
+  const array& spread_average(std::size_t b) const { return spread_average_.at(b); }
   /// The standard deviation inference mode divides layer b's features by, for a layer of epsilon `epsilon`.
   Eigen::ArrayXd standard_deviation(std::size_t b, double epsilon) const {
-    const Eigen::ArrayXd& r = spread_average_.at(b);
-    return spread_ == kept::standard_deviation ? Eigen::ArrayXd(r) : Eigen::ArrayXd((r + epsilon).sqrt());
-  }
-
-  /// \brief Calls `f(layer, std::integral_constant<std::size_t, K>{})` for each nn::batch_norm layer K of
-  /// a sequential network, in order (const or not as `net` is).
-  template <class Net, class F>
-  static void for_each_batch_norm(Net& net, F&& f) {
-    using N = std::remove_const_t<Net>;
-    [&]<std::size_t... K>(std::index_sequence<K...>) {
-      (
-          [&] {
-            using L = std::remove_cvref_t<decltype(net.template layer<K>())>;
-            if constexpr (std::is_same_v<L, batch_norm>) f(net.template layer<K>(), std::integral_constant<std::size_t, K>{});
-          }(),
-          ...);
-    }(std::make_index_sequence<N::depth>{});
+    const Eigen::ArrayXd r = spread_average_.at(b).template cast<double>();
+    return spread_ == kept::standard_deviation ? r : Eigen::ArrayXd((r + epsilon).sqrt());
   }
 
  private:
@@ -187,7 +193,10 @@ class population_statistics {
   kept spread_;
   bool cumulative_ = false;
   long updates_ = 0;
-  std::vector<Eigen::ArrayXd> mean_, spread_average_;
+  std::vector<array> mean_, spread_average_;
 };
+
+/// Population statistics kept in double (see basic_population_statistics).
+using population_statistics = basic_population_statistics<double>;
 
 }  // namespace minimax::nn
