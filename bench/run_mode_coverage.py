@@ -150,13 +150,16 @@ def look_ahead(paths):
                 if not m:
                     continue
                 if not found:
-                    print("| run | step | modes | high quality % | D on generated: now / k steps ahead | "
+                    print("| run | step | modes | high quality % | median distance to the nearest mode (sigma) | "
+                          "D on generated: now / k steps ahead | "
                           "gradient norm: plain / unrolled | cosine | cosine, through SGD | Adam's median rate | "
                           "through SGD at (1 - beta1) times it: norm, cosine |")
-                    print("|---|---|---|---|---|---|---|---|---|---|")
+                    print("|---|---|---|---|---|---|---|---|---|---|---|")
                     found = True
                 g = m.groups()
-                print(f"| {g[0]}, seed {g[1]} | {g[2]} | {g[3]} | {g[4]} | {g[5]} / {g[6]} (k = {g[7]}) | "
+                d = MEDIAN.search(line)
+                print(f"| {g[0]}, seed {g[1]} | {g[2]} | {g[3]} | {g[4]} | {d[1] if d else 'not traced'} | "
+                      f"{g[5]} / {g[6]} (k = {g[7]}) | "
                       f"{g[8]} / {g[9]} | {g[10]} | {g[11]} | {g[12]} | "
                       f"{g[13] + ', ' + g[14] if g[13] else 'not traced'} |")
     if not found:
