@@ -79,13 +79,24 @@ if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=[^ ]*undefined")
   endforeach()
 endif()
 
-# minimax_cuda_source(<out-var> <source>): a .cu unit that includes <source>, so that one test or
-# example file is compiled by the host compiler for CPP/OMP and by nvcc for CUDA.
-function(minimax_cuda_source out source)
-  get_filename_component(_name ${source} NAME_WE)
-  get_filename_component(_dir ${source} DIRECTORY)
+# minimax_cuda_source(<out-var> <sources> [NAME <name>]): a .cu unit that includes each of
+# <sources> (one or a list), so that the same test or example files are compiled by the host compiler
+# for CPP/OMP and by nvcc for CUDA. The unit is named after its folder and <name> (default: the
+# first source's name).
+function(minimax_cuda_source out sources)
+  cmake_parse_arguments(PARSE_ARGV 2 _arg "" "NAME" "")
+  list(GET sources 0 _first)
+  get_filename_component(_name ${_first} NAME_WE)
+  if(_arg_NAME)
+    set(_name ${_arg_NAME})
+  endif()
+  get_filename_component(_dir ${_first} DIRECTORY)
   get_filename_component(_leaf ${_dir} NAME)
   set(_unit ${CMAKE_CURRENT_BINARY_DIR}/cuda_units/${_leaf}_${_name}.cu)
-  file(CONFIGURE OUTPUT ${_unit} CONTENT "#include \"${source}\"\n")
+  set(_content "")
+  foreach(_source IN LISTS sources)
+    string(APPEND _content "#include \"${_source}\"\n")
+  endforeach()
+  file(CONFIGURE OUTPUT ${_unit} CONTENT "${_content}")
   set(${out} ${_unit} PARENT_SCOPE)
 endfunction()

@@ -14,8 +14,11 @@
 #include "minimax/backend/thrust/emd.hpp"
 #include "minimax/divergence/cost.hpp"
 #include "minimax/divergence/emd.hpp"
+#include "thrust_helpers.hpp"
 
 namespace {
+
+using minimax_test::cloud;
 
 struct clouds {
   minimax::transport_batch shape;
@@ -33,13 +36,6 @@ clouds random_clouds(long problems, long n, int d, unsigned seed) {
     for (long j = 0; j < n * d; ++j) out.y.push_back(mu + 0.7 * z(gen));
   }
   return out;
-}
-
-Eigen::MatrixXd cloud(const std::vector<double>& v, long k, long count, int d) {
-  Eigen::MatrixXd c(count, d);
-  for (long i = 0; i < count; ++i)
-    for (int j = 0; j < d; ++j) c(i, j) = v[static_cast<std::size_t>((k * count + i) * d + j)];
-  return c;
 }
 
 Eigen::MatrixXd matrix_of(const std::vector<double>& cost, long k, long n) {
@@ -304,7 +300,7 @@ TEST_CASE("uniform masses are accepted, other masses and n != m refused") {
                     Catch::Contains("minimax::emd_batch: only assignment problems") && Catch::Contains("got 6 and 4"));
 }
 
-TEST_CASE("bad input is named") {
+TEST_CASE("emd_batch: bad input is named") {
   const minimax::transport_batch shape{1, 2, 2, 1};
   const std::vector<double> x{0.0, 1.0}, y{0.0, 3.0};
   CHECK_THROWS_WITH(minimax::emd_batch(thrust::device, minimax::transport_batch{0, 2, 2, 1}, x, y),

@@ -31,16 +31,11 @@
 #include "minimax/loss/non_saturating.hpp"
 #include "minimax/loss/wasserstein.hpp"
 #include "minimax/thrust.hpp"
+#include "thrust_helpers.hpp"
 
 namespace {
 
-// The Eigen backend's trajectory: scheme.start then steps x scheme.advance.
-template <class Game, class Scheme>
-Eigen::VectorXd eigen_run(const Game& game, const Scheme& scheme, const Eigen::VectorXd& z0, long steps) {
-  auto s = scheme.start(game, z0);
-  for (long k = 0; k < steps; ++k) scheme.advance(game, s);
-  return s.z;
-}
+using minimax_test::eigen_run;
 
 Eigen::MatrixXd starts_on_circle(int members, double radius) {
   Eigen::MatrixXd z(2, members);
@@ -332,7 +327,7 @@ TEST_CASE("a sweep builds the phase diagram of step size x R1 weight") {
   }
 }
 
-TEST_CASE("bad input is named") {
+TEST_CASE("simulate_ensemble: bad input is named") {
   const std::vector games{minimax::games::scalar_bilinear{1.0}};
   const std::vector schemes{minimax::schemes::simultaneous{0.1}};
   Eigen::MatrixXd bad = Eigen::MatrixXd::Zero(2, 3);

@@ -33,8 +33,11 @@
 #include "minimax/nn/sequential.hpp"
 #include "minimax/prob/ring.hpp"
 #include "minimax/thrust.hpp"
+#include "thrust_helpers.hpp"
 
 namespace {
+
+using minimax_test::eigen_run;
 
 namespace nn = minimax::nn;
 using generator = nn::sequential<nn::dense<2, 6>, nn::tanh, nn::dense<6, 2>>;
@@ -58,13 +61,6 @@ Eigen::MatrixXd starts(const Game& game, int members, minimax::rng& g) {
     for (Eigen::Index c = 0; c < z.rows(); ++c) z(c, i) += 0.05 * g.normal();
   }
   return z;
-}
-
-template <class Game, class Scheme>
-Eigen::VectorXd eigen_run(const Game& game, const Scheme& scheme, const Eigen::VectorXd& z0, long steps) {
-  auto s = scheme.start(game, z0);
-  for (long k = 0; k < steps; ++k) scheme.advance(game, s);
-  return s.z;
 }
 
 template <class Game, class Scheme>

@@ -17,8 +17,11 @@
 #include "minimax/divergence/kl.hpp"
 #include "minimax/divergence/total_variation.hpp"
 #include "minimax/thrust.hpp"
+#include "thrust_helpers.hpp"
 
 namespace {
+
+using minimax_test::computed_range;
 
 // A pmf with every kind of entry the kernels treat apart: zeros, tiny masses and ordinary ones.
 std::vector<double> random_pmf(std::size_t n, unsigned seed, double zero_fraction) {
@@ -49,13 +52,6 @@ double sum_bound(double magnitude, std::size_t n) {
 // element-wise path (one thread per pair), which a GPU takes for all ranges.
 struct times_one {
   MINIMAX_HOST_DEVICE double operator()(double x) const { return x * 1.0; }
-};
-template <class It>
-struct computed_range {
-  It first;
-  std::size_t n;
-  It begin() const { return first; }
-  std::size_t size() const { return n; }
 };
 template <class V>
 auto computed(const V& v) {

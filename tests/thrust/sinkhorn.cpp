@@ -11,20 +11,23 @@
 #include "minimax/divergence/cost.hpp"
 #include "minimax/divergence/sinkhorn.hpp"
 #include "minimax/thrust.hpp"
+#include "thrust_helpers.hpp"
 
 namespace {
 
-struct batch {
+using minimax_test::cloud;
+
+struct transport_problems {
   minimax::transport_batch shape;
   std::vector<double> x, a, y, b;
 };
 
 // Problem k: n points of N(0, 1)^d against m points of N(mu_k, 0.5^2)^d, random masses (some zero).
-batch random_batch(long problems, long n, long m, int d, unsigned seed) {
+transport_problems random_batch(long problems, long n, long m, int d, unsigned seed) {
   std::mt19937_64 gen(seed);
   std::normal_distribution<double> z(0.0, 1.0);
   std::uniform_real_distribution<double> u(0.0, 1.0);
-  batch out{{problems, n, m, d}, {}, {}, {}, {}};
+  transport_problems out{{problems, n, m, d}, {}, {}, {}, {}};
   for (long k = 0; k < problems; ++k) {
     const double mu = 0.25 * static_cast<double>(k);
     for (long i = 0; i < n * d; ++i) out.x.push_back(z(gen));
@@ -39,13 +42,6 @@ batch random_batch(long problems, long n, long m, int d, unsigned seed) {
     masses(m, out.b);
   }
   return out;
-}
-
-Eigen::MatrixXd cloud(const std::vector<double>& v, long k, long count, int d) {
-  Eigen::MatrixXd c(count, d);
-  for (long i = 0; i < count; ++i)
-    for (int j = 0; j < d; ++j) c(i, j) = v[static_cast<std::size_t>((k * count + i) * d + j)];
-  return c;
 }
 
 Eigen::VectorXd masses_of(const std::vector<double>& v, long k, long count) {
@@ -87,7 +83,7 @@ TEST_CASE("a small epsilon stays finite (log domain), and the cost approaches th
   CHECK(std::abs(out.cost[0] - 2.0) <= 1e-9);
 }
 
-TEST_CASE("bad input is named") {
+TEST_CASE("sinkhorn_batch: bad input is named") {
   const minimax::transport_batch shape{1, 2, 2, 1};
   const std::vector<double> x{0.0, 1.0}, a{0.5, 0.5}, y{0.0, 3.0}, b{0.5, 0.5};
   CHECK_THROWS_WITH(minimax::sinkhorn_batch(thrust::device, shape, x, std::vector<double>{0.5, 0.6}, y, b, 0.1),

@@ -18,8 +18,11 @@
 
 #include "minimax/divergence/f_divergence.hpp"
 #include "minimax/thrust.hpp"
+#include "thrust_helpers.hpp"
 
 namespace {
+
+using minimax_test::computed_range;
 
 using high = boost::multiprecision::cpp_bin_float_50;
 constexpr double eps = std::numeric_limits<double>::epsilon();
@@ -97,13 +100,6 @@ std::vector<double> random_pmf(std::size_t n, unsigned seed) {
 // x -> x, as a computed range (no raw pointer): the element-wise path on every system.
 struct same {
   MINIMAX_HOST_DEVICE double operator()(double x) const { return x; }
-};
-template <class It>
-struct computed_range {
-  It first;
-  std::size_t n;
-  It begin() const { return first; }
-  std::size_t size() const { return n; }
 };
 
 }  // namespace
