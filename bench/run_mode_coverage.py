@@ -20,7 +20,9 @@ ensembles do not apply: the generator's batch normalisation couples the samples 
 `table` reads the logs (the final row of each and its reports every REPORT steps) and prints, per
 method, the modes captured, the high-quality percentage and the reverse KL as mean ± sample standard
 deviation over seeds, in the columns of PacGAN's Table 1 (printed beside), then the course over
-training: the mean of each figure at each reported step. With --figure, the course is drawn too: high
+training: the mean of each figure at each reported step, and seed by seed, each method's mode count
+against the plain GAN's of the same seed (at how many reports it is ahead, and from which report on it
+stays ahead). With --figure, the course is drawn too: high
 quality %, modes captured and (where the logs trace it) the median distance to the nearest mode, per
 run, against the training step.
 """
@@ -139,6 +141,30 @@ def table(paths, figure_path=None):
             cols = list(zip(*rows))
             print(f"  {step:7d} {len(rows):3d} {statistics.fmean(cols[0]):6.2f} {statistics.fmean(cols[1]):7.2f} "
                   f"{mean_sd(cols[2])}")
+    compare_modes(runs)
+
+
+def compare_modes(runs):
+    """Seed by seed, each method's mode count against the plain GAN's of the same seed at the steps both
+    reported: how often it is ahead, and from which report on it stays ahead."""
+    lines = []
+    for (method, seed), rows in sorted(runs.items()):
+        if method == "GAN" or ("GAN", seed) not in runs:
+            continue
+        gan = {r[0]: r[1] for r in runs[("GAN", seed)]}
+        other = {r[0]: r[1] for r in rows}
+        steps = sorted(set(gan) & set(other))
+        if not steps:
+            continue
+        behind = [t for t in steps if other[t] <= gan[t]]
+        later = [t for t in steps if not behind or t > behind[-1]]
+        since = f"ahead at every report from step {later[0]} on" if later else "not ahead at the last report"
+        lines.append(f"  {method} against GAN, seed {seed}: more modes at {len(steps) - len(behind)} of {len(steps)} "
+                     f"reports (steps {steps[0]}-{steps[-1]}); {since}")
+    if lines:
+        print()
+        print("modes captured, seed by seed, against the plain GAN of the same seed:")
+        print("\n".join(lines))
 
 
 def look_ahead(paths):
