@@ -5,8 +5,15 @@
 //   bench_mode_coverage [ring|grid] [steps] [seeds] [unrolled_steps] [batch] [look_ahead_step]
 //                       [first_seed] [both|gan|unrolled] [latent: 16|256]
 //   bench_mode_coverage metz_unrolled [steps] [seeds] [unrolled_steps] [first_seed] [report_every] [both|gan|other]
-//   bench_mode_coverage pacgan [steps] [seeds] [packing] [first_seed] [report_every] [both|gan|other]
+//                       [checkpoint]
+//   bench_mode_coverage pacgan [steps] [seeds] [packing] [first_seed] [report_every] [both|gan|other] [checkpoint]
 //   bench_mode_coverage poole_unrolled [steps] [seeds] [unrolled_steps] [first_seed] [report_every] [both|gan|other]
+//                       [checkpoint]
+//
+// With a checkpoint file (one seed, one method, reports), a preset's run writes its whole state there
+// at every report and at the end, and starts from it where the file exists: a stopped run resumes from
+// its last report and prints what the uninterrupted run prints; a finished one is extended to more steps
+// as if run that long from the start.
 //
 // Presets for the papers' protocols (each prints its deviations):
 // - metz_unrolled (Metz et al. 2017, ring): z ~ N(0, I_256), G 256-128-128-2 ReLU, D's input scaled by
@@ -50,6 +57,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -225,6 +236,105 @@ look_ahead_trace trace_look_ahead(const Game& game, const Eigen::VectorXd& z, co
           cosine(effective)};
 }
 
+// A run's checkpoint: everything its next step reads (the training rng, the parameters, both
+// optimisers' moments and step counts, the population statistics) and the seconds spent, as text with
+// exact hexadecimal floats. Written at every report and at the end (before the final scoring draws), so
+// that a run stopped between reports resumes from its last one and prints what the whole run prints,
+// and a finished run can be extended to more steps as if it had been run that long from the start.
+struct run_checkpoint {
+  std::string run;  // the method's name and seed, checked on reading
+  long step = 0;
+  double seconds = 0;
+  std::string rng;
+  Eigen::VectorXd z, g_first, g_second, d_first, d_second;
+  long g_steps = 0, d_steps = 0, statistics_updates = 0;
+  std::vector<nn::population_statistics::array> means, spreads;
+};
+
+void write_numbers(std::ostream& os, const char* label, const Eigen::Ref<const Eigen::VectorXd>& v) {
+  os << label << ' ' << v.size();
+  char buffer[40];
+  for (Eigen::Index i = 0; i < v.size(); ++i) {
+    std::snprintf(buffer, sizeof buffer, " %a", v[i]);
+    os << buffer;
+  }
+  os << '\n';
+}
+
+Eigen::VectorXd read_numbers(std::istream& is, const char* label) {
+  std::string word, number;
+  Eigen::Index n = -1;
+  is >> word >> n;
+  if (!is || word != label || n < 0) throw std::runtime_error(std::string("the checkpoint lacks its ") + label);
+  Eigen::VectorXd v(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    is >> number;
+    char* end = nullptr;
+    v[i] = std::strtod(number.c_str(), &end);
+    if (!is || end == number.c_str() || *end != '\0') {
+      throw std::runtime_error(std::string("the checkpoint's ") + label + " has a malformed entry " + number);
+    }
+  }
+  return v;
+}
+
+void write_checkpoint(const std::string& path, const run_checkpoint& c) {
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream os(partial);
+    os << "bench_mode_coverage checkpoint 1\n" << c.run << '\n' << "step " << c.step << '\n';
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%a", c.seconds);
+    os << "seconds " << buffer << '\n' << "rng " << c.rng << '\n';
+    write_numbers(os, "z", c.z);
+    os << "generator_adam " << c.g_steps << '\n';
+    write_numbers(os, "m", c.g_first);
+    write_numbers(os, "s", c.g_second);
+    os << "discriminator_adam " << c.d_steps << '\n';
+    write_numbers(os, "m", c.d_first);
+    write_numbers(os, "s", c.d_second);
+    os << "population_statistics " << c.statistics_updates << ' ' << c.means.size() << '\n';
+    for (std::size_t b = 0; b < c.means.size(); ++b) {
+      write_numbers(os, "mean", c.means[b].matrix());
+      write_numbers(os, "spread", c.spreads[b].matrix());
+    }
+    os << "end\n";
+    if (!os) throw std::runtime_error("cannot write the checkpoint " + partial);
+  }
+  std::filesystem::rename(partial, path);  // whole or not at all, should the run stop while writing
+}
+
+run_checkpoint read_checkpoint(const std::string& path) {
+  std::ifstream is(path);
+  run_checkpoint c;
+  std::string line, word;
+  std::getline(is, line);
+  if (line != "bench_mode_coverage checkpoint 1") throw std::runtime_error(path + " is not a checkpoint of this program");
+  std::getline(is, c.run);
+  is >> word >> c.step;
+  if (word != "step") throw std::runtime_error(path + ": no step");
+  is >> word >> line;
+  c.seconds = std::strtod(line.c_str(), nullptr);
+  is >> word;
+  std::getline(is, c.rng);
+  c.z = read_numbers(is, "z");
+  is >> word >> c.g_steps;
+  c.g_first = read_numbers(is, "m");
+  c.g_second = read_numbers(is, "s");
+  is >> word >> c.d_steps;
+  c.d_first = read_numbers(is, "m");
+  c.d_second = read_numbers(is, "s");
+  std::size_t layers = 0;
+  is >> word >> c.statistics_updates >> layers;
+  for (std::size_t b = 0; b < layers; ++b) {
+    c.means.push_back(read_numbers(is, "mean").array());
+    c.spreads.push_back(read_numbers(is, "spread").array());
+  }
+  is >> word;
+  if (!is || word != "end") throw std::runtime_error(path + " is truncated or malformed");
+  return c;
+}
+
 // One run of a preset: Adam (eta_g or eta_d, beta1, 0.999); with k > 0 the generator's gradient
 // is unrolled through k steps of the discriminator's Adam from its current moments. With
 // report_every > 0 the run prints its coverage every report_every steps (2500 samples from a noise
@@ -234,7 +344,8 @@ look_ahead_trace trace_look_ahead(const Game& game, const Eigen::VectorXd& z, co
 template <class Game, class Init = nn::he>
 outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int k, Eigen::Index batch, double eta_g,
                    double eta_d, double beta1, int latent, long report_every, const std::string& name,
-                   const Init& initialiser = {}, double bn_epsilon = 1e-5, bool trace = false, int trace_k = 0) {
+                   const Init& initialiser = {}, double bn_epsilon = 1e-5, bool trace = false, int trace_k = 0,
+                   const std::string& checkpoint = "") {
   mm::rng rng(static_cast<std::uint64_t>(seed));
   Game game(data, batch, rng);
   nn::for_each_batch_norm(game.generator, [&](nn::batch_norm& layer, auto) { layer = nn::batch_norm(bn_epsilon); });
@@ -257,8 +368,57 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
   auto d_state = adam_d.start(nD);
   Eigen::VectorXd v_psi;
   typename Game::unrolled_workspace workspace;
+  const std::string run_name = name + " seed " + std::to_string(seed) + " k " + std::to_string(k);
+  long first_step = 0;
+  double seconds_before = 0;
+  if (!checkpoint.empty() && std::filesystem::exists(checkpoint)) {
+    const run_checkpoint c = read_checkpoint(checkpoint);
+    if (c.run != run_name) throw std::runtime_error(checkpoint + " is the checkpoint of " + c.run + ", not " + run_name);
+    if (c.z.size() != z.size()) throw std::runtime_error(checkpoint + ": the parameters are not this game's");
+    if (c.step > steps) {
+      throw std::runtime_error(checkpoint + " is at step " + std::to_string(c.step) + ", past the run's " +
+                               std::to_string(steps));
+    }
+    std::istringstream engine(c.rng);
+    if (!(engine >> rng)) throw std::runtime_error(checkpoint + ": a malformed rng state");
+    z = c.z;
+    adam_g.restore(c.g_first, c.g_second, c.g_steps);
+    d_state.m = c.d_first;
+    d_state.s = c.d_second;
+    d_state.steps = c.d_steps;
+    if constexpr (population) statistics.restore(c.means, c.spreads, c.statistics_updates);
+    first_step = c.step;
+    seconds_before = c.seconds;
+    std::printf("  %-10s seed %d: resumed at step %ld from %s\n", name.c_str(), seed, first_step, checkpoint.c_str());
+    std::fflush(stdout);
+  }
   const auto start = std::chrono::steady_clock::now();
-  for (long t = 0; t < steps; ++t) {
+  const auto save = [&](long step) {
+    if (checkpoint.empty()) return;
+    run_checkpoint c;
+    c.run = run_name;
+    c.step = step;
+    c.seconds = seconds_before + std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::ostringstream engine;
+    engine << rng;
+    c.rng = engine.str();
+    c.z = z;
+    c.g_first = adam_g.first_moment();
+    c.g_second = adam_g.second_moment();
+    c.g_steps = adam_g.steps();
+    c.d_first = d_state.m;
+    c.d_second = d_state.s;
+    c.d_steps = d_state.steps;
+    if constexpr (population) {
+      for (std::size_t b = 0; b < statistics.layers(); ++b) {
+        c.means.push_back(statistics.mean(b));
+        c.spreads.push_back(statistics.spread_average(b));
+      }
+      c.statistics_updates = statistics.updates();
+    }
+    write_checkpoint(checkpoint, c);
+  };
+  for (long t = first_step; t < steps; ++t) {
     game.resample(rng);
     const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(z, adam_d, d_state, k, &v_psi, workspace);
     // the batch's statistics at the parameters of this step, as the training pass saw them
@@ -292,9 +452,12 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
       }
       std::printf("\n");
       std::fflush(stdout);
+      save(t + 1);
     }
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (first_step < steps) save(steps);
+  const double seconds =
+      seconds_before + std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Eigen::MatrixXd noise(latent, 2500);
   for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = rng.normal();
   return {score(z, noise), seconds};
@@ -345,6 +508,13 @@ int presets(const std::string& preset, int argc, char** argv) {
                  methods.c_str());
     return 2;
   }
+  // with a checkpoint file, one run (one seed, one method) that resumes from it where it exists
+  const std::string checkpoint = argc > 8 ? argv[8] : "";
+  if (!checkpoint.empty() && (seeds != 1 || methods == "both" || report_every <= 0)) {
+    std::fprintf(stderr, "bench_mode_coverage %s: a checkpoint file is for one run: one seed, gan or other, reports\n",
+                 preset.c_str());
+    return 2;
+  }
   const bool poole = preset == "poole_unrolled";
   const bool metz = preset == "metz_unrolled" || poole;
   if (!metz && option != 2 && option != 3 && option != 4) {
@@ -383,22 +553,22 @@ int presets(const std::string& preset, int argc, char** argv) {
       outcome o;
       if (poole) {
         o = run_preset<poole_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-3, 1e-4, 0.5, 256, report_every,
-                                   name, nn::orthogonal{1.4}, 1e-5, true, option);
+                                   name, nn::orthogonal{1.4}, 1e-5, true, option, checkpoint);
       } else if (metz) {
         o = run_preset<metz_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-4, 1e-4, 0.5, 256, report_every,
-                                  name);
+                                  name, nn::he{}, 1e-5, false, 0, checkpoint);
       } else if (method == 0) {
         o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true);
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint);
       } else if (option == 2) {  // 100 packs: 200 samples each side
         o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 200, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true);
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint);
       } else if (option == 3) {
         o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 300, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true);
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint);
       } else {
         o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 400, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true);
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint);
       }
       print_row(name, seed, o, modes);
     }

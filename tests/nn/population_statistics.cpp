@@ -278,3 +278,82 @@ TEST_CASE("population_statistics: in a training loop, inference mode agrees with
   // and not only by chance of a stale average: the layer really divides by the kept statistics
   CHECK((g.layer<1>().population_mean() == stats.mean(0)).all());
 }
+
+TEST_CASE("population_statistics: restore() takes up a run where it stopped, bit for bit") {
+  const net f;
+  const nn::vector<double> theta = parameters();
+  for (const auto make : {+[] { return nn::population_statistics::blocks(); },
+                          +[] { return nn::population_statistics::pytorch(); },
+                          +[] { return nn::population_statistics::cumulative(); }}) {
+    auto whole = make();
+    for (unsigned seed = 1; seed <= 3; ++seed) whole.update(f, pass(f, theta, 7, seed));
+    // saved after three batches, as a checkpoint keeps it, and read back into a fresh object
+    std::vector<nn::population_statistics::array> means, spreads;
+    for (std::size_t b = 0; b < whole.layers(); ++b) {
+      means.push_back(whole.mean(b));
+      spreads.push_back(whole.spread_average(b));
+    }
+    auto resumed = make();
+    resumed.restore(means, spreads, whole.updates());
+    REQUIRE(resumed.updates() == 3);
+    for (unsigned seed = 4; seed <= 6; ++seed) {
+      whole.update(f, pass(f, theta, 7, seed));
+      resumed.update(f, pass(f, theta, 7, seed));
+    }
+    CHECK(resumed.updates() == whole.updates());
+    for (std::size_t b = 0; b < whole.layers(); ++b) {
+      CHECK((resumed.mean(b) == whole.mean(b)).all());  // the same operations on the same numbers
+      CHECK((resumed.spread_average(b) == whole.spread_average(b)).all());
+    }
+    net a, c;
+    whole.apply(a);
+    resumed.apply(c);
+    CHECK((a.layer<4>().population_mean() == c.layer<4>().population_mean()).all());
+  }
+  // nothing saved, nothing restored: an object that has seen no batch
+  auto fresh = nn::population_statistics::blocks();
+  fresh.restore({}, {}, 0);
+  CHECK(fresh.updates() == 0);
+  CHECK(fresh.layers() == 0);
+}
+
+TEST_CASE("population_statistics: restore() refuses inconsistent averages by name and keeps its own") {
+  using Catch::Matchers::Contains;
+  using array = nn::population_statistics::array;
+  const net f;
+  const nn::vector<double> theta = parameters();
+  auto stats = nn::population_statistics::blocks();
+  stats.update(f, pass(f, theta, 6, 5));
+  const Eigen::ArrayXd mean = stats.mean(1), spread = stats.spread_average(1);
+  const std::vector<array> m{array::Zero(3), array::Zero(2)}, r{array::Ones(3), array::Ones(2)};
+  const auto refused = [&](std::vector<array> means, std::vector<array> spreads, long updates) {
+    try {
+      stats.restore(std::move(means), std::move(spreads), updates);
+    } catch (const minimax::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  const auto with = [](std::vector<array> v, std::size_t b, Eigen::Index j, double x) {
+    v[b][j] = x;
+    return v;
+  };
+  CHECK_THAT(refused(m, {r[0]}, 4), Contains("population_statistics::restore") && Contains("2 and 1"));
+  CHECK_THAT(refused(m, r, -1), Contains("update count must be >= 0") && Contains("-1"));
+  CHECK_THAT(refused(m, r, 0), Contains("no updates") && Contains("2"));
+  CHECK_THAT(refused({}, {}, 3), Contains("no averages") && Contains("3"));
+  CHECK_THAT(refused({array(), m[1]}, {array(), r[1]}, 4), Contains("layer 0's mean"));
+  CHECK_THAT(refused(m, {r[0], array::Ones(3)}, 4), Contains("layer 1's mean and spread average") && Contains("2 and 3"));
+  CHECK_THAT(refused(with(m, 1, 1, std::nan("")), r, 4), Contains("layer 1's mean[1]"));
+  CHECK_THAT(refused(m, with(r, 0, 2, HUGE_VAL), 4), Contains("layer 0's spread average[2]"));
+  CHECK_THAT(refused(m, with(r, 1, 0, 0.0), 4), Contains("layer 1's spread average[0] must be > 0") && Contains("0"));
+  // the variances may be zero (a constant feature), not negative
+  auto variances = nn::population_statistics::pytorch();
+  CHECK_NOTHROW(variances.restore(m, with(r, 1, 0, 0.0), 4));
+  CHECK_THROWS_WITH(variances.restore(m, with(r, 1, 0, -0.5), 4),
+                    Contains("layer 1's spread average[0] must be >= 0") && Contains("-0.5"));
+  CHECK(variances.updates() == 4);  // the accepted restore, not the refused one
+  CHECK(stats.updates() == 1);
+  CHECK((stats.mean(1) == mean).all());
+  CHECK((stats.spread_average(1) == spread).all());
+}

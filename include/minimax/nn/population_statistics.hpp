@@ -182,6 +182,48 @@ class basic_population_statistics {
   const array& mean(std::size_t b) const { return mean_.at(b); }
   /// Layer b's running spread: the average of what spread() names.
   const array& spread_average(std::size_t b) const { return spread_average_.at(b); }
+  /// \brief Takes up a run where it stopped (a checkpoint): the averages and the update count as
+  /// mean(b), spread_average(b) for each layer b and updates() gave them, so that the next update
+  /// folds in exactly as it would have in the saved object.
+  ///
+  /// The momentum and the convention stay this object's own (make it as the saved one was made).
+  /// \throws minimax::invalid_argument, leaving the averages as they were, unless there are as many
+  /// spreads as means, each layer's two arrays have one size (at least 1), every entry is finite, the
+  /// spreads are positive (kept::standard_deviation) or non-negative (the variances), `updates` is
+  /// at least 0, and no averages come with no updates or no averages with some.
+  void restore(std::vector<array> means, std::vector<array> spread_averages, long updates) {
+    constexpr const char* fn = "minimax::nn::population_statistics::restore";
+    require_same_size(fn, "the means and the spread averages (one of each per layer)", means.size(),
+                      spread_averages.size());
+    if (updates < 0) raise_invalid_argument(fn, "the update count must be >= 0", updates);
+    if ((updates == 0) != means.empty()) {
+      raise_invalid_argument(fn,
+                             updates == 0 ? "averages were given with no updates: their layer count is"
+                                          : "no averages were given for a positive update count",
+                             updates == 0 ? static_cast<long>(means.size()) : updates);
+    }
+    for (std::size_t b = 0; b < means.size(); ++b) {
+      const std::string layer = "layer " + std::to_string(b) + "'s ";
+      require_non_empty(fn, layer + "mean", static_cast<std::size_t>(means[b].size()));
+      require_same_size(fn, layer + "mean and spread average", static_cast<std::size_t>(means[b].size()),
+                        static_cast<std::size_t>(spread_averages[b].size()));
+      for (Eigen::Index j = 0; j < means[b].size(); ++j) {
+        const std::string entry = "[" + std::to_string(j) + "]";
+        require_finite(fn, layer + "mean" + entry, static_cast<double>(means[b][j]));
+        const double r = static_cast<double>(spread_averages[b][j]);
+        require_finite(fn, layer + "spread average" + entry, r);
+        if (spread_ == kept::standard_deviation ? !(r > 0) : !(r >= 0)) {
+          raise_invalid_argument(fn,
+                                 layer + "spread average" + entry +
+                                     (spread_ == kept::standard_deviation ? " must be > 0" : " must be >= 0"),
+                                 r);
+        }
+      }
+    }
+    mean_ = std::move(means);
+    spread_average_ = std::move(spread_averages);
+    updates_ = updates;
+  }
   /// The standard deviation inference mode divides layer b's features by, for a layer of epsilon `epsilon`.
   Eigen::ArrayXd standard_deviation(std::size_t b, double epsilon) const {
     const Eigen::ArrayXd r = spread_average_.at(b).template cast<double>();
