@@ -109,7 +109,7 @@ checkpoint read_checkpoint(std::string_view text, const std::string& source, con
     const json::value& v = member(key);
     if (!v.is_number_integer() || (v.is_number_unsigned() && v.get<std::uint64_t>() > 0x7fffffffffffffffu) ||
         v.get<long>() < min_value) {
-      throw fail(key, "must be an integer >= " + std::to_string(min_value) + ", not " + v.dump());
+      throw fail(key, "must be an integer >= " + std::to_string(min_value) + ", not " + json::one_line(v));
     }
     return v.get<long>();
   };
@@ -129,7 +129,7 @@ checkpoint read_checkpoint(std::string_view text, const std::string& source, con
   if (member("kind") != checkpoint_kind) throw fail("kind", "not a checkpoint of minimax-lab simulate");
   if (integer("version", 0) != 1) throw fail("version", "version 1 is the one this minimax-lab reads");
   if (!member("game").is_string() || member("game").get<std::string>() != game) {
-    throw fail("game", "the checkpoint is of the game " + member("game").dump() + ", not \"" + game + "\"");
+    throw fail("game", "the checkpoint is of the game " + json::one_line(member("game")) + ", not \"" + game + "\"");
   }
   checkpoint c{game,
                static_cast<std::uint64_t>(integer("seed", 0)),

@@ -37,7 +37,7 @@ std::string cell(const json::value& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
   if (v.is_null()) return "";
-  return v.dump(-1, ' ', false, json::value::error_handler_t::replace);
+  return json::one_line(v);
 }
 std::string csv_cell(const json::value& v) {
   std::string s = cell(v);

@@ -74,25 +74,24 @@ void write(std::string& out, const value& v, int level) {
       if (!first) out += ',';
       first = false;
       newline(level + 1);
-      out += value(key).dump();
+      out += one_line(value(key));
       out += ": ";
       write(out, member, level + 1);
     }
     if (!v.empty()) newline(level);
     out += '}';
   } else if (v.is_array()) {
-    const bool one_line = std::all_of(v.begin(), v.end(), scalar);
+    const bool flat = std::all_of(v.begin(), v.end(), scalar);
     out += '[';
     for (std::size_t i = 0; i < v.size(); ++i) {
-      if (i > 0) out += one_line ? ", " : ",";
-      if (!one_line) newline(level + 1);
+      if (i > 0) out += flat ? ", " : ",";
+      if (!flat) newline(level + 1);
       write(out, v[i], level + 1);
     }
-    if (!one_line && !v.empty()) newline(level);
+    if (!flat && !v.empty()) newline(level);
     out += ']';
   } else {
-    // text that is not UTF-8 (a file name, say) is written with replacement characters, not refused
-    out += v.dump(-1, ' ', false, value::error_handler_t::replace);
+    out += one_line(v);  // text that is not UTF-8 (a file name, say): replacement characters, not refused
   }
 }
 
@@ -174,6 +173,8 @@ std::string shortest_text(double x) {
   if (!reads_back(passes)) std::snprintf(buffer, sizeof buffer, "%.17g", x);  // rewrites the buffer
   return buffer;
 }
+
+std::string one_line(const value& v) { return v.dump(-1, ' ', false, value::error_handler_t::replace); }
 
 std::string dump(const value& v) {
   std::string out;

@@ -45,6 +45,10 @@ const char* kind_of(const value& v);
 /// finite double as the shortest %g form that round-trips.
 std::string shortest_text(double x);
 
+/// `v` as JSON on one line, text that is not UTF-8 (from a CBOR file, say) written with replacement
+/// characters instead of refused: for error messages and table cells.
+std::string one_line(const value& v);
+
 /// Writes `v` as JSON ending with a newline: an object's members one a line, an array of scalars on
 /// one line (a trajectory's column stays one line), numbers as nlohmann::json writes them (the
 /// shortest text that reads back), non-finite ones as null.

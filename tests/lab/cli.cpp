@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <complex>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -248,6 +249,18 @@ TEST_CASE("lab simulate: a network run resumed from its checkpoint continues bit
     c[key] = v;
     std::ofstream(edited) << lab::json::dump(c);
   };
+  // CBOR carries text that is not UTF-8: the message shows it with replacement characters
+  const auto edit_cbor = [&](const std::string& key, const lab::json::value& v) {
+    lab::json::value c = lab::json::parse_file(saved).root;
+    c[key] = v;
+    const std::vector<std::uint8_t> bytes = lab::json::value::to_cbor(c);
+    std::ofstream(binary, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
+                                                   static_cast<std::streamsize>(bytes.size()));
+  };
+  edit_cbor("game", "\x97\x98");
+  refused(common + " --resume " + binary, "field \"game\": the checkpoint is of the game \"\xef\xbf\xbd\xef\xbf\xbd\"");
+  edit_cbor("step", "\x97");
+  refused(common + " --resume " + binary, "field \"step\": must be an integer >= 0, not \"\xef\xbf\xbd\"");
   edit("parameters", lab::json::value::array({1.0, 2.0}));
   refused(common + " --resume " + edited, "field \"parameters\": must be an array of");
   edit("rng", "12 34");
