@@ -386,6 +386,7 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
     d_state.m = c.d_first;
     d_state.s = c.d_second;
     d_state.steps = c.d_steps;
+    adam_d.check(d_state, nD);  // the scheme's own check of a state it is handed
     if constexpr (population) statistics.restore(c.means, c.spreads, c.statistics_updates);
     first_step = c.step;
     seconds_before = c.seconds;
@@ -579,7 +580,12 @@ int presets(const std::string& preset, int argc, char** argv) {
 int main(int argc, char** argv) {
   if (argc > 1 && (std::strcmp(argv[1], "metz_unrolled") == 0 || std::strcmp(argv[1], "pacgan") == 0 ||
                    std::strcmp(argv[1], "poole_unrolled") == 0)) {
-    return presets(argv[1], argc, argv);
+    try {
+      return presets(argv[1], argc, argv);
+    } catch (const std::exception& e) {  // a bad checkpoint, or a state minimax refuses to restore
+      std::fprintf(stderr, "bench_mode_coverage %s: %s\n", argv[1], e.what());
+      return 2;
+    }
   }
   const bool grid = argc > 1 && std::strcmp(argv[1], "grid") == 0;
   const long steps = argc > 2 ? std::atol(argv[2]) : 2000;
