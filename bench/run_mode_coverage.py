@@ -22,28 +22,36 @@ step for the plain GAN on one AVX2 core built with -march=native, about 7 hours 
 ensembles do not apply: the generator's batch normalisation couples the samples of a batch.)
 
 `table` reads the logs (the final row of each and its reports every REPORT steps) and prints, per
-method, the modes captured, the high-quality percentage and the reverse KL as mean ± sample standard
-deviation over seeds, in the columns of PacGAN's Table 1 (printed beside), then the course over
-training: the mean of each figure at each reported step, and seed by seed, each method's mode count
-against the plain GAN's of the same seed (at how many reports it is ahead, and from which report on it
-stays ahead). With --figure, the course is drawn too: high
-quality %, modes captured and (where the logs trace it) the median distance to the nearest mode, per
-run, against the training step.
+method, the modes captured, the high-quality percentage and the reverse KL as mean ± standard error
+over seeds (the sample standard deviation in brackets), beside PacGAN's Table 1, whose figures are
+means ± standard errors over 10 trials (its caption), and Welch's t of the difference between the two
+means (|t| above about 2.2 is a difference the seeds resolve at the 5% level; the p-value where SciPy is
+installed). Then the course over training: the mean of each figure at each reported step; and seed by
+seed, each method against the plain GAN of the same seed: its mode count at the steps both reported (at
+how many reports it is ahead, and from which report on it stays ahead) and its final figures (in how
+many seeds it captures more modes, with the sign test's two-sided p-value). With --figure, the course
+is drawn too: high quality %, modes captured and (where the logs trace it) the median distance to the
+nearest mode, per run, against the training step.
 """
 import argparse
 import collections
 import concurrent.futures
+import math
 import os
 import re
 import statistics
 import subprocess
 import sys
 
-PUBLISHED = {  # PacGAN (Lin et al. 2018) Table 1, 2-D grid of 25, 10 runs: modes, high quality %, reverse KL
-    "GAN": ("17.3 ± 0.8", "94.8 ± 0.7", "0.70 ± 0.07"),
-    "PacGAN2": ("23.8 ± 0.7", "91.3 ± 0.8", "0.13 ± 0.04"),
-    "PacGAN4": ("24.8 ± 0.2", "93.6 ± 0.6", "0.04 ± 0.01"),
+# PacGAN (Lin et al. 2018) Table 1, 2-D grid of 25: modes, high quality %, reverse KL, each a mean and its
+# standard error over 10 trials
+PUBLISHED = {
+    "GAN": ((17.3, 0.8), (94.8, 0.7), (0.70, 0.07)),
+    "PacGAN2": ((23.8, 0.7), (91.3, 0.8), (0.13, 0.04)),
+    "PacGAN3": ((24.6, 0.4), (94.2, 0.4), (0.06, 0.02)),
+    "PacGAN4": ((24.8, 0.2), (93.6, 0.6), (0.04, 0.01)),
 }
+PUBLISHED_TRIALS = 10
 
 FINAL = re.compile(r"^(\S+(?: \d+)?)\s+(\d+)\s+(\d+) of (\d+)\s+([0-9.]+)\s+([0-9.inf]+)\s+([0-9.]+)\s*$")
 STEPS = re.compile(r"; (\d+) steps")
@@ -82,16 +90,65 @@ def parse(paths):
     return finals, course, runs
 
 
-def mean_sd(values):
-    finite = [v for v in values if v != float("inf")]
-    if not finite:
+def finite(values):
+    return [v for v in values if v != float("inf")]
+
+
+def mean_se(values, digits):
+    """'mean ± standard error (sd s)' over the finite values, the count of infinite ones noted."""
+    kept = finite(values)
+    if not kept:
         return "inf"
-    text = f"{statistics.fmean(finite):.2f}"
-    if len(finite) > 1:
-        text += f" ± {statistics.stdev(finite):.2f}"
-    if len(finite) < len(values):
-        text += f" ({len(values) - len(finite)} inf)"
+    text = f"{statistics.fmean(kept):.{digits}f}"
+    if len(kept) > 1:
+        sd = statistics.stdev(kept)
+        text += f" ± {sd / len(kept) ** 0.5:.{digits}f} (sd {sd:.{digits}f})"
+    if len(kept) < len(values):
+        text += f" ({len(values) - len(kept)} inf)"
     return text
+
+
+def mean_sd(values):
+    kept = finite(values)
+    if not kept:
+        return "inf"
+    text = f"{statistics.fmean(kept):.2f}"
+    if len(kept) > 1:
+        text += f" ± {statistics.stdev(kept):.2f}"
+    if len(kept) < len(values):
+        text += f" ({len(values) - len(kept)} inf)"
+    return text
+
+
+def welch(values, published):
+    """Welch's t of mean(values) - published mean, from the values' standard error and the published one,
+    its Welch-Satterthwaite degrees of freedom, and the two-sided p-value where SciPy is installed."""
+    kept = finite(values)
+    if len(kept) < 2:
+        return "-"
+    n, (mean, se_published) = len(kept), published
+    se = statistics.stdev(kept) / n ** 0.5
+    spread = (se ** 2 + se_published ** 2) ** 0.5
+    if spread == 0:
+        return "-"
+    t = (statistics.fmean(kept) - mean) / spread
+    df = spread ** 4 / (se ** 4 / (n - 1) + se_published ** 4 / (PUBLISHED_TRIALS - 1))
+    text = f"t = {t:+.1f} (df {df:.0f}"
+    try:
+        from scipy import stats
+        text += f", p = {2 * stats.t.sf(abs(t), df):.2g}"
+    except ImportError:
+        pass
+    return text + ")"
+
+
+def sign_test(wins, losses):
+    """Two-sided p-value of the sign test (ties dropped): P(a count as far from n/2 as this) under p = 1/2."""
+    n = wins + losses
+    if n == 0:
+        return 1.0
+    k = min(wins, losses)
+    return min(1.0, 2 * sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n)
 
 
 def figure(runs, path):
@@ -130,13 +187,25 @@ def table(paths, figure_path=None):
         sys.exit("run_mode_coverage.py: no result rows or reports in " + ", ".join(paths))
     print("| method | seeds | steps | modes | high quality % | reverse KL | seconds a run |")
     print("|---|---|---|---|---|---|---|")
+    compared = []
     for (method, steps), rows in sorted(finals.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
         seeds = sorted(rows)
         cols = list(zip(*(rows[s] for s in seeds)))
-        print(f"| {method} | {', '.join(map(str, seeds))} | {steps} | {mean_sd(cols[0])} | {mean_sd(cols[1])} | "
-              f"{mean_sd(cols[2])} | {min(cols[3]):.0f}-{max(cols[3]):.0f} |")
+        print(f"| {method} | {', '.join(map(str, seeds))} | {steps} | {mean_se(cols[0], 1)} | {mean_se(cols[1], 1)} | "
+              f"{mean_se(cols[2], 2)} | {min(cols[3]):.0f}-{max(cols[3]):.0f} |")
         if method in PUBLISHED:
-            print(f"| PacGAN Table 1, {method} | 10 runs | 400000 | {' | '.join(PUBLISHED[method])} | |")
+            pub = PUBLISHED[method]
+            print(f"| PacGAN Table 1, {method} | {PUBLISHED_TRIALS} trials | 400000 | "
+                  + " | ".join(f"{m:.{d}f} ± {se:.{d}f}" for (m, se), d in zip(pub, (1, 1, 2))) + " | |")
+            if len(seeds) > 1:
+                compared.append(f"| {method}, {steps} steps, {len(seeds)} seeds | "
+                                + " | ".join(welch(col, p) for col, p in zip(cols[:3], pub)) + " |")
+    print("\n(mean ± standard error over seeds, the sample standard deviation in brackets; Table 1: mean ± "
+          f"standard error over {PUBLISHED_TRIALS} trials)")
+    if compared:
+        print("\nWelch's t of the difference from Table 1 (these runs' mean minus the published one):\n")
+        print("| runs | modes | high quality % | reverse KL |\n|---|---|---|---|")
+        print("\n".join(compared))
     print()
     for method, steps in course.items():
         print(f"{method}: step, runs, mean modes, mean high quality %, mean reverse KL")
@@ -146,6 +215,7 @@ def table(paths, figure_path=None):
             print(f"  {step:7d} {len(rows):3d} {statistics.fmean(cols[0]):6.2f} {statistics.fmean(cols[1]):7.2f} "
                   f"{mean_sd(cols[2])}")
     compare_modes(runs)
+    compare_finals(finals)
 
 
 def compare_modes(runs):
@@ -168,6 +238,30 @@ def compare_modes(runs):
     if lines:
         print()
         print("modes captured, seed by seed, against the plain GAN of the same seed:")
+        print("\n".join(lines))
+
+
+def compare_finals(finals):
+    """Seed by seed, each method's final figures against the plain GAN's of the same seed and length: the
+    differences, and the sign test of the mode counts."""
+    lines = []
+    for (method, steps), rows in sorted(finals.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
+        gan = finals.get(("GAN", steps))
+        if method == "GAN" or not gan:
+            continue
+        seeds = sorted(set(rows) & set(gan))
+        if not seeds:
+            continue
+        modes = [rows[s][0] - gan[s][0] for s in seeds]
+        kl = [rows[s][2] - gan[s][2] for s in seeds]
+        wins, losses = sum(d > 0 for d in modes), sum(d < 0 for d in modes)
+        lines.append(f"  {method} - GAN, {steps} steps, seeds {', '.join(map(str, seeds))}: modes "
+                     f"{', '.join(f'{d:+d}' for d in modes)} (more in {wins} of {len(seeds)} seeds, fewer in "
+                     f"{losses}; sign test p = {sign_test(wins, losses):.2g}); reverse KL "
+                     f"{', '.join(f'{d:+.2f}' for d in kl)}")
+    if lines:
+        print()
+        print("final figures, seed by seed, against the plain GAN of the same seed:")
         print("\n".join(lines))
 
 
