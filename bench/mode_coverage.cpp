@@ -7,6 +7,8 @@
 //   bench_mode_coverage metz_unrolled [steps] [seeds] [unrolled_steps] [first_seed] [report_every] [both|gan|other]
 //                       [checkpoint]
 //   bench_mode_coverage pacgan [steps] [seeds] [packing] [first_seed] [report_every] [both|gan|other] [checkpoint]
+//   bench_mode_coverage pacgan_ring [steps] [seeds] [packing] [first_seed] [report_every] [both|gan|other]
+//                       [checkpoint]
 //   bench_mode_coverage poole_unrolled [steps] [seeds] [unrolled_steps] [first_seed] [report_every] [both|gan|other]
 //                       [checkpoint]
 //
@@ -32,6 +34,8 @@
 //   batches (400000 steps). With report_every > 0 each report also traces the median distance of the
 //   scored samples to their nearest mode (in sigma) and the discriminator's mean output on the current
 //   real and generated batches.
+// - pacgan_ring (the other column of PacGAN's Table 1; the authors' 2DRing_GAN&PacGAN): everything as
+//   pacgan but the data, the ring of 8 modes of radius 1 on the unit circle, sigma 0.01.
 // - poole_unrolled (the paper's authors' public notebook, github.com/poolio/unrolled_gan): the ring of
 //   8 of VEEGAN/PacGAN (radius 1, sigma 0.01); z ~ N(0, I_256); G and D two hidden layers of 128 tanh,
 //   orthogonal initial weights of gain 1.4; Adam (beta1 0.5, epsilon 1e-8) with learning rate 1e-3 for
@@ -345,7 +349,7 @@ template <class Game, class Init = nn::he>
 outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int k, Eigen::Index batch, double eta_g,
                    double eta_d, double beta1, int latent, long report_every, const std::string& name,
                    const Init& initialiser = {}, double bn_epsilon = 1e-5, bool trace = false, int trace_k = 0,
-                   const std::string& checkpoint = "") {
+                   const std::string& checkpoint = "", const std::string& data_name = "") {
   mm::rng rng(static_cast<std::uint64_t>(seed));
   Game game(data, batch, rng);
   nn::for_each_batch_norm(game.generator, [&](nn::batch_norm& layer, auto) { layer = nn::batch_norm(bn_epsilon); });
@@ -368,7 +372,9 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
   auto d_state = adam_d.start(nD);
   Eigen::VectorXd v_psi;
   typename Game::unrolled_workspace workspace;
-  const std::string run_name = name + " seed " + std::to_string(seed) + " k " + std::to_string(k);
+  // the data's name, where a preset shares its networks with another, keeps one's checkpoint from the other
+  const std::string run_name = (data_name.empty() ? "" : data_name + ": ") + name + " seed " + std::to_string(seed) +
+                               " k " + std::to_string(k);
   long first_step = 0;
   double seconds_before = 0;
   if (!checkpoint.empty() && std::filesystem::exists(checkpoint)) {
@@ -500,7 +506,8 @@ void print_row(const std::string& name, int seed, const outcome& o, long modes) 
 int presets(const std::string& preset, int argc, char** argv) {
   const long steps = argc > 2 ? std::atol(argv[2]) : 2000;
   const int seeds = argc > 3 ? std::atoi(argv[3]) : 3;
-  const int option = argc > 4 ? std::atoi(argv[4]) : (preset == "pacgan" ? 2 : 5);
+  const bool ring = preset == "pacgan_ring";
+  const int option = argc > 4 ? std::atoi(argv[4]) : (preset == "pacgan" || ring ? 2 : 5);
   const int first_seed = argc > 5 ? std::atoi(argv[5]) : 1;
   const long report_every = argc > 6 ? std::atol(argv[6]) : 0;
   const std::string methods = argc > 7 ? argv[7] : "both";  // "gan": k = 0 or m = 1 only; "other": the other only
@@ -519,11 +526,12 @@ int presets(const std::string& preset, int argc, char** argv) {
   const bool poole = preset == "poole_unrolled";
   const bool metz = preset == "metz_unrolled" || poole;
   if (!metz && option != 2 && option != 3 && option != 4) {
-    std::fprintf(stderr, "bench_mode_coverage pacgan: the packing degree must be 2, 3 or 4, not %d\n", option);
+    std::fprintf(stderr, "bench_mode_coverage %s: the packing degree must be 2, 3 or 4, not %d\n", preset.c_str(), option);
     return 2;
   }
   const mm::isotropic_mixture data = poole  ? mm::isotropic_mixture(mm::ring(8, 1.0, 0.01))
                                      : metz ? mm::isotropic_mixture(mm::ring(8, 2.0, 0.02))
+                                     : ring ? mm::isotropic_mixture(mm::ring(8, 1.0, 0.01))
                                             : mm::isotropic_mixture(mm::grid(5, 2.0, 0.05));
   const long modes = data.modes().rows();
   if (poole) {
@@ -538,11 +546,12 @@ int presets(const std::string& preset, int argc, char** argv) {
                 "unrolled: %d steps of the discriminator's Adam, moments carried, exact gradient through them\n",
                 steps, seeds, first_seed, option);
   } else {
-    std::printf("pacgan: grid(5x5, spacing 2, sigma 0.05); latent 2; G 4x400 batch norm (epsilon 1e-4) + ReLU;\n"
+    std::printf("%s; latent 2; G 4x400 batch norm (epsilon 1e-4) + ReLU;\n"
                 "D 3x200 maxout-5; weights N(0, 0.02^2), biases 0; Adam 1e-4 (beta1 0.8, beta2 0.999) on both;\n"
                 "batches of 100 packs; non-saturating loss; %ld steps (the authors': 400000), %d seeds from %d;\n"
                 "packing: m = 1 against m = %d; scored in inference mode (population statistics, momentum 0.05)\n",
-                steps, seeds, first_seed, option);
+                ring ? "pacgan_ring: ring(8, radius 1, sigma 0.01)" : "pacgan: grid(5x5, spacing 2, sigma 0.05)", steps,
+                seeds, first_seed, option);
   }
   std::printf("2500 samples scored (high quality: within 3 sigma of the nearest mode)\n\n");
   std::printf("%-12s %5s %14s %16s %12s %10s\n", "method", "seed", "modes", "high quality %", "reverse KL", "seconds");
@@ -560,16 +569,20 @@ int presets(const std::string& preset, int argc, char** argv) {
                                   name, nn::he{}, 1e-5, false, 0, checkpoint);
       } else if (method == 0) {
         o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint);
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint,
+                                       ring ? "pacgan_ring" : "");
       } else if (option == 2) {  // 100 packs: 200 samples each side
         o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 200, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint);
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint,
+                                       ring ? "pacgan_ring" : "");
       } else if (option == 3) {
         o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 300, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint);
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint,
+                                       ring ? "pacgan_ring" : "");
       } else {
         o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 400, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint);
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint,
+                                       ring ? "pacgan_ring" : "");
       }
       print_row(name, seed, o, modes);
     }
@@ -579,7 +592,7 @@ int presets(const std::string& preset, int argc, char** argv) {
 
 int main(int argc, char** argv) {
   if (argc > 1 && (std::strcmp(argv[1], "metz_unrolled") == 0 || std::strcmp(argv[1], "pacgan") == 0 ||
-                   std::strcmp(argv[1], "poole_unrolled") == 0)) {
+                   std::strcmp(argv[1], "pacgan_ring") == 0 || std::strcmp(argv[1], "poole_unrolled") == 0)) {
     try {
       return presets(argv[1], argc, argv);
     } catch (const std::exception& e) {  // a bad checkpoint, or a state minimax refuses to restore

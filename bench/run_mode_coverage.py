@@ -2,13 +2,13 @@
 """A mode-coverage protocol as independent processes, one per method and seed, and its table.
 
 Usage:
-  bench/run_mode_coverage.py run BENCH [--preset pacgan] [--steps 400000] [--seeds 10] [--first-seed 0]
+  bench/run_mode_coverage.py run BENCH [--preset pacgan|pacgan_ring] [--steps 400000] [--seeds 10] [--first-seed 0]
                              [--options 2 3 4] [--report-every 10000] [--jobs N] [--out DIR]
   bench/run_mode_coverage.py table LOG... [--figure FILE.png]   (the table and course of logs already written)
   bench/run_mode_coverage.py look-ahead LOG...   (the look-ahead traced by the poole_unrolled preset's reports)
 
 `run` starts `BENCH PRESET STEPS 1 OPTION SEED REPORT gan|other` for every seed, for the plain GAN and
-for each option (the packing degree m for `pacgan`, the unrolled steps k for `metz_unrolled` and
+for each option (the packing degree m for `pacgan` and `pacgan_ring`, the unrolled steps k for `metz_unrolled` and
 `poole_unrolled`), `--jobs` processes at a time (default: the machine's cores), each writing
 DIR/<method>_seed<seed>.log; then it prints the table. Each run keeps its checkpoint beside its log
 (DIR/<method>_seed<seed>.checkpoint, rewritten at every report; about 60 MB for `pacgan`): the same
@@ -18,7 +18,8 @@ extends finished runs as if they had been run that long from the start. The seed
 single-threaded, so a machine with many cores runs the whole protocol in the time of one run: the
 `pacgan` preset at the authors' length (400 epochs of 1000 batches, 400000 steps) is about 0.06 s a
 step for the plain GAN on one AVX2 core built with -march=native, about 7 hours a run, so its 40 runs
-(10 seeds of GAN, PacGAN2, PacGAN3 and PacGAN4) take 7 hours on 40 cores. (The per-sample Thrust
+(10 seeds of GAN, PacGAN2, PacGAN3 and PacGAN4) take 7 hours on 40 cores; `pacgan_ring`, Table 1's other
+column, costs the same (give it a --out of its own). (The per-sample Thrust
 ensembles do not apply: the generator's batch normalisation couples the samples of a batch.)
 
 `table` reads the logs (the final row of each and its reports every REPORT steps) and prints, per
@@ -43,13 +44,17 @@ import statistics
 import subprocess
 import sys
 
-# PacGAN (Lin et al. 2018) Table 1, 2-D grid of 25: modes, high quality %, reverse KL, each a mean and its
-# standard error over 10 trials
+# PacGAN (Lin et al. 2018) Table 1, the 2-D grid of 25 (preset pacgan) and the ring of 8 (pacgan_ring):
+# modes, high quality %, reverse KL, each a mean and its standard error over 10 trials
 PUBLISHED = {
     "GAN": ((17.3, 0.8), (94.8, 0.7), (0.70, 0.07)),
     "PacGAN2": ((23.8, 0.7), (91.3, 0.8), (0.13, 0.04)),
     "PacGAN3": ((24.6, 0.4), (94.2, 0.4), (0.06, 0.02)),
     "PacGAN4": ((24.8, 0.2), (93.6, 0.6), (0.04, 0.01)),
+    "GAN, ring": ((6.3, 0.5), (98.2, 0.2), (0.45, 0.09)),
+    "PacGAN2, ring": ((7.9, 0.1), (95.6, 2.0), (0.07, 0.03)),
+    "PacGAN3, ring": ((7.8, 0.1), (97.7, 0.3), (0.10, 0.02)),
+    "PacGAN4, ring": ((7.8, 0.1), (95.9, 1.4), (0.07, 0.02)),
 }
 PUBLISHED_TRIALS = 10
 
@@ -62,6 +67,18 @@ LOOK_AHEAD = re.compile(
     r"(\S+) plain, (\S+) unrolled, cosine (\S+) \(through SGD at the same rate: (\S+)\); Adam's median rate ([^;\s]+)"
     r"(?:; through SGD at \(1 - beta1\) times it: (\S+), cosine (\S+))?")
 MEDIAN = re.compile(r"median distance to the nearest mode ([0-9.]+) sigma")
+PRESET = re.compile(r"^(\w+): ")
+# presets whose methods share their names with another preset's: their data, appended to the method's name
+DATA = {"pacgan_ring": "ring"}
+
+
+def labelled(method, preset):
+    return f"{method}, {DATA[preset]}" if preset in DATA else method
+
+
+def plain_gan(method):
+    """The plain GAN of the same preset as `method` ('GAN' or 'GAN, ring')."""
+    return "GAN" + method[len(method.split(",")[0]):]
 
 
 def parse(paths):
@@ -72,21 +89,25 @@ def parse(paths):
     course = collections.defaultdict(lambda: collections.defaultdict(list))
     for path in paths:
         with open(path) as f:
-            steps = None
+            steps = preset = None
             for line in f:
+                m = PRESET.match(line)
+                if m and preset is None:
+                    preset = m[1]
                 m = STEPS.search(line)
                 if m and steps is None:
                     steps = int(m[1])
                 m = REPORT.match(line)
                 if m:
-                    course[m[1]][int(m[3])].append((int(m[4]), float(m[5]), float(m[6])))
+                    method = labelled(m[1], preset)
+                    course[method][int(m[3])].append((int(m[4]), float(m[5]), float(m[6])))
                     d = MEDIAN.search(line)
-                    runs[(m[1], int(m[2]))].append((int(m[3]), int(m[4]), float(m[5]), float(d[1]) if d else None))
+                    runs[(method, int(m[2]))].append((int(m[3]), int(m[4]), float(m[5]), float(d[1]) if d else None))
                     continue
                 m = FINAL.match(line)
                 if m:
                     # runs of different lengths are different rows
-                    finals[(m[1], steps)][int(m[2])] = (int(m[3]), float(m[5]), float(m[6]), float(m[7]))
+                    finals[(labelled(m[1], preset), steps)][int(m[2])] = (int(m[3]), float(m[5]), float(m[6]), float(m[7]))
     return finals, course, runs
 
 
@@ -223,9 +244,9 @@ def compare_modes(runs):
     reported: how often it is ahead, and from which report on it stays ahead."""
     lines = []
     for (method, seed), rows in sorted(runs.items()):
-        if method == "GAN" or ("GAN", seed) not in runs:
+        if method == plain_gan(method) or (plain_gan(method), seed) not in runs:
             continue
-        gan = {r[0]: r[1] for r in runs[("GAN", seed)]}
+        gan = {r[0]: r[1] for r in runs[(plain_gan(method), seed)]}
         other = {r[0]: r[1] for r in rows}
         steps = sorted(set(gan) & set(other))
         if not steps:
@@ -233,7 +254,7 @@ def compare_modes(runs):
         behind = [t for t in steps if other[t] <= gan[t]]
         later = [t for t in steps if not behind or t > behind[-1]]
         since = f"ahead at every report from step {later[0]} on" if later else "not ahead at the last report"
-        lines.append(f"  {method} against GAN, seed {seed}: more modes at {len(steps) - len(behind)} of {len(steps)} "
+        lines.append(f"  {method} against {plain_gan(method)}, seed {seed}: more modes at {len(steps) - len(behind)} of {len(steps)} "
                      f"reports (steps {steps[0]}-{steps[-1]}); {since}")
     if lines:
         print()
@@ -246,8 +267,8 @@ def compare_finals(finals):
     differences, and the sign test of the mode counts."""
     lines = []
     for (method, steps), rows in sorted(finals.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
-        gan = finals.get(("GAN", steps))
-        if method == "GAN" or not gan:
+        gan = finals.get((plain_gan(method), steps))
+        if method == plain_gan(method) or not gan:
             continue
         seeds = sorted(set(rows) & set(gan))
         if not seeds:
@@ -255,7 +276,7 @@ def compare_finals(finals):
         modes = [rows[s][0] - gan[s][0] for s in seeds]
         kl = [rows[s][2] - gan[s][2] for s in seeds]
         wins, losses = sum(d > 0 for d in modes), sum(d < 0 for d in modes)
-        lines.append(f"  {method} - GAN, {steps} steps, seeds {', '.join(map(str, seeds))}: modes "
+        lines.append(f"  {method} - {plain_gan(method)}, {steps} steps, seeds {', '.join(map(str, seeds))}: modes "
                      f"{', '.join(f'{d:+d}' for d in modes)} (more in {wins} of {len(seeds)} seeds, fewer in "
                      f"{losses}; sign test p = {sign_test(wins, losses):.2g}); reverse KL "
                      f"{', '.join(f'{d:+.2f}' for d in kl)}")
@@ -319,7 +340,7 @@ def main():
     sub = parser.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run")
     r.add_argument("bench")
-    r.add_argument("--preset", default="pacgan", choices=["pacgan", "metz_unrolled", "poole_unrolled"])
+    r.add_argument("--preset", default="pacgan", choices=["pacgan", "pacgan_ring", "metz_unrolled", "poole_unrolled"])
     r.add_argument("--steps", type=int, default=400000)
     r.add_argument("--seeds", type=int, default=10)
     r.add_argument("--first-seed", type=int, default=0)
