@@ -287,14 +287,16 @@ TEST_CASE("population_statistics: restore() takes up a run where it stopped, bit
                           +[] { return nn::population_statistics::cumulative(); }}) {
     auto whole = make();
     for (unsigned seed = 1; seed <= 3; ++seed) whole.update(f, pass(f, theta, 7, seed));
+    //! [population statistics checkpoint]
     // saved after three batches, as a checkpoint keeps it, and read back into a fresh object
     std::vector<nn::population_statistics::array> means, spreads;
     for (std::size_t b = 0; b < whole.layers(); ++b) {
       means.push_back(whole.mean(b));
       spreads.push_back(whole.spread_average(b));
     }
-    auto resumed = make();
+    auto resumed = make();  // made as the saved one was: the same convention and momentum
     resumed.restore(means, spreads, whole.updates());
+    //! [population statistics checkpoint]
     REQUIRE(resumed.updates() == 3);
     for (unsigned seed = 4; seed <= 6; ++seed) {
       whole.update(f, pass(f, theta, 7, seed));
