@@ -178,14 +178,17 @@ def figure(runs, path):
     import matplotlib.pyplot as plt
     traced = any(r[3] is not None for rows in runs.values() for r in rows)
     fig, axes = plt.subplots(1, 3 if traced else 2, figsize=(13 if traced else 9, 3.6))
+    # a colour per seed and a line style per method, so that each seed's methods read side by side
+    methods = sorted({method for method, _ in runs}, key=lambda m: (m != plain_gan(m), m))
     for (method, seed), rows in sorted(runs.items()):
         rows.sort()
         steps = [r[0] for r in rows]
-        label = f"{method}, seed {seed}"
-        axes[0].plot(steps, [r[2] for r in rows], label=label)
-        axes[1].plot(steps, [r[1] for r in rows], label=label)
+        style = dict(label=f"{method}, seed {seed}", color=f"C{seed % 10}",
+                     linestyle=["-", "--", ":", "-."][methods.index(method) % 4])
+        axes[0].plot(steps, [r[2] for r in rows], **style)
+        axes[1].plot(steps, [r[1] for r in rows], **style)
         if traced:
-            axes[2].plot(steps, [r[3] for r in rows], label=label)
+            axes[2].plot(steps, [r[3] for r in rows], **style)
     axes[0].set_ylabel("high quality % (within 3 sigma)")
     axes[1].set_ylabel("modes captured")
     if traced:
@@ -195,7 +198,7 @@ def figure(runs, path):
     for ax in axes:
         ax.set_xlabel("training step")
         ax.grid(alpha=0.3)
-    axes[0].legend(fontsize=8)
+    axes[0].legend(fontsize=7, ncol=2)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
 
