@@ -533,6 +533,7 @@ int presets(const std::string& preset, int argc, char** argv) {
                                      : metz ? mm::isotropic_mixture(mm::ring(8, 2.0, 0.02))
                                      : ring ? mm::isotropic_mixture(mm::ring(8, 1.0, 0.01))
                                             : mm::isotropic_mixture(mm::grid(5, 2.0, 0.05));
+  const std::string data_name = ring ? preset : "";  // names the ring's checkpoints apart from the grid's
   const long modes = data.modes().rows();
   if (poole) {
     std::printf("poole_unrolled: ring(8, radius 1, sigma 0.01); latent 256; G 128-128 tanh; D 128-128 tanh;\n"
@@ -569,20 +570,16 @@ int presets(const std::string& preset, int argc, char** argv) {
                                   name, nn::he{}, 1e-5, false, 0, checkpoint);
       } else if (method == 0) {
         o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint,
-                                       ring ? "pacgan_ring" : "");
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
       } else if (option == 2) {  // 100 packs: 200 samples each side
         o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 200, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint,
-                                       ring ? "pacgan_ring" : "");
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
       } else if (option == 3) {
         o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 300, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint,
-                                       ring ? "pacgan_ring" : "");
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
       } else {
         o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 400, 1e-4, 1e-4, 0.8, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint,
-                                       ring ? "pacgan_ring" : "");
+                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
       }
       print_row(name, seed, o, modes);
     }

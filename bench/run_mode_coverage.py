@@ -115,27 +115,17 @@ def finite(values):
     return [v for v in values if v != float("inf")]
 
 
-def mean_se(values, digits):
-    """'mean ± standard error (sd s)' over the finite values, the count of infinite ones noted."""
+def mean_spread(values, digits=2, standard_error=False):
+    """'mean ± sd', or 'mean ± standard error (sd s)', over the finite values, the count of infinite ones
+    noted."""
     kept = finite(values)
     if not kept:
         return "inf"
     text = f"{statistics.fmean(kept):.{digits}f}"
     if len(kept) > 1:
         sd = statistics.stdev(kept)
-        text += f" ± {sd / len(kept) ** 0.5:.{digits}f} (sd {sd:.{digits}f})"
-    if len(kept) < len(values):
-        text += f" ({len(values) - len(kept)} inf)"
-    return text
-
-
-def mean_sd(values):
-    kept = finite(values)
-    if not kept:
-        return "inf"
-    text = f"{statistics.fmean(kept):.2f}"
-    if len(kept) > 1:
-        text += f" ± {statistics.stdev(kept):.2f}"
+        text += (f" ± {sd / len(kept) ** 0.5:.{digits}f} (sd {sd:.{digits}f})" if standard_error
+                 else f" ± {sd:.{digits}f}")
     if len(kept) < len(values):
         text += f" ({len(values) - len(kept)} inf)"
     return text
@@ -215,8 +205,8 @@ def table(paths, figure_path=None):
     for (method, steps), rows in sorted(finals.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
         seeds = sorted(rows)
         cols = list(zip(*(rows[s] for s in seeds)))
-        print(f"| {method} | {', '.join(map(str, seeds))} | {steps} | {mean_se(cols[0], 1)} | {mean_se(cols[1], 1)} | "
-              f"{mean_se(cols[2], 2)} | {min(cols[3]):.0f}-{max(cols[3]):.0f} |")
+        print(f"| {method} | {', '.join(map(str, seeds))} | {steps} | {mean_spread(cols[0], 1, True)} | {mean_spread(cols[1], 1, True)} | "
+              f"{mean_spread(cols[2], 2, True)} | {min(cols[3]):.0f}-{max(cols[3]):.0f} |")
         if method in PUBLISHED:
             pub = PUBLISHED[method]
             print(f"| PacGAN Table 1, {method} | {PUBLISHED_TRIALS} trials | 400000 | "
@@ -237,7 +227,7 @@ def table(paths, figure_path=None):
             rows = steps[step]
             cols = list(zip(*rows))
             print(f"  {step:7d} {len(rows):3d} {statistics.fmean(cols[0]):6.2f} {statistics.fmean(cols[1]):7.2f} "
-                  f"{mean_sd(cols[2])}")
+                  f"{mean_spread(cols[2])}")
     compare_modes(runs)
     compare_finals(finals)
 
