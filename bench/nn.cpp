@@ -3,6 +3,7 @@
 //   ring_step<T>/batch: the 8-Gaussian ring GAN of Metz et al. (2017): G: R^256 -> 128 -> 128 -> 2 (ReLU),
 //                       D: 2 -> 128 -> 1 (ReLU), non-saturating loss, Adam for both players.
 //   gan_lab_step:       a GAN Lab-sized GAN: G: 2 -> 8 -> 2, D: 2 -> 8 -> 1 (ReLU), batch 150, SGD, float.
+//   ring_generator_dual_passes/batch: the ring generator's forward and backward passes on dual<double>.
 // Inputs are drawn once before timing (in both programs), so the step itself is measured. The context
 // line "products" says who runs the dense layers' large float and double products: Eigen, minimax's
 // own kernel (nn/detail/gemm.hpp, compiled in for AVX2 + FMA targets such as -march=native), or the
@@ -88,8 +89,35 @@ void gan_lab_step(benchmark::State& state) {
   for (auto _ : state) model.step(z, x);
 }
 
+// The ring generator's forward and backward passes on dual numbers, as a Hessian-vector product
+// (nn::hessian_vector_product) or a network game's Jacobian (minimax::jacobian) runs them: the dense
+// layers on dual<double>, one direction seeded in the parameters and the input.
+void ring_generator_dual_passes(benchmark::State& state) {
+  using T = minimax::dual<double>;
+  using G = nn::sequential<nn::dense<256, 128>, nn::relu, nn::dense<128, 128>, nn::relu, nn::dense<128, 2>>;
+  const int n = static_cast<int>(state.range(0));
+  const G g;
+  std::mt19937_64 rng(1);
+  nn::vector<double> values(G::parameter_count);
+  g.initialise(values, nn::he{}, rng);
+  const nn::vector<double> direction = nn::vector<double>::Random(G::parameter_count);
+  const nn::vector<T> theta = values.binaryExpr(direction, [](double v, double d) { return T(v, d); });
+  const nn::batch<T, 256> z = nn::batch<double, 256>::Random(256, n).binaryExpr(
+      nn::batch<double, 256>::Random(256, n), [](double v, double d) { return T(v, d); });
+  const nn::batch<T, 2> dy = nn::batch<T, 2>::Ones(2, n);
+  typename G::template tape<T> tape;
+  nn::vector<T> grad(G::parameter_count);
+  for (auto _ : state) {
+    g.forward(theta, z, tape);
+    grad.setZero();
+    g.backward(theta, tape, dy, grad);
+    benchmark::DoNotOptimize(grad.data());
+  }
+}
+
 }  // namespace
 
+BENCHMARK(ring_generator_dual_passes)->Arg(512)->Unit(benchmark::kMicrosecond);
 BENCHMARK_TEMPLATE(ring_step, float)->Arg(512)->Arg(64)->Unit(benchmark::kMicrosecond);
 BENCHMARK_TEMPLATE(ring_step, double)->Arg(512)->Arg(64)->Unit(benchmark::kMicrosecond);
 BENCHMARK(gan_lab_step)->Unit(benchmark::kMicrosecond);

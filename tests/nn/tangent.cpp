@@ -1,7 +1,9 @@
 // Tests for include/minimax/nn/tangent.hpp and nn::sequential's tangent passes: forward-over-reverse
 // on real batches against the same passes on dual numbers (every layer, the native tangent passes of
 // dense and the element-wise activations and the dual-number fallback of the others), a
-// Hessian-vector product against central differences of gradients, and the errors.
+// Hessian-vector product against central differences of gradients, and the errors. (A dense layer's
+// dual passes are its real and tangent passes on the parts; tests/nn/dense.cpp checks them against
+// dual arithmetic, so here dense's passes are checked through the layers around it.)
 #include <catch2/catch.hpp>
 
 #include <algorithm>

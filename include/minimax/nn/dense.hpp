@@ -9,6 +9,7 @@
 #include "minimax/core/config.hpp"
 #include "minimax/nn/batch.hpp"
 #include "minimax/nn/detail/gemm.hpp"
+#include "minimax/nn/tangent.hpp"
 
 namespace minimax::nn {
 
@@ -53,20 +54,53 @@ struct dense {
     return Eigen::Map<const Eigen::Matrix<T, Out, 1>>(theta + Eigen::Index(Out) * In);
   }
 
-  /// Forward pass \f$y = W x + b \mathbf{1}^\top\f$.
+  /// \brief Forward pass \f$y = W x + b \mathbf{1}^\top\f$.
+  ///
+  /// On minimax::dual numbers, \f$\theta = v + d\,\varepsilon\f$ and \f$x = x_v + x_d\,\varepsilon\f$,
+  /// the pass runs on the parts: the real pass on \f$(v, x_v)\f$ gives \f$y\f$'s real part and the
+  /// tangent pass along \f$(d, x_d)\f$ (forward_tangent()) its infinitesimal part. So the products
+  /// are real ones (blocked and vectorised; Eigen multiplies dual matrices a scalar at a time) and a
+  /// unit that runs a network on duals instantiates no product of dual matrices.
   template <int I, class T>
   void forward(const T* theta, const batch<T, In>& x, batch<T, Out>& y) const {
-    multiply<In>(y, weight(theta), x, false);
-    y.colwise() += bias(theta);
+    if constexpr (is_dual<T>) {
+      using U = real_type_t<T>;
+      const parts<U> p(theta);
+      const batch<U, In> xv = detail::value_part(x), xd = detail::derivative_part(x);
+      batch<U, Out> yv, yd;
+      forward<I>(p.value.data(), xv, yv);
+      forward_tangent<I>(p.value.data(), p.derivative.data(), xv, &xd, yv, yd);
+      y = detail::dual_batch(yv, &yd);
+    } else {
+      multiply<In>(y, weight(theta), x, false);
+      y.colwise() += bias(theta);
+    }
   }
 
-  /// Backward pass: accumulates \f$\bar W, \bar b\f$ into `dtheta`; writes \f$\bar x\f$ when `dx` is not null.
+  /// \brief Backward pass: accumulates \f$\bar W, \bar b\f$ into `dtheta`; writes \f$\bar x\f$ when
+  /// `dx` is not null. On dual numbers, the real pass and the tangent pass (backward_tangent()) on the
+  /// parts, as forward().
   template <int I, class T>
   void backward(const T* theta, const batch<T, In>& x, const batch<T, Out>& /*y*/, const batch<T, Out>& dy, T* dtheta,
                 batch<T, In>* dx) const {
-    accumulate_weight_gradient(dy, x, dtheta);
-    accumulate_bias_gradient(dy, dtheta);
-    if (dx != nullptr) multiply<Out>(*dx, weight(theta).transpose(), dy, false);
+    if constexpr (is_dual<T>) {
+      using U = real_type_t<T>;
+      const parts<U> p(theta);
+      const batch<U, In> xv = detail::value_part(x), xd = detail::derivative_part(x);
+      const batch<U, Out> dyv = detail::value_part(dy), dyd = detail::derivative_part(dy);
+      const batch<U, Out> unread;  // the passes of W x + b do not read their output
+      parts<U> gradient;           // the batch's gradient, added to dtheta once (as the real pass adds it)
+      batch<U, In> dxv, dxd;
+      backward<I>(p.value.data(), xv, unread, dyv, gradient.value.data(), dx != nullptr ? &dxv : nullptr);
+      backward_tangent<I>(p.value.data(), p.derivative.data(), xv, &xd, unread, unread, dyv, dyd,
+                          gradient.derivative.data(), dx != nullptr ? &dxd : nullptr);
+      for (Eigen::Index k = 0; k < parameter_count_for(In); ++k) dtheta[k] += T(gradient.value[k], gradient.derivative[k]);
+      if (dx != nullptr) *dx = detail::dual_batch(dxv, &dxd);
+    } else {
+      accumulate_weight_gradient(dy, x, dtheta);
+      accumulate_bias_gradient(dy, dtheta);
+      if (dx != nullptr) multiply<Out>(*dx, weight(theta).transpose(), dy, false);
+    }
   }
 
   /// \brief Tangent of the forward pass (see nn::sequential::forward_tangent): with \f$\dot\theta =
@@ -139,6 +173,19 @@ struct dense {
   }
 
  private:
+  template <class T>
+  static constexpr bool is_dual = !std::is_same_v<real_type_t<T>, T>;
+
+  // the real and infinitesimal parts of a layer's dual parameters (zeros where constructed empty)
+  template <class U>
+  struct parts {
+    vector<U> value, derivative;
+    parts() : value(vector<U>::Zero(parameter_count_for(In))), derivative(vector<U>::Zero(parameter_count_for(In))) {}
+    explicit parts(const dual<U>* theta)
+        : value(detail::value_part(Eigen::Map<const vector<dual<U>>>(theta, parameter_count_for(In)))),
+          derivative(detail::derivative_part(Eigen::Map<const vector<dual<U>>>(theta, parameter_count_for(In)))) {}
+  };
+
   // c = a b, or c += a b (c already sized): coefficient-wise for an inner dimension up to `small`
   // (a blocked product costs more than it saves there), blocked otherwise: by minimax's kernel for
   // large float and double products where it is compiled in, by Eigen's product elsewhere

@@ -35,6 +35,19 @@ batch<dual<T>, Rows> dual_batch(const batch<T, Rows>& x, const batch<T, Rows>* x
   return x.binaryExpr(*x_dot, [](const T& v, const T& d) { return dual<T>(v, d); });
 }
 
+/// The real parts of a matrix of dual numbers, as an expression (dual_batch's inverse, with
+/// derivative_part()).
+template <class Derived>
+auto value_part(const Eigen::MatrixBase<Derived>& m) {
+  return m.unaryExpr([](const typename Derived::Scalar& a) { return a.value; });
+}
+
+/// The infinitesimal parts of a matrix of dual numbers, as an expression.
+template <class Derived>
+auto derivative_part(const Eigen::MatrixBase<Derived>& m) {
+  return m.unaryExpr([](const typename Derived::Scalar& a) { return a.derivative; });
+}
+
 /// The parameters \f$\theta + \dot\theta\,\varepsilon\f$ of one layer (`count` entries).
 template <class T>
 std::vector<dual<T>> dual_parameters(const T* theta, const T* theta_dot, Eigen::Index count) {
@@ -54,7 +67,7 @@ void layer_forward_tangent(const Layer& layer, const T* theta, const T* theta_do
     const auto th = dual_parameters(theta, theta_dot, Layer::parameter_count_for(I));
     batch<dual<T>, Out> yd;
     layer.template forward<I>(th.data(), dual_batch(x, x_dot), yd);
-    y_dot = yd.unaryExpr([](const dual<T>& a) { return a.derivative; });
+    y_dot = derivative_part(yd);
   }
 }
 
@@ -76,7 +89,7 @@ void layer_backward_tangent(const Layer& layer, const T* theta, const T* theta_d
     layer.template backward<I>(th.data(), dual_batch(x, x_dot), dual_batch(y, &y_dot), dual_batch(dy, &dy_dot),
                                grad.data(), dx_dot != nullptr ? &dxd : nullptr);
     for (Eigen::Index k = 0; k < count; ++k) dtheta_dot[k] += grad[static_cast<std::size_t>(k)].derivative;
-    if (dx_dot != nullptr) *dx_dot = dxd.unaryExpr([](const dual<T>& a) { return a.derivative; });
+    if (dx_dot != nullptr) *dx_dot = derivative_part(dxd);
   }
 }
 
