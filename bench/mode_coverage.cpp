@@ -9,6 +9,8 @@
 //   bench_mode_coverage pacgan [steps] [seeds] [packing] [first_seed] [report_every] [both|gan|other] [checkpoint]
 //   bench_mode_coverage pacgan_ring [steps] [seeds] [packing] [first_seed] [report_every] [both|gan|other]
 //                       [checkpoint]
+//   bench_mode_coverage pacgan_blocks02 [steps] [seeds] [packing] [first_seed] [report_every] [both|gan|other]
+//                       [checkpoint]
 //   bench_mode_coverage poole_unrolled [steps] [seeds] [unrolled_steps] [first_seed] [report_every] [both|gan|other]
 //                       [checkpoint]
 //
@@ -36,6 +38,9 @@
 //   real and generated batches.
 // - pacgan_ring (the other column of PacGAN's Table 1; the authors' 2DRing_GAN&PacGAN): everything as
 //   pacgan but the data, the ring of 8 modes of radius 1 on the unit circle, sigma 0.01.
+// - pacgan_blocks02: everything as pacgan but Adam's beta1, 0.2: the authors' config (beta1 = 0.8) as
+//   Blocks' last release (0.2) reads it, as the weight of the new gradient in the first moment (Blocks'
+//   development version reads it as today's 0.8 from January 2017 on, as pacgan does).
 // - poole_unrolled (the paper's authors' public notebook, github.com/poolio/unrolled_gan): the ring of
 //   8 of VEEGAN/PacGAN (radius 1, sigma 0.01); z ~ N(0, I_256); G and D two hidden layers of 128 tanh,
 //   orthogonal initial weights of gain 1.4; Adam (beta1 0.5, epsilon 1e-8) with learning rate 1e-3 for
@@ -507,7 +512,9 @@ int presets(const std::string& preset, int argc, char** argv) {
   const long steps = argc > 2 ? std::atol(argv[2]) : 2000;
   const int seeds = argc > 3 ? std::atoi(argv[3]) : 3;
   const bool ring = preset == "pacgan_ring";
-  const int option = argc > 4 ? std::atoi(argv[4]) : (preset == "pacgan" || ring ? 2 : 5);
+  const bool blocks02 = preset == "pacgan_blocks02";
+  const double pacgan_beta1 = blocks02 ? 0.2 : 0.8;
+  const int option = argc > 4 ? std::atoi(argv[4]) : (preset == "pacgan" || ring || blocks02 ? 2 : 5);
   const int first_seed = argc > 5 ? std::atoi(argv[5]) : 1;
   const long report_every = argc > 6 ? std::atol(argv[6]) : 0;
   const std::string methods = argc > 7 ? argv[7] : "both";  // "gan": k = 0 or m = 1 only; "other": the other only
@@ -533,7 +540,8 @@ int presets(const std::string& preset, int argc, char** argv) {
                                      : metz ? mm::isotropic_mixture(mm::ring(8, 2.0, 0.02))
                                      : ring ? mm::isotropic_mixture(mm::ring(8, 1.0, 0.01))
                                             : mm::isotropic_mixture(mm::grid(5, 2.0, 0.05));
-  const std::string data_name = ring ? preset : "";  // names the ring's checkpoints apart from the grid's
+  // names the ring's checkpoints, and the other beta1's, apart from the grid's
+  const std::string data_name = ring || blocks02 ? preset : "";
   const long modes = data.modes().rows();
   if (poole) {
     std::printf("poole_unrolled: ring(8, radius 1, sigma 0.01); latent 256; G 128-128 tanh; D 128-128 tanh;\n"
@@ -548,10 +556,13 @@ int presets(const std::string& preset, int argc, char** argv) {
                 steps, seeds, first_seed, option);
   } else {
     std::printf("%s; latent 2; G 4x400 batch norm (epsilon 1e-4) + ReLU;\n"
-                "D 3x200 maxout-5; weights N(0, 0.02^2), biases 0; Adam 1e-4 (beta1 0.8, beta2 0.999) on both;\n"
+                "D 3x200 maxout-5; weights N(0, 0.02^2), biases 0; Adam 1e-4 (beta1 %g, beta2 0.999) on both;\n"
                 "batches of 100 packs; non-saturating loss; %ld steps (the authors': 400000), %d seeds from %d;\n"
                 "packing: m = 1 against m = %d; scored in inference mode (population statistics, momentum 0.05)\n",
-                ring ? "pacgan_ring: ring(8, radius 1, sigma 0.01)" : "pacgan: grid(5x5, spacing 2, sigma 0.05)", steps,
+                ring       ? "pacgan_ring: ring(8, radius 1, sigma 0.01)"
+                : blocks02 ? "pacgan_blocks02: grid(5x5, spacing 2, sigma 0.05)"
+                           : "pacgan: grid(5x5, spacing 2, sigma 0.05)",
+                pacgan_beta1, steps,
                 seeds, first_seed, option);
   }
   std::printf("2500 samples scored (high quality: within 3 sigma of the nearest mode)\n\n");
@@ -569,16 +580,16 @@ int presets(const std::string& preset, int argc, char** argv) {
         o = run_preset<metz_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-4, 1e-4, 0.5, 256, report_every,
                                   name, nn::he{}, 1e-5, false, 0, checkpoint);
       } else if (method == 0) {
-        o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 1e-4, 0.8, 2, report_every, name,
+        o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 1e-4, pacgan_beta1, 2, report_every, name,
                                        nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
       } else if (option == 2) {  // 100 packs: 200 samples each side
-        o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 200, 1e-4, 1e-4, 0.8, 2, report_every, name,
+        o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 200, 1e-4, 1e-4, pacgan_beta1, 2, report_every, name,
                                        nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
       } else if (option == 3) {
-        o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 300, 1e-4, 1e-4, 0.8, 2, report_every, name,
+        o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 300, 1e-4, 1e-4, pacgan_beta1, 2, report_every, name,
                                        nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
       } else {
-        o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 400, 1e-4, 1e-4, 0.8, 2, report_every, name,
+        o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 400, 1e-4, 1e-4, pacgan_beta1, 2, report_every, name,
                                        nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
       }
       print_row(name, seed, o, modes);
@@ -589,7 +600,8 @@ int presets(const std::string& preset, int argc, char** argv) {
 
 int main(int argc, char** argv) {
   if (argc > 1 && (std::strcmp(argv[1], "metz_unrolled") == 0 || std::strcmp(argv[1], "pacgan") == 0 ||
-                   std::strcmp(argv[1], "pacgan_ring") == 0 || std::strcmp(argv[1], "poole_unrolled") == 0)) {
+                   std::strcmp(argv[1], "pacgan_ring") == 0 || std::strcmp(argv[1], "pacgan_blocks02") == 0 ||
+                   std::strcmp(argv[1], "poole_unrolled") == 0)) {
     try {
       return presets(argv[1], argc, argv);
     } catch (const std::exception& e) {  // a bad checkpoint, or a state minimax refuses to restore

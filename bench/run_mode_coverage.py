@@ -2,7 +2,7 @@
 """A mode-coverage protocol as independent processes, one per method and seed, and its table.
 
 Usage:
-  bench/run_mode_coverage.py run BENCH [--preset pacgan|pacgan_ring] [--steps 400000] [--seeds 10] [--first-seed 0]
+  bench/run_mode_coverage.py run BENCH [--preset pacgan|pacgan_ring|pacgan_blocks02] [--steps 400000] [--seeds 10] [--first-seed 0]
                              [--options 2 3 4] [--report-every 10000] [--jobs N] [--out DIR]
   bench/run_mode_coverage.py table LOG... [--figure FILE.png]   (the table and course of logs already written)
   bench/run_mode_coverage.py look-ahead LOG...   (the look-ahead traced by the poole_unrolled preset's reports)
@@ -69,7 +69,7 @@ LOOK_AHEAD = re.compile(
 MEDIAN = re.compile(r"median distance to the nearest mode ([0-9.]+) sigma")
 PRESET = re.compile(r"^(\w+): ")
 # presets whose methods share their names with another preset's: their data, appended to the method's name
-DATA = {"pacgan_ring": "ring"}
+DATA = {"pacgan_ring": "ring", "pacgan_blocks02": "beta1 0.2"}
 
 
 def labelled(method, preset):
@@ -333,7 +333,7 @@ def main():
     sub = parser.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run")
     r.add_argument("bench")
-    r.add_argument("--preset", default="pacgan", choices=["pacgan", "pacgan_ring", "metz_unrolled", "poole_unrolled"])
+    r.add_argument("--preset", default="pacgan", choices=["pacgan", "pacgan_ring", "pacgan_blocks02", "metz_unrolled", "poole_unrolled"])
     r.add_argument("--steps", type=int, default=400000)
     r.add_argument("--seeds", type=int, default=10)
     r.add_argument("--first-seed", type=int, default=0)
