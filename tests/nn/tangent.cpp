@@ -32,11 +32,6 @@ double relative_gap(const A& a, const B& b) {
   return gap / scale;
 }
 
-template <class T, int Rows>
-nn::batch<T, Rows> derivative_part(const nn::batch<dual<T>, Rows>& m) {
-  return m.unaryExpr([](const dual<T>& a) { return a.derivative; });
-}
-
 // Runs the tangent passes and the dual passes of `net` on one random problem; returns the largest
 // relative gap over the output's tangent, the parameter gradient's tangent and the input gradient's.
 template <class Net, class T = double>
@@ -78,9 +73,10 @@ double tangent_against_dual(const Net& net, int n, bool input_tangent, unsigned 
   net.forward(theta_d, x_d, td);
   net.backward(theta_d, td, dy_d, grad_d, &dx_d);
 
-  const nn::vector<T> grad_dot_ref = grad_d.unaryExpr([](const D& a) { return a.derivative; });
-  return std::max({relative_gap(tt.output(), derivative_part(td.output())), relative_gap(grad_dot, grad_dot_ref),
-                   relative_gap(dx_dot, derivative_part(dx_d))});
+  using nn::detail::derivative_part;
+  const nn::vector<T> grad_dot_ref = derivative_part(grad_d);
+  return std::max({relative_gap(tt.output(), derivative_part(td.output()).eval()), relative_gap(grad_dot, grad_dot_ref),
+                   relative_gap(dx_dot, derivative_part(dx_d).eval())});
 }
 
 using deep = nn::sequential<nn::dense<3, 8>, nn::leaky_relu, nn::dense<8, 6>, nn::elu, nn::dense<6, 6>, nn::maxout<2>,
