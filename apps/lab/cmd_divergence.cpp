@@ -84,7 +84,7 @@ int cmd_divergence(int argc, char** argv) {
       if (!want(m)) continue;
       any = true;
       try {
-        const auto [v, e] = std::visit([&](const auto& x, const auto& y) { return f_measure(m, x, y); }, p.d, q.d);
+        const auto [v, e] = with_densities(p.d, q.d, [&](const auto& x, const auto& y) { return f_measure(m, x, y); });
         r.row({m, v, e, "adaptive quadrature"});
       } catch (const mm::domain_error& e) {
         r.row({m, std::numeric_limits<double>::infinity(), json::value(), std::string("not finite: ") + e.what()});
@@ -93,7 +93,7 @@ int cmd_divergence(int argc, char** argv) {
     for (const auto& m : transport_measures) {
       if (!want(m)) continue;
       any = true;
-      r.row({m, std::visit([&](const auto& x, const auto& y) { return mm::wasserstein_1d(x, y, m == "w1" ? 1.0 : 2.0); }, p.d, q.d), json::value(), "quantile integral"});
+      r.row({m, with_densities(p.d, q.d, [&](const auto& x, const auto& y) { return mm::wasserstein_1d(x, y, m == "w1" ? 1.0 : 2.0); }), json::value(), "quantile integral"});
     }
   } else {
     const long n = a.integer("samples", 2);

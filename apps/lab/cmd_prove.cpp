@@ -55,7 +55,7 @@ int cmd_prove(int argc, char** argv) {
   }
   if (p.type != q.type) throw usage_error("--p and --q must both be densities or both pmfs");
   mm::proofs::proof pr = p.type == measure::kind::pmf ? run(name, f, p.p, q.p)
-                                                      : std::visit([&](const auto& x, const auto& y) { return run(name, f, x, y); }, p.d, q.d);
+                                                      : with_densities(p.d, q.d, [&](const auto& x, const auto& y) { return run(name, f, x, y); });
   pr.pair = "p = " + p.text + ", q = " + q.text;
   result r;
   r.meta["command"] = "prove";

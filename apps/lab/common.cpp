@@ -259,6 +259,12 @@ measure parse_measure(const std::string& spec, const std::string& option_name) {
   }
 }
 
+minimax::mixture as_mixture(const density& d) {
+  if (const auto* n = std::get_if<minimax::normal>(&d)) return minimax::mixture({1.0}, {*n});
+  if (const auto* u = std::get_if<minimax::uniform>(&d)) return minimax::mixture({1.0}, {*u});
+  return std::get<minimax::mixture>(d);
+}
+
 Eigen::MatrixXd draw(const density& d, long n, std::uint64_t seed) {
   minimax::rng g(seed);
   Eigen::MatrixXd x(n, 1);

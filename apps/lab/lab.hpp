@@ -91,6 +91,18 @@ struct measure {
   std::string text;
 };
 measure parse_measure(const std::string& spec, const std::string& option_name);
+/// The same distribution as a mixture: a normal or a uniform becomes its only component.
+minimax::mixture as_mixture(const density& d);
+/// f(p, q) on a pair of densities: as two normals where both are (the pair with closed forms), else
+/// both as mixtures, which compute the same densities, supports and breakpoints as their components.
+/// Two instantiations of a pairwise computation, not the nine of every pair of alternatives.
+template <class F>
+decltype(auto) with_densities(const density& p, const density& q, F&& f) {
+  if (const auto* np = std::get_if<minimax::normal>(&p)) {
+    if (const auto* nq = std::get_if<minimax::normal>(&q)) return f(*np, *nq);
+  }
+  return f(as_mixture(p), as_mixture(q));
+}
 /// Draws n samples (n × 1) from a density.
 Eigen::MatrixXd draw(const density& d, long n, std::uint64_t seed);
 
