@@ -194,6 +194,15 @@ TEST_CASE("wasserstein_1d: distributions, against closed forms", "[wasserstein_1
     const double w3 = std::cbrt((std::pow(2.5, 4) - std::pow(0.5, 4)) / 8);
     CHECK(std::abs(mm::wasserstein_1d(mm::uniform{0.0, 1.0}, mm::uniform{0.5, 3.5}, 3.0) - w3) <= 1e-12);
   }
+  SECTION("uniforms whose quantiles cross exactly on the search grid: the kink is still a cut") {
+    // U[0, 1] against U[-1, 2]: F^{-1} - G^{-1} = 1 - 2t, 0 at t = 1/2, a point of the crossing
+    // search's grid: W1 = int |1 - 2t| dt = 1/2. Against U[-3, 5] the difference is 3 - 7t, 0 at 3/7,
+    // between grid points: W1 = int |3 - 7t| dt = 9/14 + 16/14.
+    CHECK(std::abs(mm::wasserstein_1d(mm::uniform{0.0, 1.0}, mm::uniform{-1.0, 2.0}, 1.0) - 0.5) <= 8 * eps);
+    CHECK(std::abs(mm::wasserstein_1d(mm::uniform{0.0, 1.0}, mm::uniform{-3.0, 5.0}, 1.0) - 25.0 / 14) <= 16 * eps);
+    // p = 3 over the same exact crossing: W3^3 = 2 int_0^{1/2} (1 - 2t)^3 dt = 1/4
+    CHECK(std::abs(mm::wasserstein_1d(mm::uniform{0.0, 1.0}, mm::uniform{-1.0, 2.0}, 3.0) - std::cbrt(0.25)) <= 8 * eps);
+  }
   CHECK_THROWS_WITH(mm::wasserstein_1d(mm::normal{0.0, 1.0}, mm::normal{0.0, 1.0}, 0.0),
                     "minimax::wasserstein_1d: p must be finite and >= 1, got 0");
 }

@@ -325,7 +325,8 @@ Eigen::Matrix<typename DU::Scalar, Eigen::Dynamic, 1> wasserstein_1d_columns(
 /// \f$W_p^p = \int_0^1 |F^{-1}(t) - G^{-1}(t)|^p\,dt\f$.
 ///
 /// The integrand has kinks where the quantile functions cross; they are located (sign changes on a
-/// grid of 128 points, then bisection to rounding) and \f$[0, 1]\f$ is split there, so that each
+/// grid of 128 points, then bisection to rounding; a grid point where they meet exactly is a cut
+/// itself) and \f$[0, 1]\f$ is split there, so that each
 /// piece is smooth and double-exponential quadrature (minimax::integrate(), default options) keeps
 /// its near-machine accuracy, including the quantiles' blow-up at \f$t \to 0, 1\f$ for unbounded
 /// supports. Crossings closer together than the grid step may be missed (costing accuracy, not
@@ -349,7 +350,9 @@ typename P::value_type wasserstein_1d(const P& first, const Q& second, typename 
   T t_prev = T(1) / grid, d_prev = difference(t_prev);
   for (int k = 2; k < grid; ++k) {
     const T t = T(k) / grid, d = difference(t);
-    if ((d_prev < T(0) && d > T(0)) || (d_prev > T(0) && d < T(0))) {
+    if (d == T(0) && d_prev != T(0)) {
+      cuts.push_back(t);  // the quantiles meet on the grid itself: no sign change to bracket, still a kink
+    } else if ((d_prev < T(0) && d > T(0)) || (d_prev > T(0) && d < T(0))) {
       T lo = t_prev, hi = t;
       const bool rising = d_prev < T(0);
       for (int it = 0; it < 200 && hi - lo > std::numeric_limits<T>::epsilon() * hi; ++it) {
