@@ -13,6 +13,7 @@
 
 #include <Eigen/Core>
 #include <minimax/divergence/wasserstein_1d.hpp>
+#include <minimax/prob/mixture.hpp>
 #include <minimax/prob/normal.hpp>
 #include <minimax/prob/uniform.hpp>
 
@@ -202,6 +203,15 @@ TEST_CASE("wasserstein_1d: distributions, against closed forms", "[wasserstein_1
     CHECK(std::abs(mm::wasserstein_1d(mm::uniform{0.0, 1.0}, mm::uniform{-3.0, 5.0}, 1.0) - 25.0 / 14) <= 16 * eps);
     // p = 3 over the same exact crossing: W3^3 = 2 int_0^{1/2} (1 - 2t)^3 dt = 1/4
     CHECK(std::abs(mm::wasserstein_1d(mm::uniform{0.0, 1.0}, mm::uniform{-1.0, 2.0}, 3.0) - std::cbrt(0.25)) <= 8 * eps);
+  }
+  SECTION("quantiles that agree on a stretch: its end is a cut") {
+    // U[0, 1] against 0.5 U[0, 0.5] + 0.5 U[0.5, 2]: the quantiles agree for t <= 1/2 (a grid point),
+    // then differ by 2t - 1: W1 = int_{1/2}^1 (2t - 1) dt = 1/4. Against 0.3 U[0, 0.3] + 0.7 U[0.3, 1.7]
+    // they agree for t <= 0.3 (between grid points), then differ by t - 0.3: W1 = 0.7^2 / 2.
+    const mm::mixture to_half({0.5, 0.5}, {mm::uniform{0.0, 0.5}, mm::uniform{0.5, 2.0}});
+    const mm::mixture to_three_tenths({0.3, 0.7}, {mm::uniform{0.0, 0.3}, mm::uniform{0.3, 1.7}});
+    CHECK(std::abs(mm::wasserstein_1d(mm::uniform{0.0, 1.0}, to_half, 1.0) - 0.25) <= 8 * eps);
+    CHECK(std::abs(mm::wasserstein_1d(mm::uniform{0.0, 1.0}, to_three_tenths, 1.0) - 0.245) <= 8 * eps);
   }
   CHECK_THROWS_WITH(mm::wasserstein_1d(mm::normal{0.0, 1.0}, mm::normal{0.0, 1.0}, 0.0),
                     "minimax::wasserstein_1d: p must be finite and >= 1, got 0");

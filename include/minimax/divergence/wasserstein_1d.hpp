@@ -325,8 +325,8 @@ Eigen::Matrix<typename DU::Scalar, Eigen::Dynamic, 1> wasserstein_1d_columns(
 /// \f$W_p^p = \int_0^1 |F^{-1}(t) - G^{-1}(t)|^p\,dt\f$.
 ///
 /// The integrand has kinks where the quantile functions cross; they are located (sign changes on a
-/// grid of 128 points, then bisection to rounding; a grid point where they meet exactly is a cut
-/// itself) and \f$[0, 1]\f$ is split there, so that each
+/// grid of 128 points, then bisection to rounding; so are the ends of a stretch where they agree
+/// exactly, a crossing on the grid itself included) and \f$[0, 1]\f$ is split there, so that each
 /// piece is smooth and double-exponential quadrature (minimax::integrate(), default options) keeps
 /// its near-machine accuracy, including the quantiles' blow-up at \f$t \to 0, 1\f$ for unbounded
 /// supports. Crossings closer together than the grid step may be missed (costing accuracy, not
@@ -350,8 +350,18 @@ typename P::value_type wasserstein_1d(const P& first, const Q& second, typename 
   T t_prev = T(1) / grid, d_prev = difference(t_prev);
   for (int k = 2; k < grid; ++k) {
     const T t = T(k) / grid, d = difference(t);
-    if (d == T(0) && d_prev != T(0)) {
-      cuts.push_back(t);  // the quantiles meet on the grid itself: no sign change to bracket, still a kink
+    if ((d == T(0)) != (d_prev == T(0))) {
+      // The quantiles meet at t (a crossing on the grid itself) or agree on a stretch that starts or
+      // ends between t_prev and t: |difference|^p has a kink at the stretch's end, which no sign change
+      // brackets. Bisect to it on whether the difference is 0.
+      T lo = t_prev, hi = t;
+      const bool zero_at_lo = d_prev == T(0);
+      for (int it = 0; it < 200 && hi - lo > std::numeric_limits<T>::epsilon() * hi; ++it) {
+        const T mid = (lo + hi) / 2;
+        ((difference(mid) == T(0)) == zero_at_lo ? lo : hi) = mid;
+      }
+      const T end = zero_at_lo ? lo : hi;
+      if (end > cuts.back()) cuts.push_back(end);  // a crossing on the grid is found from both sides
     } else if ((d_prev < T(0) && d > T(0)) || (d_prev > T(0) && d < T(0))) {
       T lo = t_prev, hi = t;
       const bool rising = d_prev < T(0);
