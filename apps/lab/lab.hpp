@@ -93,8 +93,9 @@ struct measure {
 measure parse_measure(const std::string& spec, const std::string& option_name);
 /// The same distribution as a mixture: a normal or a uniform becomes its only component.
 minimax::mixture as_mixture(const density& d);
-/// f(p, q) on a pair of densities: as two normals where both are (the pair with closed forms), else
-/// both as mixtures, which compute the same densities, supports and breakpoints as their components.
+/// f(p, q) on a pair of densities: as two normals where both are (the common pair, on the normals' own
+/// code), else both as mixtures, which compute the same densities, supports and breakpoints as their
+/// components.
 /// Two instantiations of a pairwise computation, not the nine of every pair of alternatives.
 template <class F>
 decltype(auto) with_densities(const density& p, const density& q, F&& f) {
