@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
+#include <utility>
 #include <limits>
 #include <string>
 #include <vector>
@@ -345,6 +346,14 @@ typename P::value_type wasserstein_1d(const P& first, const Q& second, typename 
     return d - d == T(0) ? d : T(0);
   };
   // The pieces: [0, r_1], [r_1, r_2], ..., [r_k, 1] at the crossings r_i of the quantile functions.
+  // bisect narrows [lo, hi] to rounding around where `on_lo_side` stops holding (true at lo, false at hi).
+  const auto bisect = [](T lo, T hi, const auto& on_lo_side) {
+    for (int it = 0; it < 200 && hi - lo > std::numeric_limits<T>::epsilon() * hi; ++it) {
+      const T mid = (lo + hi) / 2;
+      (on_lo_side(mid) ? lo : hi) = mid;
+    }
+    return std::pair<T, T>{lo, hi};
+  };
   constexpr int grid = 128;
   std::vector<T> cuts{T(0)};
   T t_prev = T(1) / grid, d_prev = difference(t_prev);
@@ -354,21 +363,13 @@ typename P::value_type wasserstein_1d(const P& first, const Q& second, typename 
       // The quantiles meet at t (a crossing on the grid itself) or agree on a stretch that starts or
       // ends between t_prev and t: |difference|^p has a kink at the stretch's end, which no sign change
       // brackets. Bisect to it on whether the difference is 0.
-      T lo = t_prev, hi = t;
       const bool zero_at_lo = d_prev == T(0);
-      for (int it = 0; it < 200 && hi - lo > std::numeric_limits<T>::epsilon() * hi; ++it) {
-        const T mid = (lo + hi) / 2;
-        ((difference(mid) == T(0)) == zero_at_lo ? lo : hi) = mid;
-      }
+      const auto [lo, hi] = bisect(t_prev, t, [&](T x) { return (difference(x) == T(0)) == zero_at_lo; });
       const T end = zero_at_lo ? lo : hi;
       if (end > cuts.back()) cuts.push_back(end);  // a crossing on the grid is found from both sides
     } else if ((d_prev < T(0) && d > T(0)) || (d_prev > T(0) && d < T(0))) {
-      T lo = t_prev, hi = t;
       const bool rising = d_prev < T(0);
-      for (int it = 0; it < 200 && hi - lo > std::numeric_limits<T>::epsilon() * hi; ++it) {
-        const T mid = (lo + hi) / 2;
-        ((difference(mid) < T(0)) == rising ? lo : hi) = mid;
-      }
+      const auto [lo, hi] = bisect(t_prev, t, [&](T x) { return (difference(x) < T(0)) == rising; });
       cuts.push_back((lo + hi) / 2);
     }
     t_prev = t;
