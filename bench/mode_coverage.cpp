@@ -559,9 +559,7 @@ int presets(const std::string& preset, int argc, char** argv) {
                 "D 3x200 maxout-5; weights N(0, 0.02^2), biases 0; Adam 1e-4 (beta1 %g, beta2 0.999) on both;\n"
                 "batches of 100 packs; non-saturating loss; %ld steps (the authors': 400000), %d seeds from %d;\n"
                 "packing: m = 1 against m = %d; scored in inference mode (population statistics, momentum 0.05)\n",
-                ring       ? "pacgan_ring: ring(8, radius 1, sigma 0.01)"
-                : blocks02 ? "pacgan_blocks02: grid(5x5, spacing 2, sigma 0.05)"
-                           : "pacgan: grid(5x5, spacing 2, sigma 0.05)",
+                (preset + (ring ? ": ring(8, radius 1, sigma 0.01)" : ": grid(5x5, spacing 2, sigma 0.05)")).c_str(),
                 pacgan_beta1, steps,
                 seeds, first_seed, option);
   }
