@@ -11,6 +11,8 @@
 //                       [checkpoint]
 //   bench_mode_coverage pacgan_blocks02 [steps] [seeds] [packing] [first_seed] [report_every] [both|gan|other]
 //                       [checkpoint]
+//   bench_mode_coverage pacgan_float|pacgan_ring_float [steps] [seeds] [packing] [first_seed] [report_every]
+//                       [both|gan|other] [checkpoint]
 //   bench_mode_coverage poole_unrolled [steps] [seeds] [unrolled_steps] [first_seed] [report_every] [both|gan|other]
 //                       [checkpoint]
 //
@@ -38,6 +40,11 @@
 //   real and generated batches.
 // - pacgan_ring (the other column of PacGAN's Table 1; the authors' 2DRing_GAN&PacGAN): everything as
 //   pacgan but the data, the ring of 8 modes of radius 1 on the unit circle, sigma 0.01.
+// - pacgan_float, pacgan_ring_float: pacgan and pacgan_ring trained in float, as the authors' Theano code
+//   trains (floatX float32): the networks' passes, the parameters and both players' Adam in single
+//   precision (the same simultaneous gradients on the same batches, from the game's field in float);
+//   scored in double from the float parameters. About twice as fast as the double presets; their
+//   checkpoints are their own.
 // - pacgan_blocks02: everything as pacgan but Adam's beta1, 0.2: the authors' config (beta1 = 0.8) as
 //   Blocks' last release (0.2) reads it, as the weight of the new gradient in the first moment (Blocks'
 //   development version reads it as today's 0.8 from January 2017 on, as pacgan does).
@@ -345,16 +352,23 @@ run_checkpoint read_checkpoint(const std::string& path) {
 }
 
 // One run of a preset: Adam (eta_g or eta_d, beta1, 0.999); with k > 0 the generator's gradient
-// is unrolled through k steps of the discriminator's Adam from its current moments. With
+// is unrolled through k steps of the discriminator's Adam from its current moments. With Real = float
+// (k = 0 only) the networks' passes and both optimisers run in single precision, as the authors' Theano
+// code ran them: one pass of the game's field in float (the same simultaneous gradients on the same
+// batch as the double path), the parameters and Adam's moments kept in float; the scoring and the
+// reports run the float parameters in double. With
 // report_every > 0 the run prints its coverage every report_every steps (2500 samples from a noise
 // stream of its own, so the training itself is the same as without the reports). A generator with
 // batch normalisation (epsilon bn_epsilon) is scored in inference mode, on population statistics kept
 // over training; the batch-scored figures (the 2500 samples normalised as one batch) are printed beside.
-template <class Game, class Init = nn::he>
+template <class Game, class Real = double, class Init = nn::he>
 outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int k, Eigen::Index batch, double eta_g,
                    double eta_d, double beta1, int latent, long report_every, const std::string& name,
                    const Init& initialiser = {}, double bn_epsilon = 1e-5, bool trace = false, int trace_k = 0,
                    const std::string& checkpoint = "", const std::string& data_name = "") {
+  constexpr bool single = std::is_same_v<Real, float>;
+  static_assert(single || std::is_same_v<Real, double>, "bench_mode_coverage: a run is in float or in double");
+  if (single && k != 0) throw std::invalid_argument("a float run has no unrolled steps");
   mm::rng rng(static_cast<std::uint64_t>(seed));
   Game game(data, batch, rng);
   nn::for_each_batch_norm(game.generator, [&](nn::batch_norm& layer, auto) { layer = nn::batch_norm(bn_epsilon); });
@@ -370,16 +384,19 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
     }
     return mm::metrics::mode_coverage(Eigen::MatrixXd(samples.transpose()), data);
   };
-  Eigen::VectorXd z = game.init(initialiser, rng);
+  Eigen::VectorX<Real> z = game.init(initialiser, rng).template cast<Real>();
+  const auto in_double = [](const Eigen::VectorX<Real>& v) -> Eigen::VectorXd { return v.template cast<double>(); };
   const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
-  nn::adam<double> adam_g(eta_g, beta1, 0.999);
+  nn::adam<Real> adam_g(Real(eta_g), Real(beta1), Real(0.999));
+  // the discriminator's Adam: as a look-ahead scheme in double (k > 0 unrolls it), as nn::adam in float
   const mm::schemes::look_ahead::adam adam_d(eta_d, beta1, 0.999);
-  auto d_state = adam_d.start(nD);
+  auto d_state = adam_d.start(single ? 0 : nD);
+  nn::adam<float> adam_d_single(float(eta_d), float(beta1), 0.999f);
   Eigen::VectorXd v_psi;
   typename Game::unrolled_workspace workspace;
   // the data's name, where a preset shares its networks with another, keeps one's checkpoint from the other
   const std::string run_name = (data_name.empty() ? "" : data_name + ": ") + name + " seed " + std::to_string(seed) +
-                               " k " + std::to_string(k);
+                               " k " + std::to_string(k) + (single ? " float32" : "");
   long first_step = 0;
   double seconds_before = 0;
   if (!checkpoint.empty() && std::filesystem::exists(checkpoint)) {
@@ -392,12 +409,16 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
     }
     std::istringstream engine(c.rng);
     if (!(engine >> rng)) throw std::runtime_error(checkpoint + ": a malformed rng state");
-    z = c.z;
-    adam_g.restore(c.g_first, c.g_second, c.g_steps);
-    d_state.m = c.d_first;
-    d_state.s = c.d_second;
-    d_state.steps = c.d_steps;
-    adam_d.check(d_state, nD);  // the scheme's own check of a state it is handed
+    z = c.z.template cast<Real>();  // exact: a float run's checkpoint holds float values
+    adam_g.restore(c.g_first.template cast<Real>(), c.g_second.template cast<Real>(), c.g_steps);
+    if constexpr (single) {
+      adam_d_single.restore(c.d_first.cast<float>(), c.d_second.cast<float>(), c.d_steps);
+    } else {
+      d_state.m = c.d_first;
+      d_state.s = c.d_second;
+      d_state.steps = c.d_steps;
+      adam_d.check(d_state, nD);  // the scheme's own check of a state it is handed
+    }
     if constexpr (population) statistics.restore(c.means, c.spreads, c.statistics_updates);
     first_step = c.step;
     seconds_before = c.seconds;
@@ -414,13 +435,19 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
     std::ostringstream engine;
     engine << rng;
     c.rng = engine.str();
-    c.z = z;
-    c.g_first = adam_g.first_moment();
-    c.g_second = adam_g.second_moment();
+    c.z = in_double(z);
+    c.g_first = in_double(adam_g.first_moment());
+    c.g_second = in_double(adam_g.second_moment());
     c.g_steps = adam_g.steps();
-    c.d_first = d_state.m;
-    c.d_second = d_state.s;
-    c.d_steps = d_state.steps;
+    if constexpr (single) {
+      c.d_first = adam_d_single.first_moment().template cast<double>();
+      c.d_second = adam_d_single.second_moment().template cast<double>();
+      c.d_steps = adam_d_single.steps();
+    } else {
+      c.d_first = d_state.m;
+      c.d_second = d_state.s;
+      c.d_steps = d_state.steps;
+    }
     if constexpr (population) {
       for (std::size_t b = 0; b < statistics.layers(); ++b) {
         c.means.push_back(statistics.mean(b));
@@ -432,30 +459,41 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
   };
   for (long t = first_step; t < steps; ++t) {
     game.resample(rng);
-    const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(z, adam_d, d_state, k, &v_psi, workspace);
-    // the batch's statistics at the parameters of this step, as the training pass saw them
-    if constexpr (population) statistics.update(game.generator, workspace.gen_tape);
-    adam_g.step(z.head(nG), g_theta);
-    adam_d.step(z.tail(nD), d_state, Eigen::VectorXd(-v_psi));
+    if constexpr (single) {
+      const Eigen::VectorXf v = game.template vector_field<float>(z);  // -(grad_theta L_G, grad_psi L_D)
+      if constexpr (population) {  // the batch's statistics at this step's parameters, as the field's pass saw them
+        typename std::remove_cvref_t<decltype(game.generator)>::template tape<float> tape;
+        game.generator.forward(z.head(nG), game.noise.template cast<float>(), tape);
+        statistics.update(game.generator, tape);
+      }
+      adam_g.step(z.head(nG), -v.head(nG));
+      adam_d_single.step(z.tail(nD), -v.tail(nD));
+    } else {
+      const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(z, adam_d, d_state, k, &v_psi, workspace);
+      // the batch's statistics at the parameters of this step, as the training pass saw them
+      if constexpr (population) statistics.update(game.generator, workspace.gen_tape);
+      adam_g.step(z.head(nG), g_theta);
+      adam_d.step(z.tail(nD), d_state, Eigen::VectorXd(-v_psi));
+    }
     if (report_every > 0 && (t + 1) % report_every == 0 && t + 1 < steps) {
       mm::rng report_rng(static_cast<std::uint64_t>(seed) + 1000003u * static_cast<std::uint64_t>(t + 1));
       Eigen::MatrixXd noise(latent, 2500);
       for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = report_rng.normal();
-      const auto c = score(z, noise);
+      const auto c = score(in_double(z), noise);
       std::printf("  %-10s seed %d, step %6ld: %2ld modes, %5.1f%% high quality, reverse KL %.3f", name.c_str(), seed,
                   t + 1, c.modes_captured, 100 * c.high_quality_fraction, c.reverse_kl);
       if constexpr (population) {
-        const auto b = mm::metrics::mode_coverage(Eigen::MatrixXd(game.generate(z, noise).transpose()), data);
+        const auto b = mm::metrics::mode_coverage(Eigen::MatrixXd(game.generate(in_double(z), noise).transpose()), data);
         std::printf(" (scored as one batch: %ld, %.1f%%, %.3f)", b.modes_captured, 100 * b.high_quality_fraction,
                     b.reverse_kl);
       }
       if (trace) {
-        const auto [median, real, fake] = trace_step(game, z, noise, population ? &statistics : nullptr);
+        const auto [median, real, fake] = trace_step(game, in_double(z), noise, population ? &statistics : nullptr);
         std::printf("; median distance to the nearest mode %.1f sigma; D on this batch: real %.3f, generated %.3f",
                     median, real, fake);
       }
-      if (trace_k > 0) {
-        const auto a = trace_look_ahead(game, z, adam_d, d_state, trace_k);
+      if (trace_k > 0 && !single) {
+        const auto a = trace_look_ahead(game, in_double(z), adam_d, d_state, trace_k);
         std::printf("; D on generated: %.3f now, %.3f after %d look-ahead steps; generator's gradient: "
                     "%.3g plain, %.3g unrolled, cosine %.3f (through SGD at the same rate: %.3f); "
                     "Adam's median rate %.3g; through SGD at (1 - beta1) times it: %.3g, cosine %.3f",
@@ -472,7 +510,7 @@ outcome run_preset(const mm::isotropic_mixture& data, int seed, long steps, int 
       seconds_before + std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Eigen::MatrixXd noise(latent, 2500);
   for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = rng.normal();
-  return {score(z, noise), seconds};
+  return {score(in_double(z), noise), seconds};
 }
 
 // mean ± standard error of the finite values; the count of infinite ones is printed beside
@@ -507,14 +545,33 @@ void print_row(const std::string& name, int seed, const outcome& o, long modes) 
   std::fflush(stdout);
 }
 
+// A run of the pacgan protocol with m samples a pack (1: the plain GAN): batches of 100 packs, so
+// 100 m samples each side; the training in Real (float or double).
+template <class Real>
+outcome pacgan_run(int m, const mm::isotropic_mixture& data, int seed, long steps, double beta1, long report_every,
+                   const std::string& name, const std::string& checkpoint, const std::string& data_name) {
+  const auto run = [&]<int M>(std::integral_constant<int, M>) {
+    return run_preset<pacgan_game<M>, Real>(data, seed, steps, 0, 100 * M, 1e-4, 1e-4, beta1, 2, report_every, name,
+                                            nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
+  };
+  switch (m) {
+    case 1: return run(std::integral_constant<int, 1>{});
+    case 2: return run(std::integral_constant<int, 2>{});
+    case 3: return run(std::integral_constant<int, 3>{});
+    default: return run(std::integral_constant<int, 4>{});
+  }
+}
+
 // The presets: two methods (k = 0 against k unrolled Adam steps, or m = 1 against m packed), seeds each.
 int presets(const std::string& preset, int argc, char** argv) {
   const long steps = argc > 2 ? std::atol(argv[2]) : 2000;
   const int seeds = argc > 3 ? std::atoi(argv[3]) : 3;
-  const bool ring = preset == "pacgan_ring";
+  // pacgan_float, pacgan_ring_float: the same protocol with the training in float (see run_preset)
+  const bool single = preset == "pacgan_float" || preset == "pacgan_ring_float";
+  const bool ring = preset == "pacgan_ring" || preset == "pacgan_ring_float";
   const bool blocks02 = preset == "pacgan_blocks02";
   const double pacgan_beta1 = blocks02 ? 0.2 : 0.8;
-  const int option = argc > 4 ? std::atoi(argv[4]) : (preset == "pacgan" || ring || blocks02 ? 2 : 5);
+  const int option = argc > 4 ? std::atoi(argv[4]) : (preset == "pacgan" || single || ring || blocks02 ? 2 : 5);
   const int first_seed = argc > 5 ? std::atoi(argv[5]) : 1;
   const long report_every = argc > 6 ? std::atol(argv[6]) : 0;
   const std::string methods = argc > 7 ? argv[7] : "both";  // "gan": k = 0 or m = 1 only; "other": the other only
@@ -540,8 +597,8 @@ int presets(const std::string& preset, int argc, char** argv) {
                                      : metz ? mm::isotropic_mixture(mm::ring(8, 2.0, 0.02))
                                      : ring ? mm::isotropic_mixture(mm::ring(8, 1.0, 0.01))
                                             : mm::isotropic_mixture(mm::grid(5, 2.0, 0.05));
-  // names the ring's checkpoints, and the other beta1's, apart from the grid's
-  const std::string data_name = ring || blocks02 ? preset : "";
+  // names the ring's checkpoints, and the other beta1's, apart from the grid's (a float run's name says so)
+  const std::string data_name = ring || blocks02 ? (single ? std::string("pacgan_ring") : preset) : "";
   const long modes = data.modes().rows();
   if (poole) {
     std::printf("poole_unrolled: ring(8, radius 1, sigma 0.01); latent 256; G 128-128 tanh; D 128-128 tanh;\n"
@@ -558,10 +615,10 @@ int presets(const std::string& preset, int argc, char** argv) {
     std::printf("%s; latent 2; G 4x400 batch norm (epsilon 1e-4) + ReLU;\n"
                 "D 3x200 maxout-5; weights N(0, 0.02^2), biases 0; Adam 1e-4 (beta1 %g, beta2 0.999) on both;\n"
                 "batches of 100 packs; non-saturating loss; %ld steps (the authors': 400000), %d seeds from %d;\n"
-                "packing: m = 1 against m = %d; scored in inference mode (population statistics, momentum 0.05)\n",
+                "packing: m = 1 against m = %d; scored in inference mode (population statistics, momentum 0.05)%s\n",
                 (preset + (ring ? ": ring(8, radius 1, sigma 0.01)" : ": grid(5x5, spacing 2, sigma 0.05)")).c_str(),
-                pacgan_beta1, steps,
-                seeds, first_seed, option);
+                pacgan_beta1, steps, seeds, first_seed, option,
+                single ? ";\ntrained in float (the networks' passes, the parameters and Adam), scored in double" : "");
   }
   std::printf("2500 samples scored (high quality: within 3 sigma of the nearest mode)\n\n");
   std::printf("%-12s %5s %14s %16s %12s %10s\n", "method", "seed", "modes", "high quality %", "reverse KL", "seconds");
@@ -577,18 +634,10 @@ int presets(const std::string& preset, int argc, char** argv) {
       } else if (metz) {
         o = run_preset<metz_game>(data, seed, steps, method == 0 ? 0 : option, 512, 1e-4, 1e-4, 0.5, 256, report_every,
                                   name, nn::he{}, 1e-5, false, 0, checkpoint);
-      } else if (method == 0) {
-        o = run_preset<pacgan_game<1>>(data, seed, steps, 0, 100, 1e-4, 1e-4, pacgan_beta1, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
-      } else if (option == 2) {  // 100 packs: 200 samples each side
-        o = run_preset<pacgan_game<2>>(data, seed, steps, 0, 200, 1e-4, 1e-4, pacgan_beta1, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
-      } else if (option == 3) {
-        o = run_preset<pacgan_game<3>>(data, seed, steps, 0, 300, 1e-4, 1e-4, pacgan_beta1, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
       } else {
-        o = run_preset<pacgan_game<4>>(data, seed, steps, 0, 400, 1e-4, 1e-4, pacgan_beta1, 2, report_every, name,
-                                       nn::normal{0.02}, 1e-4, true, 0, checkpoint, data_name);
+        const int m = method == 0 ? 1 : option;
+        o = single ? pacgan_run<float>(m, data, seed, steps, pacgan_beta1, report_every, name, checkpoint, data_name)
+                   : pacgan_run<double>(m, data, seed, steps, pacgan_beta1, report_every, name, checkpoint, data_name);
       }
       print_row(name, seed, o, modes);
     }
@@ -599,6 +648,7 @@ int presets(const std::string& preset, int argc, char** argv) {
 int main(int argc, char** argv) {
   if (argc > 1 && (std::strcmp(argv[1], "metz_unrolled") == 0 || std::strcmp(argv[1], "pacgan") == 0 ||
                    std::strcmp(argv[1], "pacgan_ring") == 0 || std::strcmp(argv[1], "pacgan_blocks02") == 0 ||
+                   std::strcmp(argv[1], "pacgan_float") == 0 || std::strcmp(argv[1], "pacgan_ring_float") == 0 ||
                    std::strcmp(argv[1], "poole_unrolled") == 0)) {
     try {
       return presets(argv[1], argc, argv);

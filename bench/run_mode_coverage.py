@@ -2,7 +2,8 @@
 """A mode-coverage protocol as independent processes, one per method and seed, and its table.
 
 Usage:
-  bench/run_mode_coverage.py run BENCH [--preset pacgan|pacgan_ring|pacgan_blocks02] [--steps 400000] [--seeds 10] [--first-seed 0]
+  bench/run_mode_coverage.py run BENCH [--preset pacgan|pacgan_ring|pacgan_blocks02|pacgan_float|pacgan_ring_float]
+                             [--steps 400000] [--seeds 10] [--first-seed 0]
                              [--options 2 3 4] [--report-every 10000] [--jobs N] [--out DIR]
   bench/run_mode_coverage.py table LOG... [--figure FILE.png]   (the table and course of logs already written)
   bench/run_mode_coverage.py look-ahead LOG...   (the look-ahead traced by the poole_unrolled preset's reports)
@@ -19,7 +20,8 @@ single-threaded, so a machine with many cores runs the whole protocol in the tim
 `pacgan` preset at the authors' length (400 epochs of 1000 batches, 400000 steps) is about 0.06 s a
 step for the plain GAN on one AVX2 core built with -march=native, about 7 hours a run, so its 40 runs
 (10 seeds of GAN, PacGAN2, PacGAN3 and PacGAN4) take 7 hours on 40 cores; `pacgan_ring`, Table 1's other
-column, costs the same (give it a --out of its own). (The per-sample Thrust
+column, costs the same (give it a --out of its own). `pacgan_float` and `pacgan_ring_float` train in float,
+as the authors' code did, in about half the time (their labels end in ", float"). (The per-sample Thrust
 ensembles do not apply: the generator's batch normalisation couples the samples of a batch.)
 
 `table` reads the logs (the final row of each and its reports every REPORT steps) and prints, per
@@ -69,7 +71,7 @@ LOOK_AHEAD = re.compile(
 MEDIAN = re.compile(r"median distance to the nearest mode ([0-9.]+) sigma")
 PRESET = re.compile(r"^(\w+): ")
 # presets whose methods share their names with another preset's: their data, appended to the method's name
-DATA = {"pacgan_ring": "ring", "pacgan_blocks02": "beta1 0.2"}
+DATA = {"pacgan_ring": "ring", "pacgan_blocks02": "beta1 0.2", "pacgan_float": "float", "pacgan_ring_float": "ring, float"}
 
 
 def labelled(method, preset):
@@ -207,9 +209,10 @@ def table(paths, figure_path=None):
         cols = list(zip(*(rows[s] for s in seeds)))
         print(f"| {method} | {', '.join(map(str, seeds))} | {steps} | {mean_spread(cols[0], 1, True)} | {mean_spread(cols[1], 1, True)} | "
               f"{mean_spread(cols[2], 2, True)} | {min(cols[3]):.0f}-{max(cols[3]):.0f} |")
-        if method in PUBLISHED:
-            pub = PUBLISHED[method]
-            print(f"| PacGAN Table 1, {method} | {PUBLISHED_TRIALS} trials | 400000 | "
+        published = method.removesuffix(", float")  # the float presets run the same protocol
+        if published in PUBLISHED:
+            pub = PUBLISHED[published]
+            print(f"| PacGAN Table 1, {published} | {PUBLISHED_TRIALS} trials | 400000 | "
                   + " | ".join(f"{m:.{d}f} ± {se:.{d}f}" for (m, se), d in zip(pub, (1, 1, 2))) + " | |")
             if len(seeds) > 1:
                 compared.append(f"| {method}, {steps} steps, {len(seeds)} seeds | "
@@ -333,7 +336,8 @@ def main():
     sub = parser.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run")
     r.add_argument("bench")
-    r.add_argument("--preset", default="pacgan", choices=["pacgan", "pacgan_ring", "pacgan_blocks02", "metz_unrolled", "poole_unrolled"])
+    r.add_argument("--preset", default="pacgan", choices=["pacgan", "pacgan_ring", "pacgan_blocks02", "pacgan_float",
+                                                          "pacgan_ring_float", "metz_unrolled", "poole_unrolled"])
     r.add_argument("--steps", type=int, default=400000)
     r.add_argument("--seeds", type=int, default=10)
     r.add_argument("--first-seed", type=int, default=0)

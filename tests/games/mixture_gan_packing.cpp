@@ -1,9 +1,11 @@
 // Tests for packing in include/minimax/games/mixture_gan.hpp (PacGAN, Lin et al. 2018): the packs'
 // shapes, the losses against packs built by hand, the field, Hessian-vector products and the
-// unrolled gradients (plain and through Adam) against finite differences, and m = 1 as the plain game.
+// unrolled gradients (plain and through Adam) against finite differences, m = 1 as the plain game, and the
+// field in float against the double one.
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
 #include <type_traits>
 
 #include <minimax/dynamics.hpp>
@@ -169,4 +171,29 @@ TEST_CASE("mixture_gan packing: training runs and bad batch sizes are refused", 
   CHECK(unrolled.status == mm::run_status::completed);
   CHECK_THROWS_WITH(packed_game<4>(mm::ring(8, 2.0, 0.02), 30, g), Catch::Contains("multiple of the packing degree 4"));
   CHECK_THROWS_AS(packed_game<4>(mm::ring(8, 2.0, 0.02), 0, g), std::invalid_argument);
+}
+
+TEST_CASE("mixture_gan packing: the field in float is the double field to float precision, batch normalisation included",
+          "[games][mixture_gan][packing][float]") {
+  // the PacGAN generator's layers (dense, batch normalisation, ReLU), packs of 2, a batch of 3 blocks
+  using normalised_generator = nn::sequential<nn::dense<2, 16>, nn::batch_norm, nn::relu, nn::dense<16, 2>>;
+  using game_type = mm::games::mixture_gan<normalised_generator, packed_discriminator<2>, mm::loss::non_saturating, 2>;
+  mm::rng g(23);
+  const game_type game(mm::ring(8, 1.0, 0.01), 300, g);
+  const Eigen::VectorXd z = game.init(nn::normal{0.5}, g);
+  const Eigen::Index nG = game.generator_dimension(), nD = z.size() - nG;
+  const Eigen::VectorXd v = game.vector_field<double>(z);
+  const Eigen::VectorXf v_float = game.vector_field<float>(Eigen::VectorXf(z.cast<float>()));
+  // the parameters, the batches and every pass rounded to float: well within 100 float epsilons
+  CHECK((v_float.cast<double>() - v).norm() <= 100 * std::numeric_limits<float>::epsilon() * v.norm());
+  // a wrong batch (here the next one) is far from it: the check above sees the batch the game holds
+  game_type next = game;
+  next.resample(g);
+  CHECK((next.vector_field<float>(Eigen::VectorXf(z.cast<float>())).cast<double>() - v).norm() > 1e-2 * v.norm());
+  // the double field is what a training step through unrolled_generator_gradient (k = 0) takes
+  const la::adam adam(1e-4, 0.8);
+  Eigen::VectorXd v_psi;
+  const Eigen::VectorXd g_theta = game.unrolled_generator_gradient(z, adam, adam.start(nD), 0, &v_psi);
+  CHECK((g_theta + v.head(nG)).norm() <= 1e-13 * v.head(nG).norm());
+  CHECK((v_psi - v.tail(nD)).norm() <= 1e-13 * v.tail(nD).norm());
 }
